@@ -1,0 +1,192 @@
+//! `-t`: check a loaded configuration as nginx does, in nginx's order.
+//!
+//! nginx reads and applies directives in one pass and stops at the first
+//! error, so which error a broken config reports depends on that order.
+//! This walks the tree the same way: `-g` directives first, then the main
+//! file, descending into blocks and included files where they stand, and
+//! reports syntax errors when the walk reaches their position. Checks that
+//! nginx makes after reading everything come last.
+
+mod value;
+
+use crate::diag::{Diagnostic, Level};
+use crate::registry::{self, Ctx, DirectiveSpec, Inside, Setter};
+use crate::source::FileId;
+use crate::syntax::ast::{Body, Directive};
+use crate::syntax::include::Config;
+use crate::syntax::SyntaxError;
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+/// What `-t` found: every diagnostic in order, and the fatal one, if any.
+#[derive(Debug, Default)]
+pub struct CheckResult {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Index in `diagnostics` of the error that stopped the check.
+    pub fatal: Option<usize>,
+}
+
+/// Names seen in one block instance, for "is duplicate".
+#[derive(Default)]
+struct Scope {
+    seen: HashSet<&'static str>,
+}
+
+struct Walker<'a> {
+    config: &'a Config,
+    out: CheckResult,
+    saw_events: bool,
+}
+
+/// Stop the walk: an emerg was reported.
+struct Stop;
+
+type Step = Result<(), Stop>;
+
+pub fn check(config: &Config) -> CheckResult {
+    let mut w = Walker {
+        config,
+        out: CheckResult::default(),
+        saw_events: false,
+    };
+    let mut main = Scope::default();
+    let walked = (|| {
+        if let Some(cl) = config.command_line {
+            w.file(cl, Ctx::MAIN, &mut main)?;
+        }
+        w.file(config.main, Ctx::MAIN, &mut main)?;
+        if !w.saw_events {
+            w.emerg("no \"events\" section in configuration".to_string(), None)?;
+        }
+        Ok::<(), Stop>(())
+    })();
+    let _ = walked;
+    w.out
+}
+
+/// The `pid` file named in the main context, if any.
+pub fn pid_path(config: &Config) -> Option<PathBuf> {
+    let mut ids: Vec<FileId> = config.command_line.into_iter().collect();
+    ids.push(config.main);
+    ids.iter()
+        .flat_map(|&id| config.file(id).directives.iter())
+        .filter(|d| d.is("pid") && d.args.len() == 1)
+        .last()
+        .map(|d| PathBuf::from(d.args[0].text().into_owned()))
+}
+
+impl Walker<'_> {
+    fn report(&mut self, d: Diagnostic) -> Step {
+        let fatal = d.level <= Level::Emerg;
+        self.out.diagnostics.push(d);
+        if fatal {
+            self.out.fatal = Some(self.out.diagnostics.len() - 1);
+            return Err(Stop);
+        }
+        Ok(())
+    }
+
+    fn emerg(&mut self, message: String, span: Option<crate::source::Span>) -> Step {
+        self.report(Diagnostic::emerg(message, span))
+    }
+
+    fn file(&mut self, id: FileId, ctx: Ctx, scope: &mut Scope) -> Step {
+        let conf = self.config.file(id);
+        let mut errors = conf.errors.iter().peekable();
+        self.directives(&conf.directives, ctx, scope, &mut errors)?;
+        if let Some(e) = errors.next() {
+            return self.syntax(e);
+        }
+        Ok(())
+    }
+
+    fn syntax(&mut self, e: &SyntaxError) -> Step {
+        self.emerg(e.kind.to_string(), Some(e.span))
+    }
+
+    fn directives<'e>(
+        &mut self,
+        list: &[Directive],
+        ctx: Ctx,
+        scope: &mut Scope,
+        errors: &mut std::iter::Peekable<impl Iterator<Item = &'e SyntaxError>>,
+    ) -> Step {
+        for d in list {
+            // nginx meets a syntax error before the directive whose
+            // terminator comes after it.
+            if let Some(e) = errors.next_if(|e| e.span.lo <= d.terminator.lo) {
+                return self.syntax(e);
+            }
+            let spec = self.directive(d, ctx, scope)?;
+            if d.is("include") && d.args.len() == 1 {
+                if let Some(e) = self.config.errors.iter().find(|e| e.at == Some(d.terminator)) {
+                    return self.emerg(e.error.to_string(), e.at);
+                }
+                for &id in &d.includes {
+                    self.file(id, ctx, scope)?;
+                }
+            }
+            if let (Body::Block(block), Some(spec)) = (&d.body, spec) {
+                match spec.inside(ctx) {
+                    Inside::Directives(inner) => {
+                        if inner == Ctx::EVENT {
+                            self.saw_events = true;
+                        }
+                        let mut inner_scope = Scope::default();
+                        self.directives(&block.directives, inner, &mut inner_scope, errors)?;
+                    }
+                    Inside::Data | Inside::Opaque => {
+                        // Not directives; only their syntax errors matter here.
+                        while let Some(e) = errors.next_if(|e| block.close.is_none_or(|c| e.span.lo <= c.lo)) {
+                            return self.syntax(e);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// nginx's `ngx_conf_handler` checks, then the setter's value checks.
+    fn directive(&mut self, d: &Directive, ctx: Ctx, scope: &mut Scope) -> Result<Option<&'static DirectiveSpec>, Stop> {
+        let at = Some(d.terminator);
+        let name = d.name_text();
+        let specs = registry::lookup(&d.name.value);
+        if specs.is_empty() {
+            self.emerg(format!("unknown directive \"{name}\""), at)?;
+        }
+        let Some(spec) = specs.iter().copied().find(|s| s.ctx.intersects(ctx)) else {
+            self.emerg(format!("\"{name}\" directive is not allowed here"), at)?;
+            return Ok(None);
+        };
+        let opened_block = !matches!(d.body, Body::None);
+        if !spec.block && opened_block {
+            self.emerg(format!("directive \"{name}\" is not terminated by \";\""), at)?;
+        }
+        if spec.block && !opened_block {
+            self.emerg(format!("directive \"{name}\" has no opening \"{{\""), at)?;
+        }
+        if !spec.arity.accepts(d.args.len()) {
+            self.emerg(format!("invalid number of arguments in \"{name}\" directive"), at)?;
+        }
+        let once = spec.setter.once_per_block() || matches!(spec.name, "events" | "http" | "stream" | "mail");
+        if once && !scope.seen.insert(spec.name) {
+            self.emerg(format!("\"{name}\" directive is duplicate"), at)?;
+        }
+        if let Some(problem) = value::check(spec, d) {
+            self.emerg(problem, at)?;
+        }
+        if let Some(instead) = spec.deprecated {
+            self.report(Diagnostic::warn(
+                format!("the \"{name}\" directive is deprecated, use the \"{instead}\" directive instead"),
+                at,
+            ))?;
+        }
+        if spec.setter == Setter::Custom {
+            if let Some(problem) = value::custom(spec, d) {
+                self.emerg(problem, at)?;
+            }
+        }
+        Ok(Some(spec))
+    }
+}

@@ -1,0 +1,382 @@
+//! The nginx-compatible command line: `-c -p -e -g -t -T -q -v -V -s`,
+//! plus tooling subcommands (`parse`, `fmt`, `dump`).
+
+use crate::check;
+use crate::diag::{Diagnostic, Level};
+use crate::syntax::{self, include, LoadOptions};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The nginx version whose behaviour rginx follows by default.
+pub const NGINX_VERSION: &str = "1.31.3";
+pub const PROGRAM: &str = "rginx";
+const DEFAULT_PREFIX: &str = "/etc/nginx/";
+const DEFAULT_CONF: &str = "/etc/nginx/nginx.conf";
+const DEFAULT_PID: &str = "/run/nginx.pid";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "rginx",
+    about = "A memory-safe runtime for real nginx.conf files",
+    disable_version_flag = true,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Set configuration file (default: /etc/nginx/nginx.conf); relative to the prefix
+    #[arg(short = 'c', value_name = "FILE")]
+    conf: Option<PathBuf>,
+    /// Set prefix path (default: /etc/nginx/)
+    #[arg(short = 'p', value_name = "PREFIX")]
+    prefix: Option<PathBuf>,
+    /// Set error log file for startup messages ("stderr" for standard error)
+    #[arg(short = 'e', value_name = "FILE")]
+    error_log: Option<String>,
+    /// Set global directives out of the configuration file
+    #[arg(short = 'g', value_name = "DIRECTIVES")]
+    globals: Option<String>,
+    /// Test configuration and exit
+    #[arg(short = 't')]
+    test: bool,
+    /// Test configuration, dump it and exit
+    #[arg(short = 'T')]
+    test_dump: bool,
+    /// Suppress non-error messages during configuration testing
+    #[arg(short = 'q')]
+    quiet: bool,
+    /// Show version and exit
+    #[arg(short = 'v')]
+    version: bool,
+    /// Show version and configure options then exit
+    #[arg(short = 'V')]
+    version_full: bool,
+    /// Send signal to a master process: stop, quit, reopen, reload
+    #[arg(short = 's', value_name = "SIGNAL")]
+    signal: Option<SignalName>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum SignalName {
+    Stop,
+    Quit,
+    Reopen,
+    Reload,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Print the syntax tree as crossplane's JSON payload
+    Parse {
+        file: PathBuf,
+        /// Output format (crossplane's JSON is the only one)
+        #[arg(long, value_enum, default_value = "json")]
+        format: ParseFormat,
+        /// Do not follow includes
+        #[arg(long)]
+        single_file: bool,
+        /// Indent the JSON by this many spaces (0: one line)
+        #[arg(long, short = 'i', default_value_t = 0)]
+        indent: usize,
+    },
+    /// Print a file in canonical form, comments kept
+    Fmt { file: PathBuf },
+    /// Print an internal representation, for debugging
+    Dump {
+        #[arg(value_enum)]
+        what: DumpWhat,
+        file: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ParseFormat {
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum DumpWhat {
+    /// Every token with its line and column
+    Tokens,
+    /// The tree with raw and decoded arguments
+    Ast,
+}
+
+/// Run the command line; returns the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 1 } else { 0 };
+        }
+    };
+    match &cli.command {
+        Some(Command::Parse {
+            file,
+            single_file,
+            indent,
+            ..
+        }) => return parse_command(file, *single_file, *indent),
+        Some(Command::Fmt { file }) => return fmt_command(file),
+        Some(Command::Dump { what, file }) => return dump_command(*what, file),
+        None => {}
+    }
+    if cli.version || cli.version_full {
+        eprintln!("nginx version: nginx/{NGINX_VERSION} ({PROGRAM} {})", env!("CARGO_PKG_VERSION"));
+        if cli.version_full {
+            eprintln!("built with rustc (rginx is written in Rust)");
+            eprintln!("configure arguments: {}", crate::registry::configure_arguments());
+        }
+        if !(cli.test || cli.test_dump || cli.signal.is_some()) {
+            return 0;
+        }
+    }
+    let mut out = Output::new(cli.error_log.as_deref());
+    let (prefix, conf) = paths(&cli);
+    let load = LoadOptions {
+        command_line: cli.globals.clone(),
+        single_file: false,
+    };
+    let config = match syntax::load(&conf, &load) {
+        Ok(c) => c,
+        Err(e) => {
+            out.line(&format!("{PROGRAM}: [emerg] {}", e.error));
+            if cli.test || cli.test_dump {
+                out.line(&format!("{PROGRAM}: configuration file {} test failed", conf.display()));
+            }
+            return 1;
+        }
+    };
+    let result = check::check(&config);
+    if let Some(signal) = cli.signal {
+        return send_signal(&mut out, &config, &prefix, signal);
+    }
+    if cli.test || cli.test_dump {
+        for d in &result.diagnostics {
+            if !(cli.quiet && d.level > Level::Warn && result.fatal.is_none()) {
+                out.line(&d.render_nginx(PROGRAM, &config.sources));
+            }
+        }
+        if result.fatal.is_some() {
+            out.line(&format!("{PROGRAM}: configuration file {} test failed", conf.display()));
+            return 1;
+        }
+        if !cli.quiet {
+            out.line(&format!("{PROGRAM}: the configuration file {} syntax is ok", conf.display()));
+            out.line(&format!("{PROGRAM}: configuration file {} test is successful", conf.display()));
+        }
+        if cli.test_dump {
+            dump_config(&config);
+        }
+        return 0;
+    }
+    for d in &result.diagnostics {
+        out.line(&d.render_nginx(PROGRAM, &config.sources));
+    }
+    if result.fatal.is_some() {
+        return 1;
+    }
+    out.line(&format!(
+        "{PROGRAM}: [emerg] serving is not implemented yet; use -t to test the configuration"
+    ));
+    1
+}
+
+/// The prefix and the main configuration file, resolved as nginx does:
+/// a relative `-c` is relative to the prefix.
+fn paths(cli: &Cli) -> (PathBuf, PathBuf) {
+    let prefix = match &cli.prefix {
+        Some(p) => {
+            let mut s = p.as_os_str().to_owned();
+            if !s.as_encoded_bytes().ends_with(b"/") {
+                s.push("/");
+            }
+            PathBuf::from(s)
+        }
+        None => PathBuf::from(DEFAULT_PREFIX),
+    };
+    let conf = match &cli.conf {
+        Some(c) if c.is_absolute() => c.clone(),
+        Some(c) => {
+            let mut s = prefix.as_os_str().to_owned();
+            s.push(c.as_os_str());
+            PathBuf::from(s)
+        }
+        None => PathBuf::from(DEFAULT_CONF),
+    };
+    (prefix, conf)
+}
+
+/// Startup messages go to stderr and, with `-e FILE`, to that file too.
+struct Output {
+    file: Option<std::fs::File>,
+}
+
+impl Output {
+    fn new(error_log: Option<&str>) -> Self {
+        let file = match error_log {
+            None | Some("stderr") => None,
+            Some(path) => std::fs::OpenOptions::new().create(true).append(true).open(path).ok(),
+        };
+        Output { file }
+    }
+
+    fn line(&mut self, text: &str) {
+        eprintln!("{text}");
+        if let Some(f) = &mut self.file {
+            let _ = writeln!(f, "{text}");
+        }
+    }
+}
+
+/// `-T`: every file read, in the order nginx read it.
+fn dump_config(config: &include::Config) {
+    let stdout = std::io::stdout();
+    let mut w = stdout.lock();
+    for (id, src) in config.sources.iter() {
+        if Some(id) == config.command_line {
+            continue;
+        }
+        let _ = writeln!(w, "# configuration file {}:", src.display_name());
+        let _ = w.write_all(&src.text);
+        if !src.text.ends_with(b"\n") {
+            let _ = writeln!(w);
+        }
+        let _ = writeln!(w);
+    }
+}
+
+fn send_signal(out: &mut Output, config: &include::Config, prefix: &Path, signal: SignalName) -> i32 {
+    use nix::sys::signal::{kill, Signal};
+    use nix::unistd::Pid;
+    let pid_path = check::pid_path(config)
+        .map(|p| if p.is_absolute() { p } else { prefix.join(p) })
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_PID));
+    let text = match std::fs::read_to_string(&pid_path) {
+        Ok(t) => t,
+        Err(e) => {
+            out.line(&format!(
+                "{PROGRAM}: [error] open() \"{}\" failed ({})",
+                pid_path.display(),
+                include::errno_text(&e)
+            ));
+            return 1;
+        }
+    };
+    let Ok(pid) = text.trim().parse::<i32>() else {
+        out.line(&format!(
+            "{PROGRAM}: [error] invalid PID number \"{}\" in \"{}\"",
+            text.trim(),
+            pid_path.display()
+        ));
+        return 1;
+    };
+    let sig = match signal {
+        SignalName::Stop => Signal::SIGTERM,
+        SignalName::Quit => Signal::SIGQUIT,
+        SignalName::Reopen => Signal::SIGUSR1,
+        SignalName::Reload => Signal::SIGHUP,
+    };
+    match kill(Pid::from_raw(pid), sig) {
+        Ok(()) => 0,
+        Err(e) => {
+            out.line(&format!("{PROGRAM}: [alert] kill({pid}, {}) failed ({}: {})", sig as i32, e as i32, e.desc()));
+            1
+        }
+    }
+}
+
+fn parse_command(file: &Path, single_file: bool, indent: usize) -> i32 {
+    let opts = LoadOptions {
+        command_line: None,
+        single_file,
+    };
+    let config = match syntax::load(file, &opts) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{PROGRAM}: [emerg] {}", e.error);
+            return 2;
+        }
+    };
+    let payload = syntax::crossplane::payload(&config, !single_file);
+    let text = if indent == 0 {
+        serde_json::to_string(&payload)
+    } else {
+        let indent = " ".repeat(indent);
+        let mut buf = Vec::new();
+        let fmt = serde_json::ser::PrettyFormatter::with_indent(indent.as_bytes());
+        let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
+        serde::Serialize::serialize(&payload, &mut ser).map(|_| String::from_utf8_lossy(&buf).into_owned())
+    };
+    match text {
+        Ok(t) => {
+            println!("{t}");
+            0
+        }
+        Err(e) => {
+            eprintln!("{PROGRAM}: [emerg] {e}");
+            2
+        }
+    }
+}
+
+fn single_file(file: &Path) -> Result<include::Config, i32> {
+    let opts = LoadOptions {
+        command_line: None,
+        single_file: true,
+    };
+    syntax::load(file, &opts).map_err(|e| {
+        eprintln!("{PROGRAM}: [emerg] {}", e.error);
+        2
+    })
+}
+
+fn report_syntax_errors(config: &include::Config) -> bool {
+    let errors = &config.file(config.main).errors;
+    for e in errors {
+        eprintln!("{}", Diagnostic::emerg(e.kind.to_string(), Some(e.span)).render_nginx(PROGRAM, &config.sources));
+    }
+    !errors.is_empty()
+}
+
+fn fmt_command(file: &Path) -> i32 {
+    let config = match single_file(file) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    if report_syntax_errors(&config) {
+        return 1;
+    }
+    let text = syntax::print::print(config.sources.get(config.main), config.file(config.main));
+    let _ = std::io::stdout().write_all(&text);
+    0
+}
+
+fn dump_command(what: DumpWhat, file: &Path) -> i32 {
+    let config = match single_file(file) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let src = config.sources.get(config.main);
+    match what {
+        DumpWhat::Tokens => {
+            let mut lexer = syntax::lexer::Lexer::new(&src.text);
+            loop {
+                let (token, problem) = lexer.next_token();
+                let (line, col) = src.line_col(token.lo as u32);
+                let text = String::from_utf8_lossy(&src.text[token.lo..token.hi]);
+                println!("{line}:{col}\t{:?}\t{text:?}{}", token.kind, problem.map(|p| format!("\t{p:?}")).unwrap_or_default());
+                if token.kind == syntax::lexer::Tok::Eof {
+                    break;
+                }
+            }
+        }
+        DumpWhat::Ast => {
+            let tree = syntax::dump::tree(&config.file(config.main).directives);
+            println!("{}", serde_json::to_string_pretty(&tree).unwrap_or_default());
+        }
+    }
+    i32::from(report_syntax_errors(&config))
+}

@@ -1,0 +1,24 @@
+//! rginx: a memory-safe runtime for real `nginx.conf` files.
+//!
+//! # Layout
+//! - [`source`]: files, byte spans, line numbers.
+//! - [`syntax`]: the nginx config language: tokens (nom), tree, includes,
+//!   canonical printing, crossplane's JSON.
+//! - [`registry`]: every directive nginx knows, as one table: contexts,
+//!   arity, value kind, versions, and rginx's support status.
+//! - [`check`]: `-t` validation in nginx's order and wording.
+//! - [`diag`]: diagnostics and their renderers.
+//! - [`cli`]: the nginx-compatible command line.
+//!
+//! # Architecture invariants
+//! - Data flows one way: text → tokens → tree → registry check → (IR → runtime).
+//! - Parsing never fails: it returns a tree and every syntax error.
+//! - No panic on user input; every error carries a span and nginx's wording.
+//! - Directive names are listed only in `registry`.
+
+pub mod check;
+pub mod cli;
+pub mod diag;
+pub mod registry;
+pub mod source;
+pub mod syntax;

@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Bootstrap src/registry/table/*.rs from the extracted directive lists.
+
+Run once (it was, to create the tables); after that the Rust tables are the
+source of truth and hold rginx's support status, edited by hand. The test
+`registry_matches_nginx_sources` keeps them in agreement with these TSVs.
+
+usage: python3 gen_tables.py DATA_DIR OUT_DIR
+"""
+import csv, os, sys
+
+CTX = {
+    'MAIN': 'Ctx::MAIN', 'EVENT': 'Ctx::EVENT', 'ANY': 'Ctx::ANY',
+    'HTTP_MAIN': 'Ctx::HTTP_MAIN', 'HTTP_SRV': 'Ctx::HTTP_SRV', 'HTTP_LOC': 'Ctx::HTTP_LOC',
+    'HTTP_UPS': 'Ctx::HTTP_UPS', 'HTTP_SIF': 'Ctx::HTTP_SIF', 'HTTP_LIF': 'Ctx::HTTP_LIF',
+    'HTTP_LMT': 'Ctx::HTTP_LMT', 'STREAM_MAIN': 'Ctx::STREAM_MAIN', 'STREAM_SRV': 'Ctx::STREAM_SRV',
+    'STREAM_UPS': 'Ctx::STREAM_UPS', 'MAIL_MAIN': 'Ctx::MAIL_MAIN', 'MAIL_SRV': 'Ctx::MAIL_SRV',
+}
+ARITY = {
+    'NOARGS': 'NOARGS', 'TAKE1': 'TAKE1', 'TAKE2': 'TAKE2', 'TAKE3': 'TAKE3', 'TAKE4': 'TAKE4',
+    'TAKE5': 'TAKE5', 'TAKE6': 'TAKE6', 'TAKE7': 'TAKE7', 'TAKE12': 'TAKE12', 'TAKE13': 'TAKE13',
+    'TAKE23': 'TAKE23', 'TAKE123': 'TAKE123', 'TAKE1234': 'TAKE1234', 'FLAG': 'FLAG',
+    '1MORE': 'ONE_MORE', '2MORE': 'TWO_MORE', 'ANY': 'ANY',
+}
+SETTER = {
+    'ngx_conf_set_flag_slot': 'Flag', 'ngx_conf_set_str_slot': 'Str',
+    'ngx_conf_set_str_array_slot': 'StrArray', 'ngx_conf_set_keyval_slot': 'KeyVal',
+    'ngx_conf_set_num_slot': 'Num', 'ngx_conf_set_size_slot': 'Size',
+    'ngx_conf_set_off_slot': 'Off', 'ngx_conf_set_msec_slot': 'Msec',
+    'ngx_conf_set_sec_slot': 'Sec', 'ngx_conf_set_bufs_slot': 'Bufs',
+    'ngx_conf_set_enum_slot': 'Enum', 'ngx_conf_set_bitmask_slot': 'Bitmask',
+    'ngx_conf_set_path_slot': 'Path', 'ngx_conf_set_access_slot': 'Access',
+}
+# Versions we know exactly (nginx CHANGES); others absent from 1.22.1 get
+# (1, 23, 0) = "after 1.22", and those gone by 1.31.3 get (1, 31, 3).
+KNOWN_REMOVED = {'ssl': (1, 25, 1)}
+KNOWN_ADDED = {'http2': (1, 25, 1), 'http3': (1, 25, 0), 'quic_retry': (1, 25, 0),
+               'add_header_inherit': (1, 29, 3)}
+# nginx 1.22.1's `post = ngx_conf_deprecated` rows: name -> replacement.
+DEPRECATED = {'ssl': 'listen ... ssl', 'http2_recv_timeout': 'client_header_timeout',
+              'http2_idle_timeout': 'keepalive_timeout', 'http2_max_requests': 'keepalive_requests',
+              'http2_max_field_size': 'large_client_header_buffers',
+              'http2_max_header_size': 'large_client_header_buffers',
+              'proxy_downstream_buffer': 'proxy_buffer_size', 'proxy_upstream_buffer': 'proxy_buffer_size'}
+DEFAULT_MODULES = '''http_charset_module http_gzip_module http_ssi_module http_userid_module
+http_access_module http_auth_basic_module http_mirror_module http_autoindex_module http_geo_module
+http_map_module http_split_clients_module http_referer_module http_rewrite_module http_proxy_module
+http_fastcgi_module http_uwsgi_module http_scgi_module http_grpc_module http_memcached_module
+http_limit_conn_module http_limit_req_module http_empty_gif_module http_browser_module
+http_upstream_hash_module http_upstream_ip_hash_module http_upstream_least_conn_module
+http_upstream_random_module http_upstream_keepalive_module http_upstream_zone_module'''.split()
+OPTIONAL_MODULES = '''http_ssl_module http_v2_module http_v3_module http_realip_module
+http_addition_module http_xslt_module http_image_filter_module http_geoip_module http_sub_module
+http_dav_module http_flv_module http_mp4_module http_gunzip_module http_gzip_static_module
+http_auth_request_module http_random_index_module http_secure_link_module http_degradation_module
+http_slice_module http_stub_status_module http_perl_module mail mail_ssl_module stream
+stream_ssl_module stream_realip_module stream_geoip_module stream_ssl_preread_module'''.split()
+
+
+def read(path):
+    if not os.path.exists(path):
+        return []
+    with open(path, newline='') as f:
+        return list(csv.DictReader(f, delimiter='\t'))
+
+
+def main():
+    data, out = sys.argv[1], sys.argv[2]
+    new = read(os.path.join(data, 'nginx-1.31.3.tsv'))
+    old = read(os.path.join(data, 'nginx-1.22.1.tsv'))
+    extra = [(r, 'ThirdParty') for r in read(os.path.join(data, 'third-party.tsv'))] + \
+            [(r, 'Plus') for r in read(os.path.join(data, 'nginx-plus.tsv'))]
+    old_keys = {(r['module'], r['directive']) for r in old}
+    new_keys = {(r['module'], r['directive']) for r in new}
+    rows = [(r, 'Nginx') for r in new] + [(r, 'Nginx') for r in old
+                                          if (r['module'], r['directive']) not in new_keys]
+    rows += extra
+    modules = {}
+    for r, origin in rows:
+        modules.setdefault(r['module'], []).append((r, origin))
+    os.makedirs(out, exist_ok=True)
+    names = []
+    for module, rs in modules.items():
+        ident = module.replace('-', '_')
+        names.append((module, ident))
+        lines = ['//! `%s`: generated once from `registry/data/`; rginx support is edited here.' % module,
+                 '', 'use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Origin, Setter as S};',
+                 '', 'pub const DIRECTIVES: &[D] = &[']
+        seen = set()
+        for r, origin in rs:
+            name = r['directive']
+            if name in seen:
+                continue
+            seen.add(name)
+            ctxs = [CTX[c] for c in r['contexts'].split(',') if c in CTX] or ['Ctx::NONE']
+            ctx = ctxs[0] + ''.join('.or(%s)' % c for c in ctxs[1:])
+            ar = [ARITY[a] for a in r['arity'].split(',') if a in ARITY] or ['NOARGS']
+            arity = 'A::%s' % ar[0] + ''.join('.or(A::%s)' % a for a in ar[1:])
+            setter = SETTER.get(r['setter'], 'Custom')
+            expr = 'D::new("%s", "%s", %s, %s, S::%s)' % (name, module, ctx, arity, setter)
+            if 'BLOCK' in r['arity'].split(','):
+                expr += '.block()'
+            if origin != 'Nginx':
+                expr += '.origin(Origin::%s)' % origin
+            key = (module, name)
+            if origin == 'Nginx' and key not in old_keys:
+                expr += '.added(%r)' % (KNOWN_ADDED.get(name, (1, 23, 0)),)
+            if origin == 'Nginx' and key not in new_keys:
+                expr += '.removed(%r)' % (KNOWN_REMOVED.get(name, (1, 31, 3)),)
+            if name in DEPRECATED and (r.get('post') or '0') != '0':
+                expr += '.deprecated("%s")' % DEPRECATED[name]
+            lines.append('    %s,' % expr)
+        lines.append('];')
+        if not any('Origin::' in l for l in lines):
+            lines[2] = lines[2].replace(' Origin,', '')
+        with open(os.path.join(out, ident + '.rs'), 'w') as f:
+            f.write('\n'.join(lines) + '\n')
+    mod = ['//! Every module\'s table, in nginx\'s module order (generated once).', '']
+    mod += ['pub mod %s;' % i for _, i in names]
+    mod += ['', 'use super::Module;', '', 'pub const MODULES: &[Module] = &[']
+    mod += ['    Module { name: "%s", directives: %s::DIRECTIVES },' % (m, i) for m, i in names]
+    mod += ['];', '', '/// Modules nginx builds unless told `--without-…`.',
+            'pub const DEFAULT_MODULES: &[&str] = &[%s];' % ', '.join('"%s"' % m for m in DEFAULT_MODULES),
+            '', '/// Modules nginx builds only when told `--with-…`.',
+            'pub const OPTIONAL_MODULES: &[&str] = &[%s];' % ', '.join('"%s"' % m for m in OPTIONAL_MODULES)]
+    with open(os.path.join(out, 'mod.rs'), 'w') as f:
+        f.write('\n'.join(mod) + '\n')
+    print('%d modules, %d rows' % (len(names), sum(len(v) for v in modules.values())))
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,229 @@
+//! The directive registry: one declarative table per nginx module, the
+//! single source of truth for `-t`, lint, generated docs and compilation.
+//!
+//! Each row states nginx's facts (name, contexts, argument shapes, the kind
+//! of setter, the versions that have it) and rginx's support status. The
+//! rows were generated once from nginx's own `ngx_command_t` tables
+//! (`data/`), and a test keeps them in agreement with that data.
+
+pub mod arity;
+pub mod context;
+pub mod table;
+
+pub use arity::Arity;
+pub use context::{Ctx, Inside};
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// How nginx stores a directive's value (its setter), which decides the
+/// value checks and whether a second occurrence "is duplicate".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Setter {
+    Flag,
+    Str,
+    StrArray,
+    KeyVal,
+    Num,
+    Size,
+    Off,
+    Msec,
+    Sec,
+    Bufs,
+    Enum,
+    Bitmask,
+    Path,
+    Access,
+    /// A setter of the module's own.
+    Custom,
+}
+
+impl Setter {
+    /// Generic setters refuse a second value in the same block.
+    pub fn once_per_block(self) -> bool {
+        matches!(
+            self,
+            Setter::Flag
+                | Setter::Str
+                | Setter::Num
+                | Setter::Size
+                | Setter::Off
+                | Setter::Msec
+                | Setter::Sec
+                | Setter::Bufs
+                | Setter::Enum
+                | Setter::Path
+        )
+    }
+}
+
+/// What rginx does with a directive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Support {
+    /// Implemented as nginx does it.
+    Supported,
+    /// Implemented except for what the text says.
+    Partial(&'static str),
+    /// Accepted with no effect; the text says why that is safe.
+    Ignored(&'static str),
+    /// Not implemented: rginx refuses to run it.
+    Unsupported,
+}
+
+/// Where a directive comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// nginx's own source tree.
+    Nginx,
+    /// A third-party module (named in the module's table).
+    ThirdParty,
+    /// NGINX Plus, the commercial build.
+    Plus,
+}
+
+/// An nginx version as (major, minor, patch).
+pub type Version = (u16, u16, u16);
+
+/// One directive of one module.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DirectiveSpec {
+    pub name: &'static str,
+    pub module: &'static str,
+    pub ctx: Ctx,
+    pub arity: Arity,
+    /// Takes a `{ }` block.
+    pub block: bool,
+    pub setter: Setter,
+    pub origin: Origin,
+    /// First version that has it, when after the oldest one we track (1.22).
+    pub added: Option<Version>,
+    /// First version without it.
+    pub removed: Option<Version>,
+    /// nginx warns when it is used: `use the "X" directive instead`.
+    pub deprecated: Option<&'static str>,
+    pub support: Support,
+}
+
+impl DirectiveSpec {
+    /// A row with nginx's facts and no support yet.
+    pub const fn new(name: &'static str, module: &'static str, ctx: Ctx, arity: Arity, setter: Setter) -> Self {
+        DirectiveSpec {
+            name,
+            module,
+            ctx,
+            arity,
+            block: false,
+            setter,
+            origin: Origin::Nginx,
+            added: None,
+            removed: None,
+            deprecated: None,
+            support: Support::Unsupported,
+        }
+    }
+
+    pub const fn block(mut self) -> Self {
+        self.block = true;
+        self
+    }
+
+    pub const fn added(mut self, v: Version) -> Self {
+        self.added = Some(v);
+        self
+    }
+
+    pub const fn removed(mut self, v: Version) -> Self {
+        self.removed = Some(v);
+        self
+    }
+
+    pub const fn deprecated(mut self, use_instead: &'static str) -> Self {
+        self.deprecated = Some(use_instead);
+        self
+    }
+
+    pub const fn origin(mut self, origin: Origin) -> Self {
+        self.origin = origin;
+        self
+    }
+
+    pub const fn support(mut self, support: Support) -> Self {
+        self.support = support;
+        self
+    }
+
+    /// What its block holds, given the context the directive stands in.
+    pub fn inside(&self, parent: Ctx) -> Inside {
+        context::inside(self, parent)
+    }
+}
+
+/// A module and its table.
+#[derive(Clone, Copy, Debug)]
+pub struct Module {
+    pub name: &'static str,
+    pub directives: &'static [DirectiveSpec],
+}
+
+/// Every module rginx knows, in nginx's module order.
+pub fn modules() -> &'static [Module] {
+    table::MODULES
+}
+
+fn index() -> &'static HashMap<&'static str, Vec<&'static DirectiveSpec>> {
+    static INDEX: OnceLock<HashMap<&'static str, Vec<&'static DirectiveSpec>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map: HashMap<&'static str, Vec<&'static DirectiveSpec>> = HashMap::new();
+        for m in modules() {
+            for d in m.directives {
+                map.entry(d.name).or_default().push(d);
+            }
+        }
+        map
+    })
+}
+
+/// Every row with this name (a name may exist in several modules: `server`
+/// in http, upstream, stream and mail), in module order.
+pub fn lookup(name: &[u8]) -> &'static [&'static DirectiveSpec] {
+    std::str::from_utf8(name)
+        .ok()
+        .and_then(|n| index().get(n))
+        .map_or(&[], Vec::as_slice)
+}
+
+/// The `configure arguments:` line of `-V`: nginx's optional modules that
+/// rginx implements, and the default ones it does not.
+pub fn configure_arguments() -> String {
+    let mut with = Vec::new();
+    let mut without = Vec::new();
+    for m in modules() {
+        let runs = m.directives.iter().any(|d| d.support != Support::Unsupported);
+        let Some(flag) = m.name.strip_prefix("http_").or(Some(m.name)) else {
+            continue;
+        };
+        if table::DEFAULT_MODULES.contains(&m.name) {
+            if !runs {
+                without.push(format!("--without-{}", m.name));
+            }
+        } else if table::OPTIONAL_MODULES.contains(&m.name) && runs {
+            with.push(format!("--with-{flag}"));
+        }
+    }
+    with.extend(without);
+    with.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_finds_every_module_row() {
+        let servers = lookup(b"server");
+        assert!(servers.len() >= 4, "{servers:?}");
+        assert!(lookup(b"proxy_pass").iter().any(|d| d.ctx.contains(Ctx::HTTP_LOC)));
+        assert!(lookup(b"no_such_directive").is_empty());
+        assert!(lookup(b"\xff").is_empty());
+    }
+}

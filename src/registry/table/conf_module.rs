@@ -1,0 +1,7 @@
+//! `conf_module`: generated once from `registry/data/`; rginx support is edited here.
+
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+
+pub const DIRECTIVES: &[D] = &[
+    D::new("include", "conf_module", Ctx::ANY, A::TAKE1, S::Custom),
+];

@@ -1,0 +1,7 @@
+//! `errlog_module`: generated once from `registry/data/`; rginx support is edited here.
+
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+
+pub const DIRECTIVES: &[D] = &[
+    D::new("error_log", "errlog_module", Ctx::MAIN, A::ONE_MORE, S::Custom),
+];

@@ -1,0 +1,7 @@
+//! `events_module`: generated once from `registry/data/`; rginx support is edited here.
+
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+
+pub const DIRECTIVES: &[D] = &[
+    D::new("events", "events_module", Ctx::MAIN, A::NOARGS, S::Custom).block(),
+];

@@ -1,0 +1,7 @@
+//! `google_perftools_module`: generated once from `registry/data/`; rginx support is edited here.
+
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+
+pub const DIRECTIVES: &[D] = &[
+    D::new("google_perftools_profiles", "google_perftools_module", Ctx::MAIN, A::TAKE1, S::Str),
+];

@@ -1,0 +1,7 @@
+//! `http_empty_gif_module`: generated once from `registry/data/`; rginx support is edited here.
+
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+
+pub const DIRECTIVES: &[D] = &[
+    D::new("empty_gif", "http_empty_gif_module", Ctx::HTTP_LOC, A::NOARGS, S::Custom),
+];

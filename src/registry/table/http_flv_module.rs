@@ -1,0 +1,7 @@
+//! `http_flv_module`: generated once from `registry/data/`; rginx support is edited here.
+
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+
+pub const DIRECTIVES: &[D] = &[
+    D::new("flv", "http_flv_module", Ctx::HTTP_LOC, A::NOARGS, S::Custom),
+];

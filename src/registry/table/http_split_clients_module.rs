@@ -1,0 +1,7 @@
+//! `http_split_clients_module`: generated once from `registry/data/`; rginx support is edited here.
+
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+
+pub const DIRECTIVES: &[D] = &[
+    D::new("split_clients", "http_split_clients_module", Ctx::HTTP_MAIN, A::TAKE2, S::Custom).block(),
+];

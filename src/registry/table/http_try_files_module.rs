@@ -1,0 +1,7 @@
+//! `http_try_files_module`: generated once from `registry/data/`; rginx support is edited here.
+
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+
+pub const DIRECTIVES: &[D] = &[
+    D::new("try_files", "http_try_files_module", Ctx::HTTP_SRV.or(Ctx::HTTP_LOC), A::TWO_MORE, S::Custom),
+];

@@ -1,0 +1,7 @@
+//! `http_upstream_hash_module`: generated once from `registry/data/`; rginx support is edited here.
+
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+
+pub const DIRECTIVES: &[D] = &[
+    D::new("hash", "http_upstream_hash_module", Ctx::HTTP_UPS, A::TAKE12, S::Custom),
+];

@@ -1,0 +1,7 @@
+//! `mail_module`: generated once from `registry/data/`; rginx support is edited here.
+
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+
+pub const DIRECTIVES: &[D] = &[
+    D::new("mail", "mail_module", Ctx::MAIN, A::NOARGS, S::Custom).block(),
+];

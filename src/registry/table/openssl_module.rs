@@ -1,0 +1,7 @@
+//! `openssl_module`: generated once from `registry/data/`; rginx support is edited here.
+
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+
+pub const DIRECTIVES: &[D] = &[
+    D::new("ssl_engine", "openssl_module", Ctx::MAIN, A::TAKE1, S::Custom),
+];

@@ -1,0 +1,7 @@
+//! `quic_bpf_module`: generated once from `registry/data/`; rginx support is edited here.
+
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+
+pub const DIRECTIVES: &[D] = &[
+    D::new("quic_bpf", "quic_bpf_module", Ctx::MAIN, A::FLAG, S::Flag).added((1, 23, 0)),
+];

@@ -1,0 +1,7 @@
+//! `regex_module`: generated once from `registry/data/`; rginx support is edited here.
+
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+
+pub const DIRECTIVES: &[D] = &[
+    D::new("pcre_jit", "regex_module", Ctx::MAIN, A::FLAG, S::Flag),
+];

@@ -1,0 +1,7 @@
+//! `stream_geo_module`: generated once from `registry/data/`; rginx support is edited here.
+
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+
+pub const DIRECTIVES: &[D] = &[
+    D::new("geo", "stream_geo_module", Ctx::STREAM_MAIN, A::TAKE12, S::Custom).block(),
+];

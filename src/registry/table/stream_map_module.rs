@@ -1,0 +1,9 @@
+//! `stream_map_module`: generated once from `registry/data/`; rginx support is edited here.
+
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+
+pub const DIRECTIVES: &[D] = &[
+    D::new("map", "stream_map_module", Ctx::STREAM_MAIN, A::TAKE2, S::Custom).block(),
+    D::new("map_hash_max_size", "stream_map_module", Ctx::STREAM_MAIN, A::TAKE1, S::Num),
+    D::new("map_hash_bucket_size", "stream_map_module", Ctx::STREAM_MAIN, A::TAKE1, S::Num),
+];

@@ -1,0 +1,7 @@
+//! `stream_pass_module`: generated once from `registry/data/`; rginx support is edited here.
+
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+
+pub const DIRECTIVES: &[D] = &[
+    D::new("pass", "stream_pass_module", Ctx::STREAM_SRV, A::TAKE1, S::Custom).added((1, 23, 0)),
+];

@@ -1,0 +1,37 @@
+//! `stream_proxy_module`: generated once from `registry/data/`; rginx support is edited here.
+
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+
+pub const DIRECTIVES: &[D] = &[
+    D::new("proxy_pass", "stream_proxy_module", Ctx::STREAM_SRV, A::TAKE1, S::Custom),
+    D::new("proxy_bind", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE12, S::Custom),
+    D::new("proxy_socket_keepalive", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::FLAG, S::Flag),
+    D::new("proxy_connect_timeout", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Msec),
+    D::new("proxy_timeout", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Msec),
+    D::new("proxy_buffer_size", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Size),
+    D::new("proxy_downstream_buffer", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Size).deprecated("proxy_buffer_size"),
+    D::new("proxy_upstream_buffer", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Size).deprecated("proxy_buffer_size"),
+    D::new("proxy_upload_rate", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Custom),
+    D::new("proxy_download_rate", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Custom),
+    D::new("proxy_requests", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Num),
+    D::new("proxy_responses", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Num),
+    D::new("proxy_next_upstream", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::FLAG, S::Flag),
+    D::new("proxy_next_upstream_tries", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Num),
+    D::new("proxy_next_upstream_timeout", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Msec),
+    D::new("proxy_protocol", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::FLAG, S::Flag),
+    D::new("proxy_half_close", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::FLAG, S::Flag),
+    D::new("proxy_ssl", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::FLAG, S::Flag),
+    D::new("proxy_ssl_session_reuse", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::FLAG, S::Flag),
+    D::new("proxy_ssl_protocols", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::ONE_MORE, S::Bitmask),
+    D::new("proxy_ssl_ciphers", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Str),
+    D::new("proxy_ssl_name", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Custom),
+    D::new("proxy_ssl_server_name", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::FLAG, S::Flag),
+    D::new("proxy_ssl_verify", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::FLAG, S::Flag),
+    D::new("proxy_ssl_verify_depth", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Num),
+    D::new("proxy_ssl_trusted_certificate", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Str),
+    D::new("proxy_ssl_crl", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Str),
+    D::new("proxy_ssl_certificate", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Custom),
+    D::new("proxy_ssl_certificate_key", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Custom),
+    D::new("proxy_ssl_password_file", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Custom),
+    D::new("proxy_ssl_conf_command", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE2, S::KeyVal),
+];

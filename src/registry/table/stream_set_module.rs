@@ -1,0 +1,7 @@
+//! `stream_set_module`: generated once from `registry/data/`; rginx support is edited here.
+
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+
+pub const DIRECTIVES: &[D] = &[
+    D::new("set", "stream_set_module", Ctx::STREAM_SRV, A::TAKE2, S::Custom),
+];

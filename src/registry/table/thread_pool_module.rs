@@ -1,0 +1,7 @@
+//! `thread_pool_module`: generated once from `registry/data/`; rginx support is edited here.
+
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+
+pub const DIRECTIVES: &[D] = &[
+    D::new("thread_pool", "thread_pool_module", Ctx::MAIN, A::TAKE23, S::Custom),
+];

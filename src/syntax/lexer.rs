@@ -1,0 +1,341 @@
+//! Tokenizer: nginx's `ngx_conf_read_token` rules, written with nom.
+//!
+//! Facts it follows (see `grammar/README.md`):
+//! - whitespace is space, tab, CR and LF only;
+//! - an unquoted word ends at whitespace, `;` or `{` — not at `}`, `#` or a
+//!   quote, which are ordinary bytes once a word has started;
+//! - `$` followed by `{` does not open a block (`${var}`);
+//! - a backslash escapes the next byte in any token;
+//! - a quoted string must be followed by whitespace, `;`, `{` or `)`;
+//! - `#` starts a comment only where a token could start.
+
+use super::ast::Quote;
+use nom::branch::alt;
+use nom::bytes::complete::{is_not, tag, take, take_till, take_while, take_while1, take_while_m_n};
+use nom::combinator::recognize;
+use nom::multi::many0_count;
+use nom::sequence::pair;
+use nom::{IResult, Parser};
+
+type In<'a> = &'a [u8];
+
+pub fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+/// Whitespace between tokens.
+pub fn space(i: In) -> IResult<In, In> {
+    take_while1(is_space).parse(i)
+}
+
+/// `#` to the end of the line (the LF is not part of the comment).
+pub fn comment(i: In) -> IResult<In, In> {
+    recognize(pair(tag("#"), take_till(|c| c == b'\n'))).parse(i)
+}
+
+/// A backslash and the byte it escapes.
+fn escape(i: In) -> IResult<In, In> {
+    recognize(pair(tag("\\"), take(1usize))).parse(i)
+}
+
+/// `$` and any `{` right after it: `${name}` stays inside one word.
+fn dollar(i: In) -> IResult<In, In> {
+    recognize(pair(tag("$"), take_while(|c| c == b'{'))).parse(i)
+}
+
+fn word_start(i: In) -> IResult<In, In> {
+    alt((
+        escape,
+        tag("\\"),
+        dollar,
+        take_while_m_n(1, 1, |c: u8| {
+            !is_space(c) && !matches!(c, b';' | b'{' | b'}' | b'#' | b'"' | b'\'' | b'\\' | b'$')
+        }),
+    ))
+    .parse(i)
+}
+
+/// An unquoted word.
+pub fn word(i: In) -> IResult<In, In> {
+    recognize(pair(
+        word_start,
+        many0_count(alt((is_not(&b" \t\r\n;{\\$"[..]), escape, tag("\\"), dollar))),
+    ))
+    .parse(i)
+}
+
+fn double_body(i: In) -> IResult<In, In> {
+    recognize(many0_count(alt((is_not(&b"\"\\"[..]), escape)))).parse(i)
+}
+
+fn single_body(i: In) -> IResult<In, In> {
+    recognize(many0_count(alt((is_not(&b"'\\"[..]), escape)))).parse(i)
+}
+
+/// A quoted string; `Ok((rest, (body, closed)))` where `closed` is false
+/// when the input ended before the closing quote.
+pub fn quoted(i: In) -> IResult<In, (Quote, In, bool)> {
+    let (quote, rest, body) = match i.first() {
+        Some(b'"') => {
+            let (rest, body) = double_body(&i[1..])?;
+            (Quote::Double, rest, body)
+        }
+        Some(b'\'') => {
+            let (rest, body) = single_body(&i[1..])?;
+            (Quote::Single, rest, body)
+        }
+        _ => {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Char,
+            )))
+        }
+    };
+    match rest.first() {
+        Some(_) => Ok((&rest[1..], (quote, body, true))),
+        // A lone trailing backslash is left unconsumed by the body parser.
+        None => Ok((rest, (quote, body, false))),
+    }
+}
+
+/// Decode nginx's escapes: `\"` `\'` `\\` become the character, `\t` `\r`
+/// `\n` control characters; any other backslash is kept with its byte.
+pub fn decode(raw: &[u8]) -> Box<[u8]> {
+    if !raw.contains(&b'\\') {
+        return raw.into();
+    }
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == b'\\' {
+            match raw.get(i + 1) {
+                Some(&c @ (b'"' | b'\'' | b'\\')) => {
+                    out.push(c);
+                    i += 2;
+                    continue;
+                }
+                Some(b't') => {
+                    out.push(b'\t');
+                    i += 2;
+                    continue;
+                }
+                Some(b'r') => {
+                    out.push(b'\r');
+                    i += 2;
+                    continue;
+                }
+                Some(b'n') => {
+                    out.push(b'\n');
+                    i += 2;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        out.push(raw[i]);
+        i += 1;
+    }
+    out.into_boxed_slice()
+}
+
+/// Token kinds the parser sees.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tok {
+    Word(Quote),
+    Semicolon,
+    Open,
+    Close,
+    Comment,
+    Eof,
+}
+
+/// A token as byte offsets into the file. For quoted words `lo..hi` covers
+/// the quotes too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: Tok,
+    pub lo: usize,
+    pub hi: usize,
+}
+
+/// A tokenizer problem at a byte offset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LexProblem {
+    /// A byte that may not follow a closing quote.
+    AfterQuote { at: usize, byte: u8 },
+    /// The input ended inside a quoted string.
+    Unterminated,
+    /// A token longer than nginx's 4 KiB read buffer allows.
+    TooLong { quote: Quote },
+}
+
+/// Pull tokens one at a time, like nginx does.
+pub struct Lexer<'a> {
+    text: &'a [u8],
+    pos: usize,
+    /// nginx reads config files through a 4096-byte buffer, so a token may
+    /// be at most 4095 bytes long; `-g` strings have no such limit.
+    pub max_token: Option<usize>,
+}
+
+impl<'a> Lexer<'a> {
+    pub fn new(text: &'a [u8]) -> Self {
+        Lexer {
+            text,
+            pos: 0,
+            max_token: Some(MAX_TOKEN),
+        }
+    }
+
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+
+    pub fn set_pos(&mut self, pos: usize) {
+        self.pos = pos;
+    }
+
+    pub fn text(&self) -> &'a [u8] {
+        self.text
+    }
+
+    /// The next token (whitespace skipped, comments returned as tokens) and
+    /// any problem found while reading it.
+    pub fn next_token(&mut self) -> (Token, Option<LexProblem>) {
+        let rest = &self.text[self.pos..];
+        let skipped = space(rest).map(|(r, _)| rest.len() - r.len()).unwrap_or(0);
+        self.pos += skipped;
+        let lo = self.pos;
+        let rest = &self.text[lo..];
+        let single = |kind, lexer: &mut Self| {
+            lexer.pos += 1;
+            (Token { kind, lo, hi: lo + 1 }, None)
+        };
+        match rest.first() {
+            None => (Token { kind: Tok::Eof, lo, hi: lo }, None),
+            Some(b';') => single(Tok::Semicolon, self),
+            Some(b'{') => single(Tok::Open, self),
+            Some(b'}') => single(Tok::Close, self),
+            Some(b'#') => {
+                let len = comment(rest).map(|(r, _)| rest.len() - r.len()).unwrap_or(1);
+                self.pos += len;
+                (Token { kind: Tok::Comment, lo, hi: lo + len }, None)
+            }
+            Some(b'"' | b'\'') => {
+                let Ok((r, (quote, body, closed))) = quoted(rest) else {
+                    unreachable!("a quote always starts a quoted token")
+                };
+                let hi = lo + (rest.len() - r.len());
+                self.pos = hi;
+                let token = Token { kind: Tok::Word(quote), lo, hi };
+                if let Some(max) = self.max_token {
+                    // The opening quote is not counted; the closing one is read
+                    // only after the content fit in the buffer.
+                    if body.len() > max {
+                        return (token, Some(LexProblem::TooLong { quote }));
+                    }
+                }
+                if !closed {
+                    return (token, Some(LexProblem::Unterminated));
+                }
+                match self.text.get(hi) {
+                    None => (token, None),
+                    Some(&c) if is_space(c) || matches!(c, b';' | b'{' | b')') => (token, None),
+                    Some(&c) => (token, Some(LexProblem::AfterQuote { at: hi, byte: c })),
+                }
+            }
+            Some(_) => {
+                let len = word(rest).map(|(r, _)| rest.len() - r.len()).unwrap_or(1);
+                self.pos += len;
+                let token = Token { kind: Tok::Word(Quote::None), lo, hi: lo + len };
+                match self.max_token {
+                    // The byte after the word must fit in the buffer with it.
+                    Some(max) if len > max && lo + len < self.text.len() => {
+                        (token, Some(LexProblem::TooLong { quote: Quote::None }))
+                    }
+                    _ => (token, None),
+                }
+            }
+        }
+    }
+}
+
+/// The longest token nginx reads from a file (its buffer is 4096 bytes).
+pub const MAX_TOKEN: usize = 4095;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<(Tok, String)> {
+        let mut l = Lexer::new(s.as_bytes());
+        let mut out = vec![];
+        loop {
+            let (t, _) = l.next_token();
+            if t.kind == Tok::Eof {
+                return out;
+            }
+            out.push((t.kind, s[t.lo..t.hi].to_string()));
+        }
+    }
+
+    #[test]
+    fn brace_and_hash_inside_words_are_plain() {
+        let w = words("a}b c#d ${x}y;");
+        let texts: Vec<_> = w.iter().map(|(_, s)| s.as_str()).collect();
+        assert_eq!(texts, ["a}b", "c#d", "${x}y", ";"]);
+    }
+
+    #[test]
+    fn open_brace_ends_a_word_unless_after_dollar() {
+        let texts: Vec<_> = words("a{b $ {c").into_iter().map(|(_, s)| s).collect();
+        assert_eq!(texts, ["a", "{", "b", "$", "{", "c"]);
+    }
+
+    #[test]
+    fn escapes_join_words() {
+        let texts: Vec<_> = words("a\\ b\\;c;").into_iter().map(|(_, s)| s).collect();
+        assert_eq!(texts, ["a\\ b\\;c", ";"]);
+    }
+
+    #[test]
+    fn quotes_in_the_middle_of_a_word_are_plain() {
+        let texts: Vec<_> = words(r#"^/([^/?&:'"]+)$ x"#).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(texts, [r#"^/([^/?&:'"]+)$"#, "x"]);
+    }
+
+    #[test]
+    fn quoted_string_needs_a_separator() {
+        let mut l = Lexer::new(b"\"a\"b");
+        let (t, p) = l.next_token();
+        assert_eq!(t.kind, Tok::Word(Quote::Double));
+        assert_eq!(p, Some(LexProblem::AfterQuote { at: 3, byte: b'b' }));
+        let mut l = Lexer::new(b"\"a\")");
+        assert_eq!(l.next_token().1, None);
+    }
+
+    #[test]
+    fn unterminated_quote_and_trailing_backslash() {
+        let mut l = Lexer::new(b"'abc\\");
+        let (t, p) = l.next_token();
+        assert_eq!((t.lo, t.hi), (0, 5));
+        assert_eq!(p, Some(LexProblem::Unterminated));
+        let mut l = Lexer::new(b"ab\\");
+        assert_eq!(l.next_token().0.hi, 3);
+    }
+
+    #[test]
+    fn decoding_follows_nginx() {
+        assert_eq!(&*decode(br#"a\"b\'c\\d\te\rf\ng\d\ "#), b"a\"b'c\\d\te\rf\ng\\d\\ ");
+    }
+
+    #[test]
+    fn token_length_limit() {
+        let long = "x".repeat(MAX_TOKEN + 1);
+        let mut l = Lexer::new(format!("{long};").as_bytes().to_vec().leak());
+        assert!(matches!(l.next_token().1, Some(LexProblem::TooLong { .. })));
+        let ok = "x".repeat(MAX_TOKEN);
+        let mut l = Lexer::new(format!("{ok};").as_bytes().to_vec().leak());
+        assert_eq!(l.next_token().1, None);
+    }
+}
