@@ -81,8 +81,8 @@ CASES_DEF = [
          conf=http(loc(b'            return 200 "q\\"s\\\'b\\\\e";\n')), wire=[('/', b'q"s\'b\\e')]),
     dict(name='sq-escapes', about='Single-quoted strings decode the same escapes; "\\\\t" is a backslash then t, "\\t" is TAB (verified on the wire).',
          conf=http(loc(b"            return 200 'q\\'d\\\"b\\\\t\\t';\n")), wire=[('/', b'q\'d"b\\t\t')]),
-    dict(name='unquoted-escapes', about='Escapes are decoded in unquoted words too: \\t \\" \\\' \\\\ \\n (verified on the wire).',
-         conf=http(loc(b'            return 200 a\\tb\\"c\\\'d\\\\e\\n;\n')), wire=[('/', b'a\tb"c\'d\\e\n')]),
+    dict(name='unquoted-escapes', about='Escapes are decoded in unquoted words too: \\t \\" \\\' \\\\ \\n \\r (verified on the wire).',
+         conf=http(loc(b'            return 200 a\\tb\\"c\\\'d\\\\e\\n\\r;\n')), wire=[('/', b'a\tb"c\'d\\e\n\r')]),
     dict(name='unknown-escape-kept', about='A backslash before any other character is kept, both bytes survive (verified on the wire).',
          conf=http(loc(b'            return 200 "\\d\\w\\x41\\.\\$";\n'.replace(b'\\$', b'\\q'))), wire=[('/', b'\\d\\w\\x41\\.\\q')]),
     dict(name='regex-backslash-d-unquoted', about='Regex escapes like \\d pass through unquoted words unchanged (verified on the wire).',
@@ -119,6 +119,8 @@ CASES_DEF = [
          conf=http(loc(b'            add_header X-E \'\';\n            return 200 "";\n')), wire=[('/', b'')]),
     dict(name='semicolon-braces-hash-in-quotes', about='; { } and # have no special meaning inside quotes (verified on the wire).',
          conf=http(loc(b'            return 200 "a;b{c}d # e";\n')), wire=[('/', b'a;b{c}d # e')]),
+    dict(name='dq-backslash-newline', about='Inside quotes a backslash before a newline is an unknown escape: both bytes are kept (verified on the wire).',
+         conf=http(loc(b'            return 200 "a\\\nb";\n')), wire=[('/', b'a\\\nb')]),
     dict(name='multiline-quoted-string', about='A quoted string may span lines; the newlines and indentation are kept (verified on the wire).',
          conf=http(loc(b'            return 200 "line1\n  line2";\n')), wire=[('/', b'line1\n  line2')]),
     dict(name='quoted-directive-name', about='A directive name may be quoted; it is matched after decoding (verified on the wire).',
@@ -157,6 +159,8 @@ CASES_DEF = [
     dict(name='regex-quoted-braces', about='A regex with {n} quantifier must be quoted (verified on the wire).',
          conf=http(loc(b'            return 200 "two";\n', path=b'~ "^/a{2}$"') + loc(b'            return 200 "other";\n')),
          wire=[('/aa', b'two'), ('/a', b'other')]),
+    dict(name='regex-dollar-glued-brace', about='"$" glued to "{" (location ~ \\.php${) does not open the block: the word runs on and the braces no longer balance.',
+         conf=http(b'        location ~ \\.php${\n            return 200 "x";\n        }\n')),
     dict(name='regex-unquoted-braces', about='Unquoted, the "{" of a regex quantifier opens the block early.',
          conf=http(loc(b'            return 200 "two";\n', path=b'~ ^/a{2}$'))),
 
@@ -242,10 +246,14 @@ CASES_DEF = [
          conf=http(loc(b'            return 200 ' + A4095 + b';\n')), wire=[('/', A4095)]),
     dict(name='word-4096-bytes-too-long', about='An unquoted word of 4096 bytes is rejected; the line is where the word starts.',
          conf=http(loc(b'            return 200\n' + b'a' * 4096 + b';\n'))),
+    dict(name='word-4095-then-space-too-long', about='The same 4095-byte word followed by a space (then ";") is rejected: nginx reads one byte past the separator before moving its token start.',
+         conf=http(loc(b'            return 200 ' + A4095 + b' ;\n'))),
     dict(name='dq-4094-bytes-ok', about='A double-quoted string whose body is 4094 bytes is accepted (verified on the wire).',
          conf=http(loc(b'            return 200 "' + b'a' * 4094 + b'";\n')), wire=[('/', b'a' * 4094)]),
     dict(name='dq-4095-bytes-too-long', about='A quoted body of 4095 bytes fails with the "started" message, not the "missing quote" one.',
          conf=http(loc(b'            return 200 "' + A4095 + b'";\n'))),
+    dict(name='dq-4094-then-space-too-long', about='A 4094-byte quoted body followed by a space is rejected, although followed directly by ";" it is accepted.',
+         conf=http(loc(b'            return 200 "' + b'a' * 4094 + b'" ;\n'))),
     dict(name='dq-unterminated-long', about='An unterminated double quote swallowing more than 4096 bytes; line = where the string starts.',
          conf=http(loc(b'            return 200 "oops;\n' + (b'# ' + b'x' * 60 + b'\n') * 80 + b'        }\n'))),
     dict(name='sq-unterminated-long', about='The same with a single quote names the single quote.',
@@ -353,7 +361,7 @@ def jtree(stmts):
     return out
 
 
-ERR_RE = re.compile(r'^(?:nginx: )?(?:\S+ \S+ )?\[(emerg|crit|alert|error)\] (?:\d+#\d+: )?(.*)$')
+ERR_RE = re.compile(r'^(?:nginx: )?(?:\S+ \S+ )?\[(emerg|crit|alert|error)\] (?:\d+#\d+: )?(.*)$', re.S)
 
 
 def nginx_check(binary, conf_path, g=None):
@@ -364,7 +372,7 @@ def nginx_check(binary, conf_path, g=None):
     if r.returncode == 0:
         return 'ok', None
     text = r.stderr.decode('utf-8', 'replace')
-    for ln in text.splitlines():
+    for ln in text.split("\n"):
         m = ERR_RE.match(ln)
         if not m:
             continue

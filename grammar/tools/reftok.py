@@ -98,54 +98,62 @@ class Lexer:
 
     # -- statement level -------------------------------------------------
     def statement(self):
-        """Return (kind, args, line); kind in 'stmt', 'open', 'close', 'eof'."""
+        """Return (kind, args, line); kind in 'stmt', 'open', 'close', 'eof'.
+
+        Every byte is read with _get() first (limit check against the current
+        span) and only then may become the new span, as in nginx.
+        """
         args = []
         self._mark()
         while True:
-            c = self._peek()
-            if c is not None:
-                self._mark()
-            # separators and comments
-            if c is not None and c in WS:
-                self._get()
+            c = self._get()
+            if c is None:
+                if args:
+                    raise ConfError(EOF_STMT, self.line)
+                return ('eof', None, self.line)
+            self._mark(self.i - 1)
+            if c in WS:
                 continue
             if c == 0x23:  # '#': comment up to (not including) LF
                 while self._peek() not in (None, NL):
                     self._get()
                 continue
-            if c is None:
-                if args:
-                    raise ConfError(EOF_STMT, self.line)
-                return ('eof', None, self.line)
             if c in b";{":
-                self._get()
                 if not args:
                     raise ConfError('unexpected "%s"' % chr(c), self.line)
                 return ('stmt' if c == 0x3B else 'open', args, self.line)
             if c == 0x7D:
-                self._get()
                 if args:
                     raise ConfError('unexpected "}"', self.line)
                 return ('close', None, self.line)
             if c in b"\"'":
-                args.append(self.quoted_string())
+                args.append(self.quoted_string(c))
                 # the byte after a closing quote: separator, ; { or )
-                c = self._get()
-                if c is None:
-                    raise ConfError(EOF_STMT, self.line)
-                if c in WS:
-                    continue
-                if c in b";{":
-                    return ('stmt' if c == 0x3B else 'open', args, self.line)
-                if c == 0x29:            # ')' starts the next word
-                    self.i -= 1
-                    continue
-                raise ConfError('unexpected "%s"' % chr(c), self.line)
-            args.append(self.word())
+                while True:
+                    c = self._get()
+                    if c is None:
+                        raise ConfError(EOF_STMT, self.line)
+                    if c in WS:
+                        break                # next byte is read in the loop
+                    if c in b";{":
+                        return ('stmt' if c == 0x3B else 'open', args, self.line)
+                    if c == 0x29:            # ')' starts the next word
+                        self._mark(self.i - 1)
+                        tok, c = self.word(self.i - 1)
+                        args.append(tok)
+                        if c in b";{":
+                            return ('stmt' if c == 0x3B else 'open', args, self.line)
+                        break
+                    raise ConfError('unexpected "%s"' % chr(c), self.line)
+                continue
+            tok, c = self.word(self.i - 1)
+            args.append(tok)
+            if c in b";{":
+                return ('stmt' if c == 0x3B else 'open', args, self.line)
 
-    def quoted_string(self):
-        start = self.i
-        q = self._get()
+    def quoted_string(self, q):
+        """The opening quote q has been read; read up to the closing quote."""
+        start = self.i - 1
         self.span = self.i                   # the body starts after the quote
         self.in_quote = q
         while True:
@@ -162,32 +170,30 @@ class Lexer:
         raw = self.d[start:self.i]
         return (raw, decode(raw[1:-1]), True)
 
-    def word(self):
-        start = self.i
-        after_dollar = False
+    def word(self, start):
+        """The first byte (at start) has been read.  Reads the word and the
+        byte that ends it; returns (token, terminator)."""
+        after_dollar = self.d[start] == 0x24
+        if self.d[start] == 0x5C:
+            if self._get() is None:
+                raise ConfError(EOF_STMT, self.line)
         while True:
-            c = self._peek()
+            c = self._get()
             if c is None:
                 raise ConfError(EOF_STMT, self.line)
             if c == 0x5C:
-                self._get()
                 if self._get() is None:
                     raise ConfError(EOF_STMT, self.line)
                 after_dollar = False
                 continue
             if c == 0x7B and after_dollar:       # "${" does not end a word
-                self._get()
                 after_dollar = False
                 continue
             if c in WS or c in b";{":
-                # nginx reads the terminator while the word is still open
-                if self.limit and self.i - self.span >= CONF_BUFFER:
-                    self._get()
                 break
             after_dollar = (c == 0x24)
-            self._get()
-        raw = self.d[start:self.i]
-        return (raw, decode(raw), False)
+        raw = self.d[start:self.i - 1]
+        return (raw, decode(raw), False), c
 
     # -- *_by_lua_block body (lua-nginx-module lexer model) ----------------
     def lua_block(self):

@@ -13,9 +13,9 @@ use crate::diag::{Diagnostic, Level};
 use crate::registry::{self, Ctx, DirectiveSpec, Inside, Setter};
 use crate::source::FileId;
 use crate::syntax::ast::{Body, Directive};
-use crate::syntax::include::Config;
+use crate::syntax::include::{Config, LoadError};
 use crate::syntax::SyntaxError;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// What `-t` found: every diagnostic in order, and the fatal one, if any.
@@ -29,7 +29,8 @@ pub struct CheckResult {
 /// Names seen in one block instance, for "is duplicate".
 #[derive(Default)]
 struct Scope {
-    seen: HashSet<&'static str>,
+    /// Slot name → the directive that set it.
+    seen: HashMap<&'static str, &'static str>,
 }
 
 struct Walker<'a> {
@@ -78,6 +79,10 @@ pub fn pid_path(config: &Config) -> Option<PathBuf> {
 impl Walker<'_> {
     fn report(&mut self, d: Diagnostic) -> Step {
         let fatal = d.level <= Level::Emerg;
+        self.report_as(d, fatal)
+    }
+
+    fn report_as(&mut self, d: Diagnostic, fatal: bool) -> Step {
         self.out.diagnostics.push(d);
         if fatal {
             self.out.fatal = Some(self.out.diagnostics.len() - 1);
@@ -120,7 +125,13 @@ impl Walker<'_> {
             let spec = self.directive(d, ctx, scope)?;
             if d.is("include") && d.args.len() == 1 {
                 if let Some(e) = self.config.errors.iter().find(|e| e.at == Some(d.terminator)) {
-                    return self.emerg(e.error.to_string(), e.at);
+                    // nginx logs a failed read at "crit", with no position,
+                    // and stops all the same.
+                    let (level, at) = match e.error {
+                        LoadError::Read { .. } => (Level::Crit, None),
+                        _ => (Level::Emerg, e.at),
+                    };
+                    return self.report_as(Diagnostic::new(level, e.error.to_string(), at), true);
                 }
                 for &id in &d.includes {
                     self.file(id, ctx, scope)?;
@@ -135,11 +146,40 @@ impl Walker<'_> {
                         let mut inner_scope = Scope::default();
                         self.directives(&block.directives, inner, &mut inner_scope, errors)?;
                     }
-                    Inside::Data | Inside::Opaque => {
-                        // Not directives; only their syntax errors matter here.
-                        while let Some(e) = errors.next_if(|e| block.close.is_none_or(|c| e.span.lo <= c.lo)) {
+                    Inside::Data => self.data_entries(&block.directives, errors)?,
+                    Inside::Opaque => {
+                        // Not checked; only its syntax errors matter here.
+                        if let Some(e) = errors.next_if(|e| block.close.is_none_or(|c| e.span.lo <= c.lo)) {
                             return self.syntax(e);
                         }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Entries of `map`, `types`…: data read by the module's own handler,
+    /// which refuses any entry that opens a block.
+    fn data_entries<'e>(
+        &mut self,
+        list: &[Directive],
+        errors: &mut std::iter::Peekable<impl Iterator<Item = &'e SyntaxError>>,
+    ) -> Step {
+        for d in list {
+            if let Some(e) = errors.next_if(|e| e.span.lo <= d.terminator.lo) {
+                return self.syntax(e);
+            }
+            if !matches!(d.body, Body::None) {
+                return self.emerg("unexpected \"{\"".to_string(), Some(d.terminator));
+            }
+            if d.is("include") {
+                for &id in &d.includes {
+                    let conf = self.config.file(id);
+                    let mut inner = conf.errors.iter().peekable();
+                    self.data_entries(&conf.directives, &mut inner)?;
+                    if let Some(e) = inner.next() {
+                        return self.syntax(e);
                     }
                 }
             }
@@ -169,16 +209,25 @@ impl Walker<'_> {
         if !spec.arity.accepts(d.args.len()) {
             self.emerg(format!("invalid number of arguments in \"{name}\" directive"), at)?;
         }
-        let once = spec.setter.once_per_block() || matches!(spec.name, "events" | "http" | "stream" | "mail");
-        if once && !scope.seen.insert(spec.name) {
-            self.emerg(format!("\"{name}\" directive is duplicate"), at)?;
+        if spec.once {
+            // `root` and `alias` set the same path.
+            let key = if spec.name == "alias" { "root" } else { spec.name };
+            if let Some(&earlier) = scope.seen.get(key) {
+                let message = if earlier == spec.name {
+                    format!("\"{name}\" directive is duplicate")
+                } else {
+                    format!("\"{name}\" directive is duplicate, \"{earlier}\" directive was specified earlier")
+                };
+                self.emerg(message, at)?;
+            }
+            scope.seen.insert(key, spec.name);
         }
         if let Some(problem) = value::check(spec, d) {
             self.emerg(problem, at)?;
         }
-        if let Some(instead) = spec.deprecated {
+        if let Some((word, instead)) = spec.deprecated {
             self.report(Diagnostic::warn(
-                format!("the \"{name}\" directive is deprecated, use the \"{instead}\" directive instead"),
+                format!("the \"{name}\" directive is {word}, use the \"{instead}\" directive instead"),
                 at,
             ))?;
         }

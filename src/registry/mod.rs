@@ -40,7 +40,7 @@ pub enum Setter {
 
 impl Setter {
     /// Generic setters refuse a second value in the same block.
-    pub fn once_per_block(self) -> bool {
+    pub const fn once_per_block(self) -> bool {
         matches!(
             self,
             Setter::Flag
@@ -94,13 +94,17 @@ pub struct DirectiveSpec {
     /// Takes a `{ }` block.
     pub block: bool,
     pub setter: Setter,
+    /// A second occurrence in the same block "is duplicate" (always true
+    /// for the generic setters; for a module's own setter, when it says so).
+    pub once: bool,
     pub origin: Origin,
     /// First version that has it, when after the oldest one we track (1.22).
     pub added: Option<Version>,
     /// First version without it.
     pub removed: Option<Version>,
-    /// nginx warns when it is used: `use the "X" directive instead`.
-    pub deprecated: Option<&'static str>,
+    /// nginx warns when it is used: `the "x" directive is <word>, use the
+    /// "<instead>" directive instead`, as (word, instead).
+    pub deprecated: Option<(&'static str, &'static str)>,
     pub support: Support,
 }
 
@@ -114,12 +118,18 @@ impl DirectiveSpec {
             arity,
             block: false,
             setter,
+            once: setter.once_per_block(),
             origin: Origin::Nginx,
             added: None,
             removed: None,
             deprecated: None,
             support: Support::Unsupported,
         }
+    }
+
+    pub const fn once(mut self) -> Self {
+        self.once = true;
+        self
     }
 
     pub const fn block(mut self) -> Self {
@@ -138,7 +148,13 @@ impl DirectiveSpec {
     }
 
     pub const fn deprecated(mut self, use_instead: &'static str) -> Self {
-        self.deprecated = Some(use_instead);
+        self.deprecated = Some(("deprecated", use_instead));
+        self
+    }
+
+    /// nginx's wording for the http2 settings it replaced in 1.19.7.
+    pub const fn obsolete(mut self, use_instead: &'static str) -> Self {
+        self.deprecated = Some(("obsolete", use_instead));
         self
     }
 

@@ -67,23 +67,21 @@ pub fn crossplane_arg(arg: &Arg) -> String {
 }
 
 fn if_args(mut args: Vec<String>) -> Vec<String> {
-    // crossplane strips the parentheses around an `if` condition, whether
-    // they are glued to a word or stand alone.
-    if let Some(first) = args.first_mut() {
-        if first == "(" {
-            args.remove(0);
-        } else if let Some(rest) = first.strip_prefix('(') {
-            *first = rest.to_string();
-        }
+    // crossplane strips the parentheses around an `if` condition only when
+    // both are there, then drops an argument the stripping left empty.
+    let closed = args.first().is_some_and(|a| a.starts_with('(')) && args.last().is_some_and(|a| a.ends_with(')'));
+    if !closed {
+        return args;
     }
-    if let Some(last) = args.last_mut() {
-        if last == ")" {
-            args.pop();
-        } else if let Some(rest) = last.strip_suffix(')') {
-            *last = rest.to_string();
-        }
-    }
-    args
+    let first = args[0][1..].trim_start().to_string();
+    args[0] = first;
+    let last = args.len() - 1;
+    let end = args[last].len() - 1;
+    let trimmed = args[last][..end].trim_end().to_string();
+    args[last] = trimmed;
+    let start = usize::from(args[0].is_empty());
+    let end = args.len() - usize::from(args[last].is_empty());
+    args.get(start..end).map(<[String]>::to_vec).unwrap_or_default()
 }
 
 struct Builder<'a> {
@@ -223,5 +221,7 @@ mod tests {
         assert_eq!(if_args(v(&["($a", "=", "b)"])), v(&["$a", "=", "b"]));
         assert_eq!(if_args(v(&["(", "$a", ")"])), v(&["$a"]));
         assert_eq!(if_args(v(&["($a)"])), v(&["$a"]));
+        assert_eq!(if_args(v(&["($slow"])), v(&["($slow"]));
+        assert_eq!(if_args(v(&["()"])), v(&[]));
     }
 }

@@ -3,7 +3,7 @@
 //! A statement is one or more words ended by `;` or `{`; a `{` opens a block
 //! closed by `}`. nginx stops at the first error; this parser records it and
 //! recovers so that tools can see the rest of the file:
-//! - `}` after words ends that statement (as crossplane does) and the block;
+//! - `}` after words ends that statement only (as crossplane does);
 //! - a `{` with no words opens a block whose statements join the parent;
 //! - a stray `;` or top-level `}` is skipped;
 //! - at end of file, open blocks are closed.
@@ -203,14 +203,15 @@ impl Parser<'_> {
                 }
                 Tok::Close => {
                     if !words.is_empty() {
+                        // nginx stops here. Recover as crossplane does: the
+                        // `}` only ends the statement, the block stays open.
                         self.error(SyntaxErrorKind::Unexpected("}".into()), token.lo, token.hi);
                         let d = self.statement(&mut words, token, Body::None);
                         stack.last_mut().unwrap().directives.push(d);
+                        continue;
                     }
                     if stack.len() == 1 {
-                        if self.errors.last().map(|e| e.span.lo) != Some(token.lo as u32) {
-                            self.error(SyntaxErrorKind::Unexpected("}".into()), token.lo, token.hi);
-                        }
+                        self.error(SyntaxErrorKind::Unexpected("}".into()), token.lo, token.hi);
                         continue;
                     }
                     let close = self.span(token.lo, token.hi);

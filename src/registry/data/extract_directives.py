@@ -101,13 +101,20 @@ def line_conditions(lines):
     """For each line, the list of active conditions (None = '#if 0' dead)."""
     stack = []  # entries: [list_of_prior_negations, current_cond]
     result = []
+    defined1 = set()  # macros set to 1 by "#define NAME 1" earlier in file
     for line in lines:
         s = line.strip()
+        d = re.match(r"#\s*define\s+(\w+)\s+1\s*$", s)
+        if d:
+            defined1.add(d.group(1))
+        u = re.match(r"#\s*undef\s+(\w+)", s)
+        if u:
+            defined1.discard(u.group(1))
         m = re.match(r"#\s*(if|ifdef|ifndef|elif|else|endif)\b(.*)", s)
         if m:
             kw, rest = m.group(1), norm_cond(m.group(2))
             if kw == "if":
-                stack.append([[], rest])
+                stack.append([[], "1" if rest in defined1 else rest])
             elif kw == "ifdef":
                 stack.append([[], rest])
             elif kw == "ifndef":
@@ -129,7 +136,7 @@ def line_conditions(lines):
         for negs, cur in stack:
             parts = list(negs) + ([cur] if cur is not None else [])
             for p in parts:
-                if p == "0":
+                if p in ("0", "!1"):
                     dead = True
                 if p == "!0" or p == "1":
                     continue
@@ -197,11 +204,53 @@ def symbol(expr):
     return expr
 
 
-def parse_file(path, rel, label, rows):
+def find_include(name, path, root):
+    """Locate an #include'd file: next to the source, then anywhere in root."""
+    cand = os.path.join(os.path.dirname(path), name)
+    if os.path.isfile(cand):
+        return cand
+    base = os.path.basename(name)
+    for d, _dirs, fs in os.walk(root):
+        if base in fs:
+            return os.path.join(d, base)
+    return None
+
+
+def expand_includes(raw, path, root):
+    """Inline files #include'd inside a commands array (used by some
+    third-party modules, e.g. ngx_devel_kit, to assemble their tables)."""
+    out, pos = [], 0
+    for am in ARRAY_RE.finditer(raw):
+        end = raw.find("ngx_null_command", am.end())
+        if end < 0:
+            continue
+        body = raw[am.end():end]
+
+        def repl(m):
+            inc = find_include(m.group(1), path, root)
+            if inc is None:
+                sys.stderr.write("WARN %s: include %s not found\n"
+                                 % (path, m.group(1)))
+                return m.group(0)
+            with open(inc, encoding="utf-8", errors="replace") as fh:
+                return fh.read()
+
+        body = re.sub(r'#\s*include\s*[<"]([^>"]+)[>"]', repl, body)
+        out.append(raw[pos:am.end()])
+        out.append(body)
+        pos = end
+    out.append(raw[pos:])
+    return "".join(out)
+
+
+def parse_file(path, rel, label, rows, root=None):
     with open(path, encoding="utf-8", errors="replace") as fh:
         raw = fh.read()
     if "ngx_command_t" not in raw:
         return
+    if root and re.search(r"ngx_command_t[^;]*?\{[^;]*?#\s*include", raw,
+                          re.S):
+        raw = expand_includes(raw, path, root)
     text = strip_comments(raw)
     lines = text.split("\n")
     conds = line_conditions(lines)
@@ -308,6 +357,12 @@ def main():
     ap.add_argument("--source-label",
                     help="put this text in the source column instead of "
                          "the file path")
+    ap.add_argument("--source-prefix", default="",
+                    help="prefix for the source column, e.g. 'owner/repo:'")
+    ap.add_argument("--exclude", action="append",
+                    default=[r"(^|/)(t|tests?|examples?)/"],
+                    help="skip files whose relative path matches this regex "
+                         "(default: test and example directories)")
     ap.add_argument("--no-header", action="store_true")
     ap.add_argument("--only", action="append", default=[],
                     help="only files whose relative path matches this regex")
@@ -327,7 +382,10 @@ def main():
         for p, rel in files:
             if args.only and not any(re.search(o, rel) for o in args.only):
                 continue
-            parse_file(p, rel, args.source_label, rows)
+            if any(re.search(x, rel) for x in args.exclude):
+                continue
+            parse_file(p, args.source_prefix + rel, args.source_label, rows,
+                       root if os.path.isdir(root) else None)
     out = sys.stdout
     if not args.no_header:
         out.write("\t".join(HEADER) + "\n")

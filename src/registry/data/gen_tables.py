@@ -57,6 +57,15 @@ http_slice_module http_stub_status_module http_perl_module mail mail_ssl_module 
 stream_ssl_module stream_realip_module stream_geoip_module stream_ssl_preread_module'''.split()
 
 
+def once_setters(data):
+    # Setter functions (nginx 1.22.1 sources) that answer "is duplicate" to a
+    # second occurrence in the same block, always. Found by reading each
+    # setter's body; those that refuse only some repeats (limit_conn for the
+    # same zone, proxy_redirect after "off"...) were removed by hand.
+    path = os.path.join(data, 'once-setters.txt')
+    return set(open(path).read().split()) if os.path.exists(path) else set()
+
+
 def read(path):
     if not os.path.exists(path):
         return []
@@ -70,6 +79,9 @@ def main():
     old = read(os.path.join(data, 'nginx-1.22.1.tsv'))
     extra = [(r, 'ThirdParty') for r in read(os.path.join(data, 'third-party.tsv'))] + \
             [(r, 'Plus') for r in read(os.path.join(data, 'nginx-plus.tsv'))]
+    once = once_setters(data)
+    if not once:
+        once = once_setters(os.path.dirname(os.path.abspath(__file__)))
     old_keys = {(r['module'], r['directive']) for r in old}
     new_keys = {(r['module'], r['directive']) for r in new}
     rows = [(r, 'Nginx') for r in new] + [(r, 'Nginx') for r in old
@@ -98,6 +110,8 @@ def main():
             arity = 'A::%s' % ar[0] + ''.join('.or(A::%s)' % a for a in ar[1:])
             setter = SETTER.get(r['setter'], 'Custom')
             expr = 'D::new("%s", "%s", %s, %s, S::%s)' % (name, module, ctx, arity, setter)
+            if setter == 'Custom' and r['setter'] in once:
+                expr += '.once()'
             if 'BLOCK' in r['arity'].split(','):
                 expr += '.block()'
             if origin != 'Nginx':
@@ -108,7 +122,9 @@ def main():
             if origin == 'Nginx' and key not in new_keys:
                 expr += '.removed(%r)' % (KNOWN_REMOVED.get(name, (1, 31, 3)),)
             if name in DEPRECATED and (r.get('post') or '0') != '0':
-                expr += '.deprecated("%s")' % DEPRECATED[name]
+                # The http2 ones have v2's own handler, which says "obsolete".
+                how = 'obsolete' if name.startswith('http2_') else 'deprecated'
+                expr += '.%s("%s")' % (how, DEPRECATED[name])
             lines.append('    %s,' % expr)
         lines.append('];')
         if not any('Origin::' in l for l in lines):

@@ -3,10 +3,10 @@
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
 pub const DIRECTIVES: &[D] = &[
-    D::new("fastcgi_pass", "http_fastcgi_module", Ctx::HTTP_LOC.or(Ctx::HTTP_LIF), A::TAKE1, S::Custom),
+    D::new("fastcgi_pass", "http_fastcgi_module", Ctx::HTTP_LOC.or(Ctx::HTTP_LIF), A::TAKE1, S::Custom).once(),
     D::new("fastcgi_index", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Str),
     D::new("fastcgi_split_path_info", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom),
-    D::new("fastcgi_store", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom),
+    D::new("fastcgi_store", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom).once(),
     D::new("fastcgi_store_access", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE123, S::Access),
     D::new("fastcgi_buffering", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
     D::new("fastcgi_request_buffering", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
@@ -25,8 +25,8 @@ pub const DIRECTIVES: &[D] = &[
     D::new("fastcgi_busy_buffers_size", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
     D::new("fastcgi_force_ranges", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
     D::new("fastcgi_limit_rate", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
-    D::new("fastcgi_cache", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom),
-    D::new("fastcgi_cache_key", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom),
+    D::new("fastcgi_cache", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom).once(),
+    D::new("fastcgi_cache_key", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom).once(),
     D::new("fastcgi_cache_path", "http_fastcgi_module", Ctx::HTTP_MAIN, A::TWO_MORE, S::Custom),
     D::new("fastcgi_cache_bypass", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::ONE_MORE, S::Custom),
     D::new("fastcgi_no_cache", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::ONE_MORE, S::Custom),

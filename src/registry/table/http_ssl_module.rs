@@ -5,7 +5,7 @@ use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 pub const DIRECTIVES: &[D] = &[
     D::new("ssl_certificate", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::StrArray),
     D::new("ssl_certificate_key", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::StrArray),
-    D::new("ssl_password_file", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Custom),
+    D::new("ssl_password_file", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Custom).once(),
     D::new("ssl_dhparam", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Str),
     D::new("ssl_ecdh_curve", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Str),
     D::new("ssl_protocols", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::ONE_MORE, S::Bitmask),
@@ -23,7 +23,7 @@ pub const DIRECTIVES: &[D] = &[
     D::new("ssl_crl", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Str),
     D::new("ssl_ocsp", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::FLAG, S::Enum),
     D::new("ssl_ocsp_responder", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Str),
-    D::new("ssl_ocsp_cache", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Custom),
+    D::new("ssl_ocsp_cache", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Custom).once(),
     D::new("ssl_stapling", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::FLAG, S::Flag),
     D::new("ssl_stapling_file", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Str),
     D::new("ssl_stapling_responder", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Str),

@@ -3,5 +3,5 @@
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
 pub const DIRECTIVES: &[D] = &[
-    D::new("mail", "mail_module", Ctx::MAIN, A::NOARGS, S::Custom).block(),
+    D::new("mail", "mail_module", Ctx::MAIN, A::NOARGS, S::Custom).once().block(),
 ];

@@ -11,7 +11,7 @@ pub const DIRECTIVES: &[D] = &[
     D::new("listen", "stream_core_module", Ctx::STREAM_SRV, A::ONE_MORE, S::Custom),
     D::new("server_name", "stream_core_module", Ctx::STREAM_SRV, A::ONE_MORE, S::Custom).added((1, 23, 0)),
     D::new("error_log", "stream_core_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::ONE_MORE, S::Custom),
-    D::new("resolver", "stream_core_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::ONE_MORE, S::Custom),
+    D::new("resolver", "stream_core_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::ONE_MORE, S::Custom).once(),
     D::new("resolver_timeout", "stream_core_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Msec),
     D::new("proxy_protocol_timeout", "stream_core_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Msec),
     D::new("tcp_nodelay", "stream_core_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::FLAG, S::Flag),

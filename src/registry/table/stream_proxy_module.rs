@@ -3,8 +3,8 @@
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
 pub const DIRECTIVES: &[D] = &[
-    D::new("proxy_pass", "stream_proxy_module", Ctx::STREAM_SRV, A::TAKE1, S::Custom),
-    D::new("proxy_bind", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE12, S::Custom),
+    D::new("proxy_pass", "stream_proxy_module", Ctx::STREAM_SRV, A::TAKE1, S::Custom).once(),
+    D::new("proxy_bind", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE12, S::Custom).once(),
     D::new("proxy_socket_keepalive", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::FLAG, S::Flag),
     D::new("proxy_connect_timeout", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Msec),
     D::new("proxy_timeout", "stream_proxy_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Msec),

@@ -6,7 +6,7 @@ pub const DIRECTIVES: &[D] = &[
     D::new("ssl_handshake_timeout", "stream_ssl_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Msec),
     D::new("ssl_certificate", "stream_ssl_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::StrArray),
     D::new("ssl_certificate_key", "stream_ssl_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::StrArray),
-    D::new("ssl_password_file", "stream_ssl_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Custom),
+    D::new("ssl_password_file", "stream_ssl_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Custom).once(),
     D::new("ssl_dhparam", "stream_ssl_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Str),
     D::new("ssl_ecdh_curve", "stream_ssl_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Str),
     D::new("ssl_protocols", "stream_ssl_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::ONE_MORE, S::Bitmask),
@@ -23,5 +23,5 @@ pub const DIRECTIVES: &[D] = &[
     D::new("ssl_crl", "stream_ssl_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Str),
     D::new("ssl_conf_command", "stream_ssl_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE2, S::KeyVal),
     D::new("ssl_reject_handshake", "stream_ssl_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::FLAG, S::Flag).added((1, 23, 0)),
-    D::new("ssl_alpn", "stream_ssl_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::ONE_MORE, S::Custom),
+    D::new("ssl_alpn", "stream_ssl_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::ONE_MORE, S::Custom).once(),
 ];

@@ -1,0 +1,78 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared` beside the checkout, if present.
+pub fn shared() -> Option<PathBuf> {
+    let p = root().join("..").join("shared");
+    p.is_dir().then_some(p)
+}
+
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
+}
+
+/// A test that needs real nginx: the binary, or a skip message (a failure
+/// when `CI=true`, where nginx must be installed).
+pub fn nginx_1_22() -> Option<PathBuf> {
+    let p = PathBuf::from(std::env::var("NGINX_1_22").unwrap_or_else(|_| "/usr/sbin/nginx".into()));
+    if p.exists() {
+        return Some(p);
+    }
+    assert!(!in_ci(), "nginx 1.22 is required in CI (apt-get install nginx)");
+    eprintln!("skipped: needs real nginx 1.22 at {} (apt-get install nginx)", p.display());
+    None
+}
+
+pub fn rginx() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_rginx"))
+}
+
+/// Run `BIN -t -q` on `dir/nginx.conf` with `dir` as prefix, and return its
+/// messages as nginx prints them: program name `nginx`, the directory as
+/// `$DIR`, and without the final "test failed" line.
+pub fn test_config(mut cmd: Command, dir: &Path) -> String {
+    let dir_s = dir.display().to_string();
+    let out = cmd
+        .arg("-t")
+        .arg("-q")
+        .arg("-p")
+        .arg(format!("{dir_s}/"))
+        .arg("-c")
+        .arg(format!("{dir_s}/nginx.conf"))
+        .arg("-e")
+        .arg("/dev/null")
+        .env_remove("NGINX")
+        .current_dir(dir)
+        .output()
+        .expect("run the binary");
+    String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .filter(|l| !l.ends_with(" test failed"))
+        .map(|l| {
+            let l = l.replace(&dir_s, "$DIR");
+            match l.strip_prefix("rginx:") {
+                Some(rest) => format!("nginx:{rest}"),
+                None => l,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every case directory under `dir`, sorted.
+pub fn cases(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    v.sort();
+    v
+}
