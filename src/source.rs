@@ -165,9 +165,9 @@ mod tests {
         assert_eq!(f.line_of(0), 1);
         assert_eq!(f.line_of(3), 2);
         assert_eq!(f.line_of(5), 2); // CR alone is not a line break
-        assert_eq!(f.line_of(8), 3);
-        assert_eq!(f.line_of(9), 4);
-        assert_eq!(f.line_of(10), 4); // end of file
+        assert_eq!(f.line_of(7), 3);
+        assert_eq!(f.line_of(8), 4);
+        assert_eq!(f.line_of(9), 4); // end of file
         assert_eq!(f.line_count(), 4);
     }
 

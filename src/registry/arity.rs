@@ -31,6 +31,32 @@ impl Arity {
         Arity(self.0 | other.0)
     }
 
+    /// nginx's argument flag (`TAKE12` for `NGX_CONF_TAKE12`); `BLOCK` is
+    /// not a count and maps to no shape.
+    pub fn from_nginx_flag(flag: &str) -> Option<Arity> {
+        Some(match flag {
+            "NOARGS" => Self::NOARGS,
+            "TAKE1" => Self::TAKE1,
+            "TAKE2" => Self::TAKE2,
+            "TAKE3" => Self::TAKE3,
+            "TAKE4" => Self::TAKE4,
+            "TAKE5" => Self::TAKE5,
+            "TAKE6" => Self::TAKE6,
+            "TAKE7" => Self::TAKE7,
+            "TAKE12" => Self::TAKE12,
+            "TAKE13" => Self::TAKE13,
+            "TAKE23" => Self::TAKE23,
+            "TAKE123" => Self::TAKE123,
+            "TAKE1234" => Self::TAKE1234,
+            "FLAG" => Self::FLAG,
+            "1MORE" => Self::ONE_MORE,
+            "2MORE" => Self::TWO_MORE,
+            "ANY" => Self::ANY,
+            "BLOCK" => Arity(0),
+            _ => return None,
+        })
+    }
+
     /// nginx's rule (`ngx_conf_handler`) for `n` arguments after the name.
     pub fn accepts(self, n: usize) -> bool {
         if self.0 & Self::ANY.0 != 0 {

@@ -67,6 +67,30 @@ impl Ctx {
             .collect()
     }
 
+    /// nginx's context flag (`HTTP_LOC` for `NGX_HTTP_LOC_CONF`); `DIRECT`
+    /// says how the conf is stored, not where, and maps to no context.
+    pub fn from_nginx_flag(flag: &str) -> Option<Ctx> {
+        Some(match flag {
+            "MAIN" => Ctx::MAIN,
+            "DIRECT" => Ctx::NONE,
+            "ANY" => Ctx::ANY,
+            "EVENT" => Ctx::EVENT,
+            "HTTP_MAIN" => Ctx::HTTP_MAIN,
+            "HTTP_SRV" => Ctx::HTTP_SRV,
+            "HTTP_LOC" => Ctx::HTTP_LOC,
+            "HTTP_UPS" => Ctx::HTTP_UPS,
+            "HTTP_SIF" => Ctx::HTTP_SIF,
+            "HTTP_LIF" => Ctx::HTTP_LIF,
+            "HTTP_LMT" => Ctx::HTTP_LMT,
+            "STREAM_MAIN" => Ctx::STREAM_MAIN,
+            "STREAM_SRV" => Ctx::STREAM_SRV,
+            "STREAM_UPS" => Ctx::STREAM_UPS,
+            "MAIL_MAIN" => Ctx::MAIL_MAIN,
+            "MAIL_SRV" => Ctx::MAIL_SRV,
+            _ => return None,
+        })
+    }
+
     /// The context for `--context http|server|location|...` in lint.
     pub fn from_name(name: &str) -> Option<Ctx> {
         Self::NAMES.iter().find(|(_, n)| *n == name).map(|(c, _)| *c)

@@ -92,9 +92,9 @@ pub fn quoted(i: In) -> IResult<In, (Quote, In, bool)> {
         }
     };
     match rest.first() {
-        Some(_) => Ok((&rest[1..], (quote, body, true))),
-        // A lone trailing backslash is left unconsumed by the body parser.
-        None => Ok((rest, (quote, body, false))),
+        Some(_) if rest.len() > 1 || rest[0] != b'\\' => Ok((&rest[1..], (quote, body, true))),
+        // The input ended inside the string (maybe on a lone backslash).
+        _ => Ok((&rest[rest.len()..], (quote, body, false))),
     }
 }
 

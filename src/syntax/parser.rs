@@ -39,10 +39,13 @@ pub fn is_lua_block(name: &[u8]) -> bool {
 }
 
 struct Frame {
-    /// The statement that opened this block; `None` for a block opened by a
-    /// `{` with no words, whose statements are hoisted into the parent.
+    /// The statement that opened this block (`None` for the file).
     head: Option<Directive>,
     directives: Vec<Directive>,
+    /// Blocks opened inside this one by a `{` with no words, or past
+    /// [`MAX_DEPTH`]: their statements stay in this frame, and this many
+    /// `}` close them before this frame's own.
+    flattened: usize,
 }
 
 struct Parser<'a> {
@@ -144,6 +147,7 @@ impl Parser<'_> {
         let mut stack: Vec<Frame> = vec![Frame {
             head: None,
             directives: Vec::new(),
+            flattened: 0,
         }];
         let mut words: Vec<Arg> = Vec::new();
         loop {
@@ -171,10 +175,7 @@ impl Parser<'_> {
                 Tok::Open => {
                     if words.is_empty() {
                         self.error(SyntaxErrorKind::Unexpected("{".into()), token.lo, token.hi);
-                        stack.push(Frame {
-                            head: None,
-                            directives: Vec::new(),
-                        });
+                        stack.last_mut().unwrap().flattened += 1;
                         continue;
                     }
                     if is_lua_block(&words[0].value) {
@@ -189,16 +190,15 @@ impl Parser<'_> {
                             self.too_deep = true;
                             self.error(SyntaxErrorKind::TooDeep(MAX_DEPTH), token.lo, token.hi);
                         }
-                        stack.last_mut().unwrap().directives.push(head);
-                        stack.push(Frame {
-                            head: None,
-                            directives: Vec::new(),
-                        });
+                        let top = stack.last_mut().unwrap();
+                        top.directives.push(head);
+                        top.flattened += 1;
                         continue;
                     }
                     stack.push(Frame {
                         head: Some(head),
                         directives: Vec::new(),
+                        flattened: 0,
                     });
                 }
                 Tok::Close => {
@@ -208,6 +208,11 @@ impl Parser<'_> {
                         self.error(SyntaxErrorKind::Unexpected("}".into()), token.lo, token.hi);
                         let d = self.statement(&mut words, token, Body::None);
                         stack.last_mut().unwrap().directives.push(d);
+                        continue;
+                    }
+                    let top = stack.last_mut().unwrap();
+                    if top.flattened > 0 {
+                        top.flattened -= 1;
                         continue;
                     }
                     if stack.len() == 1 {
@@ -230,7 +235,7 @@ impl Parser<'_> {
                         }
                         let d = self.statement(&mut words, token, Body::None);
                         stack.last_mut().unwrap().directives.push(d);
-                    } else if stack.len() > 1 {
+                    } else if stack.len() > 1 || stack[0].flattened > 0 {
                         self.error(SyntaxErrorKind::EofExpectingClose, end, end);
                     }
                     while stack.len() > 1 {
@@ -279,15 +284,12 @@ impl Parser<'_> {
 fn close_frame(stack: &mut Vec<Frame>, close: Option<Span>) {
     let frame = stack.pop().expect("not the root frame");
     let parent = stack.last_mut().expect("root frame stays");
-    match frame.head {
-        Some(mut head) => {
-            if let Some(block) = head.block_mut() {
-                block.directives = frame.directives;
-                block.close = close;
-            }
-            parent.directives.push(head);
+    if let Some(mut head) = frame.head {
+        if let Some(block) = head.block_mut() {
+            block.directives = frame.directives;
+            block.close = close;
         }
-        None => parent.directives.extend(frame.directives),
+        parent.directives.push(head);
     }
 }
 

@@ -1,6 +1,6 @@
 //! `http_fastcgi_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Origin, Setter as S};
 
 pub const DIRECTIVES: &[D] = &[
     D::new("fastcgi_pass", "http_fastcgi_module", Ctx::HTTP_LOC.or(Ctx::HTTP_LIF), A::TAKE1, S::Custom).once(),
@@ -13,6 +13,8 @@ pub const DIRECTIVES: &[D] = &[
     D::new("fastcgi_ignore_client_abort", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
     D::new("fastcgi_bind", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE12, S::Custom),
     D::new("fastcgi_socket_keepalive", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
+    D::new("fastcgi_socket_rcvbuf", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size).added((1, 23, 0)),
+    D::new("fastcgi_socket_sndbuf", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size).added((1, 23, 0)),
     D::new("fastcgi_connect_timeout", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Msec),
     D::new("fastcgi_send_timeout", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Msec),
     D::new("fastcgi_send_lowat", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
@@ -24,7 +26,7 @@ pub const DIRECTIVES: &[D] = &[
     D::new("fastcgi_buffers", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE2, S::Bufs),
     D::new("fastcgi_busy_buffers_size", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
     D::new("fastcgi_force_ranges", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
-    D::new("fastcgi_limit_rate", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
+    D::new("fastcgi_limit_rate", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom),
     D::new("fastcgi_cache", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom).once(),
     D::new("fastcgi_cache_key", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom).once(),
     D::new("fastcgi_cache_path", "http_fastcgi_module", Ctx::HTTP_MAIN, A::TWO_MORE, S::Custom),
@@ -52,4 +54,5 @@ pub const DIRECTIVES: &[D] = &[
     D::new("fastcgi_ignore_headers", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::ONE_MORE, S::Bitmask),
     D::new("fastcgi_catch_stderr", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::StrArray),
     D::new("fastcgi_keep_conn", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
+    D::new("fastcgi_cache_purge", "http_fastcgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::ONE_MORE, S::Custom).origin(Origin::Plus),
 ];

@@ -6,6 +6,8 @@ pub const DIRECTIVES: &[D] = &[
     D::new("grpc_pass", "http_grpc_module", Ctx::HTTP_LOC.or(Ctx::HTTP_LIF), A::TAKE1, S::Custom).once(),
     D::new("grpc_bind", "http_grpc_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE12, S::Custom),
     D::new("grpc_socket_keepalive", "http_grpc_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
+    D::new("grpc_socket_rcvbuf", "http_grpc_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size).added((1, 23, 0)),
+    D::new("grpc_socket_sndbuf", "http_grpc_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size).added((1, 23, 0)),
     D::new("grpc_connect_timeout", "http_grpc_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Msec),
     D::new("grpc_send_timeout", "http_grpc_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Msec),
     D::new("grpc_intercept_errors", "http_grpc_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
@@ -29,6 +31,7 @@ pub const DIRECTIVES: &[D] = &[
     D::new("grpc_ssl_crl", "http_grpc_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Str),
     D::new("grpc_ssl_certificate", "http_grpc_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom),
     D::new("grpc_ssl_certificate_key", "http_grpc_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom),
+    D::new("grpc_ssl_certificate_cache", "http_grpc_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE123, S::Custom).added((1, 23, 0)),
     D::new("grpc_ssl_password_file", "http_grpc_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom).once(),
     D::new("grpc_ssl_conf_command", "http_grpc_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE2, S::KeyVal),
 ];

@@ -1,6 +1,6 @@
 //! `http_proxy_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Origin, Setter as S};
 
 pub const DIRECTIVES: &[D] = &[
     D::new("proxy_pass", "http_proxy_module", Ctx::HTTP_LOC.or(Ctx::HTTP_LIF).or(Ctx::HTTP_LMT), A::TAKE1, S::Custom).once(),
@@ -15,6 +15,8 @@ pub const DIRECTIVES: &[D] = &[
     D::new("proxy_ignore_client_abort", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
     D::new("proxy_bind", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE12, S::Custom),
     D::new("proxy_socket_keepalive", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
+    D::new("proxy_socket_rcvbuf", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size).added((1, 23, 0)),
+    D::new("proxy_socket_sndbuf", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size).added((1, 23, 0)),
     D::new("proxy_connect_timeout", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Msec),
     D::new("proxy_send_timeout", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Msec),
     D::new("proxy_send_lowat", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
@@ -26,12 +28,13 @@ pub const DIRECTIVES: &[D] = &[
     D::new("proxy_method", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom).once(),
     D::new("proxy_pass_request_headers", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
     D::new("proxy_pass_request_body", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
+    D::new("proxy_pass_trailers", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag).added((1, 23, 0)),
     D::new("proxy_buffer_size", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
     D::new("proxy_read_timeout", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Msec),
     D::new("proxy_buffers", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE2, S::Bufs),
     D::new("proxy_busy_buffers_size", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
     D::new("proxy_force_ranges", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
-    D::new("proxy_limit_rate", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
+    D::new("proxy_limit_rate", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom),
     D::new("proxy_cache", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom).once(),
     D::new("proxy_cache_key", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom).once(),
     D::new("proxy_cache_path", "http_proxy_module", Ctx::HTTP_MAIN, A::TWO_MORE, S::Custom),
@@ -69,6 +72,8 @@ pub const DIRECTIVES: &[D] = &[
     D::new("proxy_ssl_crl", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Str),
     D::new("proxy_ssl_certificate", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom),
     D::new("proxy_ssl_certificate_key", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom),
+    D::new("proxy_ssl_certificate_cache", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE123, S::Custom).added((1, 23, 0)),
     D::new("proxy_ssl_password_file", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom).once(),
     D::new("proxy_ssl_conf_command", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE2, S::KeyVal),
+    D::new("proxy_cache_purge", "http_proxy_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::ONE_MORE, S::Custom).origin(Origin::Plus),
 ];

@@ -1,6 +1,6 @@
 //! `http_scgi_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Origin, Setter as S};
 
 pub const DIRECTIVES: &[D] = &[
     D::new("scgi_pass", "http_scgi_module", Ctx::HTTP_LOC.or(Ctx::HTTP_LIF), A::TAKE1, S::Custom).once(),
@@ -11,6 +11,8 @@ pub const DIRECTIVES: &[D] = &[
     D::new("scgi_ignore_client_abort", "http_scgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
     D::new("scgi_bind", "http_scgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE12, S::Custom),
     D::new("scgi_socket_keepalive", "http_scgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
+    D::new("scgi_socket_rcvbuf", "http_scgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size).added((1, 23, 0)),
+    D::new("scgi_socket_sndbuf", "http_scgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size).added((1, 23, 0)),
     D::new("scgi_connect_timeout", "http_scgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Msec),
     D::new("scgi_send_timeout", "http_scgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Msec),
     D::new("scgi_buffer_size", "http_scgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
@@ -21,7 +23,7 @@ pub const DIRECTIVES: &[D] = &[
     D::new("scgi_buffers", "http_scgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE2, S::Bufs),
     D::new("scgi_busy_buffers_size", "http_scgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
     D::new("scgi_force_ranges", "http_scgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
-    D::new("scgi_limit_rate", "http_scgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
+    D::new("scgi_limit_rate", "http_scgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom),
     D::new("scgi_cache", "http_scgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom).once(),
     D::new("scgi_cache_key", "http_scgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom).once(),
     D::new("scgi_cache_path", "http_scgi_module", Ctx::HTTP_MAIN, A::TWO_MORE, S::Custom),
@@ -47,4 +49,5 @@ pub const DIRECTIVES: &[D] = &[
     D::new("scgi_pass_header", "http_scgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::StrArray),
     D::new("scgi_hide_header", "http_scgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::StrArray),
     D::new("scgi_ignore_headers", "http_scgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::ONE_MORE, S::Bitmask),
+    D::new("scgi_cache_purge", "http_scgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::ONE_MORE, S::Custom).origin(Origin::Plus),
 ];

@@ -1,6 +1,6 @@
 //! `http_uwsgi_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Origin, Setter as S};
 
 pub const DIRECTIVES: &[D] = &[
     D::new("uwsgi_pass", "http_uwsgi_module", Ctx::HTTP_LOC.or(Ctx::HTTP_LIF), A::TAKE1, S::Custom).once(),
@@ -13,6 +13,8 @@ pub const DIRECTIVES: &[D] = &[
     D::new("uwsgi_ignore_client_abort", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
     D::new("uwsgi_bind", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE12, S::Custom),
     D::new("uwsgi_socket_keepalive", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
+    D::new("uwsgi_socket_rcvbuf", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size).added((1, 23, 0)),
+    D::new("uwsgi_socket_sndbuf", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size).added((1, 23, 0)),
     D::new("uwsgi_connect_timeout", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Msec),
     D::new("uwsgi_send_timeout", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Msec),
     D::new("uwsgi_buffer_size", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
@@ -23,7 +25,7 @@ pub const DIRECTIVES: &[D] = &[
     D::new("uwsgi_buffers", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE2, S::Bufs),
     D::new("uwsgi_busy_buffers_size", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
     D::new("uwsgi_force_ranges", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
-    D::new("uwsgi_limit_rate", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
+    D::new("uwsgi_limit_rate", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom),
     D::new("uwsgi_cache", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom).once(),
     D::new("uwsgi_cache_key", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom).once(),
     D::new("uwsgi_cache_path", "http_uwsgi_module", Ctx::HTTP_MAIN, A::TWO_MORE, S::Custom),
@@ -61,6 +63,8 @@ pub const DIRECTIVES: &[D] = &[
     D::new("uwsgi_ssl_crl", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Str),
     D::new("uwsgi_ssl_certificate", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom),
     D::new("uwsgi_ssl_certificate_key", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom),
+    D::new("uwsgi_ssl_certificate_cache", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE123, S::Custom).added((1, 23, 0)),
     D::new("uwsgi_ssl_password_file", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom).once(),
     D::new("uwsgi_ssl_conf_command", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE2, S::KeyVal),
+    D::new("uwsgi_cache_purge", "http_uwsgi_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::ONE_MORE, S::Custom).origin(Origin::Plus),
 ];

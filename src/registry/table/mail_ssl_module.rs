@@ -7,6 +7,7 @@ pub const DIRECTIVES: &[D] = &[
     D::new("ssl_certificate", "mail_ssl_module", Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV), A::TAKE1, S::StrArray),
     D::new("ssl_certificate_key", "mail_ssl_module", Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV), A::TAKE1, S::StrArray),
     D::new("ssl_password_file", "mail_ssl_module", Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV), A::TAKE1, S::Custom).once(),
+    D::new("ssl_certificate_compression", "mail_ssl_module", Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV), A::FLAG, S::Flag).added((1, 23, 0)),
     D::new("ssl_dhparam", "mail_ssl_module", Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV), A::TAKE1, S::Str),
     D::new("ssl_ecdh_curve", "mail_ssl_module", Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV), A::TAKE1, S::Str),
     D::new("ssl_protocols", "mail_ssl_module", Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV), A::ONE_MORE, S::Bitmask),

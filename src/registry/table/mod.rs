@@ -8,6 +8,7 @@ pub mod thread_pool_module;
 pub mod events_module;
 pub mod event_core_module;
 pub mod openssl_module;
+pub mod openssl_cache_module;
 pub mod devpoll_module;
 pub mod epoll_module;
 pub mod eventport_module;
@@ -60,11 +61,14 @@ pub mod http_ssl_module;
 pub mod http_stub_status_module;
 pub mod http_sub_filter_module;
 pub mod http_try_files_module;
+pub mod http_tunnel_module;
 pub mod http_upstream_hash_module;
 pub mod http_upstream_ip_hash_module;
 pub mod http_upstream_keepalive_module;
 pub mod http_upstream_least_conn_module;
+pub mod http_upstream_least_time_module;
 pub mod http_upstream_random_module;
+pub mod http_upstream_sticky_module;
 pub mod http_upstream_zone_module;
 pub mod http_userid_filter_module;
 pub mod http_uwsgi_module;
@@ -101,8 +105,37 @@ pub mod stream_ssl_preread_module;
 pub mod stream_upstream_module;
 pub mod stream_upstream_hash_module;
 pub mod stream_upstream_least_conn_module;
+pub mod stream_upstream_least_time_module;
 pub mod stream_upstream_random_module;
 pub mod stream_upstream_zone_module;
+pub mod http_lua_module;
+pub mod ndk_http_module;
+pub mod http_headers_more_filter_module;
+pub mod http_echo_module;
+pub mod http_set_misc_module;
+pub mod http_brotli_filter_module;
+pub mod http_brotli_static_module;
+pub mod http_geoip2_module;
+pub mod stream_geoip2_module;
+pub mod rtmp_module;
+pub mod http_js_core_module;
+pub mod http_js_module;
+pub mod stream_js_core_module;
+pub mod stream_js_module;
+pub mod http_upstream_hc_module;
+pub mod http_api_module;
+pub mod http_status_module;
+pub mod http_keyval_module;
+pub mod http_auth_jwt_module;
+pub mod http_session_log_module;
+pub mod http_hls_module;
+pub mod http_f4f_module;
+pub mod http_internal_redirect_module;
+pub mod stream_upstream_hc_module;
+pub mod stream_keyval_module;
+pub mod stream_zone_sync_module;
+pub mod stream_mqtt_preread_module;
+pub mod stream_mqtt_filter_module;
 
 use super::Module;
 
@@ -115,6 +148,7 @@ pub const MODULES: &[Module] = &[
     Module { name: "events_module", directives: events_module::DIRECTIVES },
     Module { name: "event_core_module", directives: event_core_module::DIRECTIVES },
     Module { name: "openssl_module", directives: openssl_module::DIRECTIVES },
+    Module { name: "openssl_cache_module", directives: openssl_cache_module::DIRECTIVES },
     Module { name: "devpoll_module", directives: devpoll_module::DIRECTIVES },
     Module { name: "epoll_module", directives: epoll_module::DIRECTIVES },
     Module { name: "eventport_module", directives: eventport_module::DIRECTIVES },
@@ -167,11 +201,14 @@ pub const MODULES: &[Module] = &[
     Module { name: "http_stub_status_module", directives: http_stub_status_module::DIRECTIVES },
     Module { name: "http_sub_filter_module", directives: http_sub_filter_module::DIRECTIVES },
     Module { name: "http_try_files_module", directives: http_try_files_module::DIRECTIVES },
+    Module { name: "http_tunnel_module", directives: http_tunnel_module::DIRECTIVES },
     Module { name: "http_upstream_hash_module", directives: http_upstream_hash_module::DIRECTIVES },
     Module { name: "http_upstream_ip_hash_module", directives: http_upstream_ip_hash_module::DIRECTIVES },
     Module { name: "http_upstream_keepalive_module", directives: http_upstream_keepalive_module::DIRECTIVES },
     Module { name: "http_upstream_least_conn_module", directives: http_upstream_least_conn_module::DIRECTIVES },
+    Module { name: "http_upstream_least_time_module", directives: http_upstream_least_time_module::DIRECTIVES },
     Module { name: "http_upstream_random_module", directives: http_upstream_random_module::DIRECTIVES },
+    Module { name: "http_upstream_sticky_module", directives: http_upstream_sticky_module::DIRECTIVES },
     Module { name: "http_upstream_zone_module", directives: http_upstream_zone_module::DIRECTIVES },
     Module { name: "http_userid_filter_module", directives: http_userid_filter_module::DIRECTIVES },
     Module { name: "http_uwsgi_module", directives: http_uwsgi_module::DIRECTIVES },
@@ -208,8 +245,37 @@ pub const MODULES: &[Module] = &[
     Module { name: "stream_upstream_module", directives: stream_upstream_module::DIRECTIVES },
     Module { name: "stream_upstream_hash_module", directives: stream_upstream_hash_module::DIRECTIVES },
     Module { name: "stream_upstream_least_conn_module", directives: stream_upstream_least_conn_module::DIRECTIVES },
+    Module { name: "stream_upstream_least_time_module", directives: stream_upstream_least_time_module::DIRECTIVES },
     Module { name: "stream_upstream_random_module", directives: stream_upstream_random_module::DIRECTIVES },
     Module { name: "stream_upstream_zone_module", directives: stream_upstream_zone_module::DIRECTIVES },
+    Module { name: "http_lua_module", directives: http_lua_module::DIRECTIVES },
+    Module { name: "ndk_http_module", directives: ndk_http_module::DIRECTIVES },
+    Module { name: "http_headers_more_filter_module", directives: http_headers_more_filter_module::DIRECTIVES },
+    Module { name: "http_echo_module", directives: http_echo_module::DIRECTIVES },
+    Module { name: "http_set_misc_module", directives: http_set_misc_module::DIRECTIVES },
+    Module { name: "http_brotli_filter_module", directives: http_brotli_filter_module::DIRECTIVES },
+    Module { name: "http_brotli_static_module", directives: http_brotli_static_module::DIRECTIVES },
+    Module { name: "http_geoip2_module", directives: http_geoip2_module::DIRECTIVES },
+    Module { name: "stream_geoip2_module", directives: stream_geoip2_module::DIRECTIVES },
+    Module { name: "rtmp_module", directives: rtmp_module::DIRECTIVES },
+    Module { name: "http_js_core_module", directives: http_js_core_module::DIRECTIVES },
+    Module { name: "http_js_module", directives: http_js_module::DIRECTIVES },
+    Module { name: "stream_js_core_module", directives: stream_js_core_module::DIRECTIVES },
+    Module { name: "stream_js_module", directives: stream_js_module::DIRECTIVES },
+    Module { name: "http_upstream_hc_module", directives: http_upstream_hc_module::DIRECTIVES },
+    Module { name: "http_api_module", directives: http_api_module::DIRECTIVES },
+    Module { name: "http_status_module", directives: http_status_module::DIRECTIVES },
+    Module { name: "http_keyval_module", directives: http_keyval_module::DIRECTIVES },
+    Module { name: "http_auth_jwt_module", directives: http_auth_jwt_module::DIRECTIVES },
+    Module { name: "http_session_log_module", directives: http_session_log_module::DIRECTIVES },
+    Module { name: "http_hls_module", directives: http_hls_module::DIRECTIVES },
+    Module { name: "http_f4f_module", directives: http_f4f_module::DIRECTIVES },
+    Module { name: "http_internal_redirect_module", directives: http_internal_redirect_module::DIRECTIVES },
+    Module { name: "stream_upstream_hc_module", directives: stream_upstream_hc_module::DIRECTIVES },
+    Module { name: "stream_keyval_module", directives: stream_keyval_module::DIRECTIVES },
+    Module { name: "stream_zone_sync_module", directives: stream_zone_sync_module::DIRECTIVES },
+    Module { name: "stream_mqtt_preread_module", directives: stream_mqtt_preread_module::DIRECTIVES },
+    Module { name: "stream_mqtt_filter_module", directives: stream_mqtt_filter_module::DIRECTIVES },
 ];
 
 /// Modules nginx builds unless told `--without-…`.

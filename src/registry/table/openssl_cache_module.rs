@@ -1,0 +1,7 @@
+//! `openssl_cache_module`: generated once from `registry/data/`; rginx support is edited here.
+
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+
+pub const DIRECTIVES: &[D] = &[
+    D::new("ssl_object_cache_inheritable", "openssl_cache_module", Ctx::MAIN, A::FLAG, S::Flag).added((1, 23, 0)),
+];
