@@ -97,6 +97,11 @@ impl Walker<'_> {
 
     fn file(&mut self, id: FileId, ctx: Ctx, scope: &mut Scope) -> Step {
         let conf = self.config.file(id);
+        if Some(id) == self.config.command_line {
+            if let Some(d) = conf.directives.iter().find(|d| !matches!(d.body, Body::None)) {
+                return self.emerg("block directives are not supported in -g option".into(), Some(d.terminator));
+            }
+        }
         let mut errors = conf.errors.iter().peekable();
         self.directives(&conf.directives, ctx, scope, &mut errors)?;
         if let Some(e) = errors.next() {
@@ -190,7 +195,9 @@ impl Walker<'_> {
     /// nginx's `ngx_conf_handler` checks, then the setter's value checks.
     fn directive(&mut self, d: &Directive, ctx: Ctx, scope: &mut Scope) -> Result<Option<&'static DirectiveSpec>, Stop> {
         let at = Some(d.terminator);
-        let name = d.name_text();
+        // nginx prints names as C strings: a NUL byte ends them.
+        let shown = d.name.value.split(|&c| c == 0).next().unwrap_or_default();
+        let name = String::from_utf8_lossy(shown);
         let specs = registry::lookup(&d.name.value);
         if specs.is_empty() {
             self.emerg(format!("unknown directive \"{name}\""), at)?;

@@ -165,17 +165,19 @@ pub enum LexProblem {
     AfterQuote { at: usize, byte: u8 },
     /// The input ended inside a quoted string.
     Unterminated,
-    /// A token longer than nginx's 4 KiB read buffer allows.
-    TooLong { quote: Quote },
+    /// nginx's read buffer filled up while its token mark stood at `mark`:
+    /// inside a quoted string (`quote` says which), or elsewhere (`None`).
+    TooLong { mark: usize, quote: Quote },
 }
 
 /// Pull tokens one at a time, like nginx does.
 pub struct Lexer<'a> {
     text: &'a [u8],
     pos: usize,
-    /// nginx reads config files through a 4096-byte buffer, so a token may
-    /// be at most 4095 bytes long; `-g` strings have no such limit.
-    pub max_token: Option<usize>,
+    /// nginx reads files through a buffer of this size and fails when a
+    /// token does not fit (see grammar/README.md, "The 4096-byte limit");
+    /// `-g` strings have no such limit.
+    pub buffer: Option<usize>,
 }
 
 impl<'a> Lexer<'a> {
@@ -183,7 +185,7 @@ impl<'a> Lexer<'a> {
         Lexer {
             text,
             pos: 0,
-            max_token: Some(MAX_TOKEN),
+            buffer: Some(BUFFER),
         }
     }
 
@@ -199,6 +201,21 @@ impl<'a> Lexer<'a> {
         self.text
     }
 
+    /// Whether nginx, with its token mark at `mark`, must read the byte at
+    /// `furthest` from a buffer that cannot hold both.
+    fn overflows(&self, mark: usize, furthest: usize) -> bool {
+        self.buffer.is_some_and(|n| furthest < self.text.len() && furthest - mark >= n)
+    }
+
+    /// The furthest byte nginx reads before moving its mark past a token
+    /// that ends at `end`: the terminator, or the byte after a whitespace one.
+    fn furthest_after(&self, end: usize) -> usize {
+        match self.text.get(end) {
+            Some(&c) if is_space(c) => end + 1,
+            _ => end,
+        }
+    }
+
     /// The next token (whitespace skipped, comments returned as tokens) and
     /// any problem found while reading it.
     pub fn next_token(&mut self) -> (Token, Option<LexProblem>) {
@@ -211,6 +228,7 @@ impl<'a> Lexer<'a> {
             lexer.pos += 1;
             (Token { kind, lo, hi: lo + 1 }, None)
         };
+        let too_long = |quote| Some(LexProblem::TooLong { mark: lo, quote });
         match rest.first() {
             None => (Token { kind: Tok::Eof, lo, hi: lo }, None),
             Some(b';') => single(Tok::Semicolon, self),
@@ -219,7 +237,10 @@ impl<'a> Lexer<'a> {
             Some(b'#') => {
                 let len = comment(rest).map(|(r, _)| rest.len() - r.len()).unwrap_or(1);
                 self.pos += len;
-                (Token { kind: Tok::Comment, lo, hi: lo + len }, None)
+                let token = Token { kind: Tok::Comment, lo, hi: lo + len };
+                // The LF that ends a comment moves the mark.
+                let problem = self.overflows(lo, lo + len).then(|| too_long(Quote::None)).flatten();
+                (token, problem)
             }
             Some(b'"' | b'\'') => {
                 let Ok((r, (quote, body, closed))) = quoted(rest) else {
@@ -228,15 +249,21 @@ impl<'a> Lexer<'a> {
                 let hi = lo + (rest.len() - r.len());
                 self.pos = hi;
                 let token = Token { kind: Tok::Word(quote), lo, hi };
-                if let Some(max) = self.max_token {
-                    // The opening quote is not counted; the closing one is read
-                    // only after the content fit in the buffer.
-                    if body.len() > max {
-                        return (token, Some(LexProblem::TooLong { quote }));
-                    }
+                let mark = lo + 1;
+                // Where nginx stops reading inside the string: its closing
+                // quote, or the end of the file.
+                let close = mark + body.len();
+                let inside = if closed { close } else { self.buffer.map_or(close, |n| (mark + n).min(close)) };
+                if self.overflows(mark, inside) || (!closed && self.buffer.is_some_and(|n| self.text.len() > mark + n)) {
+                    return (token, Some(LexProblem::TooLong { mark, quote }));
                 }
                 if !closed {
                     return (token, Some(LexProblem::Unterminated));
+                }
+                // The byte after the closing quote is read with the mark
+                // still at the start of the string.
+                if self.overflows(mark, self.furthest_after(hi)) {
+                    return (token, Some(LexProblem::TooLong { mark, quote: Quote::None }));
                 }
                 match self.text.get(hi) {
                     None => (token, None),
@@ -248,20 +275,18 @@ impl<'a> Lexer<'a> {
                 let len = word(rest).map(|(r, _)| rest.len() - r.len()).unwrap_or(1);
                 self.pos += len;
                 let token = Token { kind: Tok::Word(Quote::None), lo, hi: lo + len };
-                match self.max_token {
-                    // The byte after the word must fit in the buffer with it.
-                    Some(max) if len > max && lo + len < self.text.len() => {
-                        (token, Some(LexProblem::TooLong { quote: Quote::None }))
-                    }
-                    _ => (token, None),
-                }
+                let problem = self
+                    .overflows(lo, self.furthest_after(lo + len))
+                    .then(|| too_long(Quote::None))
+                    .flatten();
+                (token, problem)
             }
         }
     }
 }
 
-/// The longest token nginx reads from a file (its buffer is 4096 bytes).
-pub const MAX_TOKEN: usize = 4095;
+/// nginx's config read buffer (`NGX_CONF_BUFFER`).
+pub const BUFFER: usize = 4096;
 
 #[cfg(test)]
 mod tests {
@@ -329,13 +354,28 @@ mod tests {
         assert_eq!(&*decode(br#"a\"b\'c\\d\te\rf\ng\d\ "#), b"a\"b'c\\d\te\rf\ng\\d\\ ");
     }
 
+    fn first_problem(s: String) -> Option<LexProblem> {
+        Lexer::new(s.as_bytes()).next_token().1
+    }
+
     #[test]
-    fn token_length_limit() {
-        let long = "x".repeat(MAX_TOKEN + 1);
-        let mut l = Lexer::new(format!("{long};").as_bytes().to_vec().leak());
-        assert!(matches!(l.next_token().1, Some(LexProblem::TooLong { .. })));
-        let ok = "x".repeat(MAX_TOKEN);
-        let mut l = Lexer::new(format!("{ok};").as_bytes().to_vec().leak());
-        assert_eq!(l.next_token().1, None);
+    fn token_length_limits_depend_on_what_follows() {
+        let w = |n| "x".repeat(n);
+        assert_eq!(first_problem(format!("{};", w(4095))), None);
+        assert!(first_problem(format!("{};", w(4096))).is_some());
+        assert_eq!(first_problem(format!("{} ;", w(4094))), None);
+        assert!(first_problem(format!("{} ;", w(4095))).is_some());
+        assert_eq!(first_problem(format!("\"{}\";", w(4094))), None);
+        assert_eq!(
+            first_problem(format!("\"{}\";", w(4095))),
+            Some(LexProblem::TooLong { mark: 1, quote: Quote::None })
+        );
+        assert_eq!(first_problem(format!("\"{}\" ;", w(4094))).map(|_| ()), Some(()));
+        assert_eq!(
+            first_problem(format!("'{}", w(5000))),
+            Some(LexProblem::TooLong { mark: 1, quote: Quote::Single })
+        );
+        // At the very end of the file nothing more is read.
+        assert_eq!(first_problem(w(5000)), None);
     }
 }

@@ -4,9 +4,18 @@
 //! nginx's tokenizer: braces inside Lua strings, long brackets and comments
 //! do not count. This finds the brace that closes the block.
 
+/// Why a Lua block has no end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unclosed {
+    /// The file ended inside the block.
+    Block,
+    /// A long bracket (`[[`, `--[==[`) opened at this offset never closes.
+    LongBracket { at: usize, level: usize },
+}
+
 /// Given `text[start..]` just after the opening `{`, the offset of the
-/// matching `}`; `None` when the text ends first.
-pub fn find_block_end(text: &[u8], start: usize) -> Option<usize> {
+/// matching `}`.
+pub fn find_block_end(text: &[u8], start: usize) -> Result<usize, Unclosed> {
     let mut depth = 1usize;
     let mut i = start;
     while i < text.len() {
@@ -15,16 +24,20 @@ pub fn find_block_end(text: &[u8], start: usize) -> Option<usize> {
             b'}' => {
                 depth -= 1;
                 if depth == 0 {
-                    return Some(i);
+                    return Ok(i);
                 }
             }
             b'"' | b'\'' => {
-                i = skip_string(text, i)?;
-                continue;
+                // A string that does not close on its line is no string:
+                // its quote is an ordinary byte.
+                if let Some(end) = skip_string(text, i) {
+                    i = end;
+                    continue;
+                }
             }
             b'-' if text.get(i + 1) == Some(&b'-') => {
                 i = match long_bracket_level(text, i + 2) {
-                    Some(level) => skip_long_bracket(text, i + 2, level)?,
+                    Some(level) => skip_long_bracket(text, i + 2, level).ok_or(Unclosed::LongBracket { at: i, level })?,
                     None => text[i..]
                         .iter()
                         .position(|&c| c == b'\n')
@@ -34,7 +47,7 @@ pub fn find_block_end(text: &[u8], start: usize) -> Option<usize> {
             }
             b'[' => {
                 if let Some(level) = long_bracket_level(text, i) {
-                    i = skip_long_bracket(text, i, level)?;
+                    i = skip_long_bracket(text, i, level).ok_or(Unclosed::LongBracket { at: i, level })?;
                     continue;
                 }
             }
@@ -42,15 +55,17 @@ pub fn find_block_end(text: &[u8], start: usize) -> Option<usize> {
         }
         i += 1;
     }
-    None
+    Err(Unclosed::Block)
 }
 
-/// Past the end of the string opened at `text[at]`.
+/// Past the end of the string opened at `text[at]`, if it closes on its line.
 fn skip_string(text: &[u8], at: usize) -> Option<usize> {
     let quote = text[at];
     let mut i = at + 1;
     while i < text.len() {
         match text[i] {
+            b'\n' => return None,
+            b'\\' if text.get(i + 1) == Some(&b'\n') => return None,
             b'\\' => i += 2,
             c if c == quote => return Some(i + 1),
             _ => i += 1,
@@ -85,10 +100,10 @@ fn skip_long_bracket(text: &[u8], at: usize, level: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::find_block_end;
+    use super::{find_block_end, Unclosed};
 
     fn end(s: &str) -> Option<&str> {
-        find_block_end(s.as_bytes(), 0).map(|i| &s[..i])
+        find_block_end(s.as_bytes(), 0).ok().map(|i| &s[..i])
     }
 
     #[test]
@@ -105,8 +120,13 @@ mod tests {
 
     #[test]
     fn unterminated() {
-        assert_eq!(end(" {"), None);
-        assert_eq!(end(" \"}"), None);
-        assert_eq!(end(" [[ }"), None);
+        assert_eq!(find_block_end(b" {", 0), Err(Unclosed::Block));
+        assert_eq!(find_block_end(b" [[ }", 0), Err(Unclosed::LongBracket { at: 1, level: 0 }));
+        assert_eq!(find_block_end(b" --[=[ }", 0), Err(Unclosed::LongBracket { at: 1, level: 1 }));
+    }
+
+    #[test]
+    fn a_string_must_close_on_its_line() {
+        assert_eq!(end(" s = \"x\n} y"), Some(" s = \"x\n"));
     }
 }

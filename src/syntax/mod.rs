@@ -34,6 +34,10 @@ pub enum SyntaxErrorKind {
     TooLong(String),
     #[error("too long parameter, probably missing terminating \"{0}\" character")]
     TooLongQuoted(char),
+    #[error("unexpected end of file, expecting terminating characters for lua code block")]
+    LuaEof,
+    #[error("Lua code block missing the closing long bracket \"{0}\", the inlined Lua code may be too long")]
+    LuaLongBracket(String),
     #[error("blocks nested more than {0} deep")]
     TooDeep(usize),
 }

@@ -61,7 +61,7 @@ struct Parser<'a> {
 pub fn parse(file: FileId, text: &[u8], opts: ParseOptions) -> ConfFile {
     let mut lexer = Lexer::new(text);
     if opts.command_line {
-        lexer.max_token = None;
+        lexer.buffer = None;
     }
     let mut p = Parser {
         file,
@@ -113,7 +113,7 @@ impl Parser<'_> {
         }
     }
 
-    fn lex_problem(&mut self, problem: LexProblem, token: Token) {
+    fn lex_problem(&mut self, problem: LexProblem) {
         let text = self.lexer.text();
         match problem {
             LexProblem::AfterQuote { at, byte } => {
@@ -129,16 +129,17 @@ impl Parser<'_> {
                 };
                 self.error(kind, end, end);
             }
-            LexProblem::TooLong { quote } => {
+            LexProblem::TooLong { mark, quote } => {
                 let kind = match quote {
                     Quote::Double => SyntaxErrorKind::TooLongQuoted('"'),
                     Quote::Single => SyntaxErrorKind::TooLongQuoted('\''),
                     _ => {
-                        let start = &text[token.lo..(token.lo + 10).min(token.hi)];
+                        let start = &text[mark..(mark + 10).min(text.len())];
                         SyntaxErrorKind::TooLong(String::from_utf8_lossy(start).into_owned())
                     }
                 };
-                self.error(kind, token.lo, token.lo);
+                // nginx reports the line where the token started.
+                self.error(kind, mark, mark);
             }
         }
     }
@@ -153,7 +154,7 @@ impl Parser<'_> {
         loop {
             let (token, problem) = self.lexer.next_token();
             if let Some(problem) = problem {
-                self.lex_problem(problem, token);
+                self.lex_problem(problem);
             }
             match token.kind {
                 Tok::Comment => {
@@ -263,9 +264,14 @@ impl Parser<'_> {
         let text = self.lexer.text();
         let start = open.hi;
         let (end, next) = match lua::find_block_end(text, start) {
-            Some(end) => (end, end + 1),
-            None => {
-                self.error(SyntaxErrorKind::EofExpectingClose, text.len(), text.len());
+            Ok(end) => (end, end + 1),
+            Err(lua::Unclosed::Block) => {
+                self.error(SyntaxErrorKind::LuaEof, open.lo, open.hi);
+                (text.len(), text.len())
+            }
+            Err(lua::Unclosed::LongBracket { at, level }) => {
+                let close = format!("]{}]", "=".repeat(level));
+                self.error(SyntaxErrorKind::LuaLongBracket(close), at, at);
                 (text.len(), text.len())
             }
         };
