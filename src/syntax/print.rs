@@ -37,7 +37,8 @@ impl Printer<'_> {
     }
 
     fn blank_line_before(&mut self, lo: u32) {
-        if self.out.is_empty() {
+        // A comment between a directive's arguments is printed after it.
+        if self.out.is_empty() || lo <= self.last_end {
             return;
         }
         let gap = &self.src.text[self.last_end as usize..lo as usize];
@@ -66,7 +67,7 @@ impl Printer<'_> {
             }
             self.out.extend_from_slice(&c.text);
             self.out.push(b'\n');
-            self.last_end = c.span.hi;
+            self.last_end = self.last_end.max(c.span.hi);
         }
     }
 
@@ -136,6 +137,11 @@ mod tests {
             got,
             "# top\nhttp {\n    server {\n        listen 80; # port\n\n        # inner\n    }\n}\nx \"a b\" 'c';\n"
         );
+    }
+
+    #[test]
+    fn comment_between_arguments_goes_after_the_directive() {
+        assert_eq!(fmt("a b # c\n d;\ne;"), "a b d;\n# c\ne;\n");
     }
 
     #[test]
