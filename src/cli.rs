@@ -124,10 +124,16 @@ pub fn main() -> i32 {
         None => {}
     }
     if cli.version || cli.version_full {
-        eprintln!("nginx version: nginx/{NGINX_VERSION} ({PROGRAM} {})", env!("CARGO_PKG_VERSION"));
+        eprintln!(
+            "nginx version: nginx/{NGINX_VERSION} ({PROGRAM} {})",
+            env!("CARGO_PKG_VERSION")
+        );
         if cli.version_full {
             eprintln!("built with rustc (rginx is written in Rust)");
-            eprintln!("configure arguments: {}", crate::registry::configure_arguments());
+            eprintln!(
+                "configure arguments: {}",
+                crate::registry::configure_arguments()
+            );
         }
         if !(cli.test || cli.test_dump || cli.signal.is_some()) {
             return 0;
@@ -144,7 +150,10 @@ pub fn main() -> i32 {
         Err(e) => {
             out.line(&format!("{PROGRAM}: [emerg] {}", e.error));
             if cli.test || cli.test_dump {
-                out.line(&format!("{PROGRAM}: configuration file {} test failed", conf.display()));
+                out.line(&format!(
+                    "{PROGRAM}: configuration file {} test failed",
+                    conf.display()
+                ));
             }
             return 1;
         }
@@ -160,12 +169,21 @@ pub fn main() -> i32 {
             }
         }
         if result.fatal.is_some() {
-            out.line(&format!("{PROGRAM}: configuration file {} test failed", conf.display()));
+            out.line(&format!(
+                "{PROGRAM}: configuration file {} test failed",
+                conf.display()
+            ));
             return 1;
         }
         if !cli.quiet {
-            out.line(&format!("{PROGRAM}: the configuration file {} syntax is ok", conf.display()));
-            out.line(&format!("{PROGRAM}: configuration file {} test is successful", conf.display()));
+            out.line(&format!(
+                "{PROGRAM}: the configuration file {} syntax is ok",
+                conf.display()
+            ));
+            out.line(&format!(
+                "{PROGRAM}: configuration file {} test is successful",
+                conf.display()
+            ));
         }
         if cli.test_dump {
             dump_config(&config);
@@ -218,7 +236,11 @@ impl Output {
     fn new(error_log: Option<&str>) -> Self {
         let file = match error_log {
             None | Some("stderr") => None,
-            Some(path) => std::fs::OpenOptions::new().create(true).append(true).open(path).ok(),
+            Some(path) => std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .ok(),
         };
         Output { file }
     }
@@ -248,7 +270,12 @@ fn dump_config(config: &include::Config) {
     }
 }
 
-fn send_signal(out: &mut Output, config: &include::Config, prefix: &Path, signal: SignalName) -> i32 {
+fn send_signal(
+    out: &mut Output,
+    config: &include::Config,
+    prefix: &Path,
+    signal: SignalName,
+) -> i32 {
     use nix::sys::signal::{kill, Signal};
     use nix::unistd::Pid;
     let pid_path = check::pid_path(config)
@@ -282,7 +309,12 @@ fn send_signal(out: &mut Output, config: &include::Config, prefix: &Path, signal
     match kill(Pid::from_raw(pid), sig) {
         Ok(()) => 0,
         Err(e) => {
-            out.line(&format!("{PROGRAM}: [alert] kill({pid}, {}) failed ({}: {})", sig as i32, e as i32, e.desc()));
+            out.line(&format!(
+                "{PROGRAM}: [alert] kill({pid}, {}) failed ({}: {})",
+                sig as i32,
+                e as i32,
+                e.desc()
+            ));
             1
         }
     }
@@ -308,7 +340,8 @@ fn parse_command(file: &Path, single_file: bool, indent: usize) -> i32 {
         let mut buf = Vec::new();
         let fmt = serde_json::ser::PrettyFormatter::with_indent(indent.as_bytes());
         let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
-        serde::Serialize::serialize(&payload, &mut ser).map(|_| String::from_utf8_lossy(&buf).into_owned())
+        serde::Serialize::serialize(&payload, &mut ser)
+            .map(|_| String::from_utf8_lossy(&buf).into_owned())
     };
     match text {
         Ok(t) => {
@@ -336,7 +369,11 @@ fn single_file(file: &Path) -> Result<include::Config, i32> {
 fn report_syntax_errors(config: &include::Config) -> bool {
     let errors = &config.file(config.main).errors;
     for e in errors {
-        eprintln!("{}", Diagnostic::emerg(e.kind.to_string(), Some(e.span)).render_nginx(PROGRAM, &config.sources));
+        eprintln!(
+            "{}",
+            Diagnostic::emerg(e.kind.to_string(), Some(e.span))
+                .render_nginx(PROGRAM, &config.sources)
+        );
     }
     !errors.is_empty()
 }
@@ -367,7 +404,11 @@ fn dump_command(what: DumpWhat, file: &Path) -> i32 {
                 let (token, problem) = lexer.next_token();
                 let (line, col) = src.line_col(token.lo as u32);
                 let text = String::from_utf8_lossy(&src.text[token.lo..token.hi]);
-                println!("{line}:{col}\t{:?}\t{text:?}{}", token.kind, problem.map(|p| format!("\t{p:?}")).unwrap_or_default());
+                println!(
+                    "{line}:{col}\t{:?}\t{text:?}{}",
+                    token.kind,
+                    problem.map(|p| format!("\t{p:?}")).unwrap_or_default()
+                );
                 if token.kind == syntax::lexer::Tok::Eof {
                     break;
                 }
@@ -375,7 +416,10 @@ fn dump_command(what: DumpWhat, file: &Path) -> i32 {
         }
         DumpWhat::Ast => {
             let tree = syntax::dump::tree(&config.file(config.main).directives);
-            println!("{}", serde_json::to_string_pretty(&tree).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&tree).unwrap_or_default()
+            );
         }
     }
     i32::from(report_syntax_errors(&config))

@@ -96,7 +96,10 @@ impl SourceFile {
         let line = self.line_of(offset);
         let start = self.line_starts[line as usize - 1] as usize;
         let end = (offset as usize).min(self.text.len());
-        let col = String::from_utf8_lossy(&self.text[start..end]).chars().count() as u32 + 1;
+        let col = String::from_utf8_lossy(&self.text[start..end])
+            .chars()
+            .count() as u32
+            + 1;
         (line, col)
     }
 

@@ -46,14 +46,28 @@ fn rginx_agrees_with_nginx_messages() {
         let same = got.trim_end() == expected.trim_end();
         agreed += usize::from(same);
         match (same, gaps.contains_key(&case)) {
-            (false, false) => failures.push(format!("{case}\n  nginx: {}\n  rginx: {}", expected.trim_end(), got)),
+            (false, false) => failures.push(format!(
+                "{case}\n  nginx: {}\n  rginx: {}",
+                expected.trim_end(),
+                got
+            )),
             (true, true) => stale.push(case),
             _ => {}
         }
     }
-    eprintln!("rginx -t agrees with nginx on {agreed} of {total} fixtures ({} known gaps)", gaps.len());
-    assert!(failures.is_empty(), "disagreements:\n{}", failures.join("\n"));
-    assert!(stale.is_empty(), "now agree, remove from KNOWN_GAPS: {stale:?}");
+    eprintln!(
+        "rginx -t agrees with nginx on {agreed} of {total} fixtures ({} known gaps)",
+        gaps.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "disagreements:\n{}",
+        failures.join("\n")
+    );
+    assert!(
+        stale.is_empty(),
+        "now agree, remove from KNOWN_GAPS: {stale:?}"
+    );
 }
 
 #[test]
@@ -78,8 +92,16 @@ fn goldens_match_real_nginx() {
         let expected = std::fs::read_to_string(dir.join("expected.txt")).unwrap();
         let got = test_config(std::process::Command::new(&nginx), &dir);
         if got.trim_end() != expected.trim_end() {
-            failures.push(format!("{case}\n  golden: {}\n  nginx:  {}", expected.trim_end(), got));
+            failures.push(format!(
+                "{case}\n  golden: {}\n  nginx:  {}",
+                expected.trim_end(),
+                got
+            ));
         }
     }
-    assert!(failures.is_empty(), "goldens differ from nginx:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "goldens differ from nginx:\n{}",
+        failures.join("\n")
+    );
 }

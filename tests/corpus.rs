@@ -50,7 +50,10 @@ fn first_diff(a: &Value, b: &Value, path: &str) -> Option<String> {
                 match (x.get(k), y.get(k)) {
                     (Some(p), Some(q)) => {
                         if let Some(d) = first_diff(p, q, &format!("{path}.{k}")) {
-                            return Some(format!("{d} (directive {} line {})", x["directive"], x["line"]));
+                            return Some(format!(
+                                "{d} (directive {} line {})",
+                                x["directive"], x["line"]
+                            ));
                         }
                     }
                     (None, None) => {}
@@ -78,8 +81,10 @@ fn corpus_matches_crossplane() {
     let mut unexpected = Vec::new();
     for line in manifest.lines().skip(1) {
         let rel = line.split('\t').nth(col).unwrap();
-        let exp: Value =
-            serde_json::from_str(&std::fs::read_to_string(expected_dir.join(format!("{rel}.json"))).unwrap()).unwrap();
+        let exp: Value = serde_json::from_str(
+            &std::fs::read_to_string(expected_dir.join(format!("{rel}.json"))).unwrap(),
+        )
+        .unwrap();
         if exp["status"] != "ok" {
             skipped += 1;
             continue;
@@ -103,6 +108,10 @@ fn corpus_matches_crossplane() {
     }
     let rate = 100.0 * passed as f64 / (passed + failed) as f64;
     eprintln!("corpus: {passed} passed, {failed} failed, {skipped} skipped (crossplane failed) = {rate:.1}%");
-    assert!(unexpected.is_empty(), "unexpected differences:\n{}", unexpected.join("\n"));
+    assert!(
+        unexpected.is_empty(),
+        "unexpected differences:\n{}",
+        unexpected.join("\n")
+    );
     assert!(rate >= 99.0, "{rate:.1}% < 99%");
 }

@@ -28,9 +28,16 @@ fn tree(list: &[Directive]) -> Value {
                 let mut o = serde_json::Map::new();
                 o.insert("name".into(), json!(String::from_utf8_lossy(&d.name.value)));
                 if d.name.raw != d.name.value {
-                    o.insert("name_raw".into(), json!(String::from_utf8_lossy(&d.name.raw)));
+                    o.insert(
+                        "name_raw".into(),
+                        json!(String::from_utf8_lossy(&d.name.raw)),
+                    );
                 }
-                let args = d.args.iter().map(|a| arg_json(&a.raw, &a.value, a.quote)).collect();
+                let args = d
+                    .args
+                    .iter()
+                    .map(|a| arg_json(&a.raw, &a.value, a.quote))
+                    .collect();
                 o.insert("args".into(), Value::Array(args));
                 match &d.body {
                     Body::Block(b) => {
@@ -59,8 +66,13 @@ fn grammar_cases() {
     assert!(names.len() >= 40, "only {} cases", names.len());
     let mut failures = Vec::new();
     for json_path in &names {
-        let case = json_path.file_stem().unwrap().to_string_lossy().into_owned();
-        let spec: Value = serde_json::from_str(&std::fs::read_to_string(json_path).unwrap()).unwrap();
+        let case = json_path
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let spec: Value =
+            serde_json::from_str(&std::fs::read_to_string(json_path).unwrap()).unwrap();
         let opts = LoadOptions {
             command_line: spec["g"].as_str().map(str::to_string),
             single_file: false,
@@ -69,7 +81,11 @@ fn grammar_cases() {
         let main = config.file(config.main);
         if spec["syntax"] == "ok" {
             if let Some(e) = main.errors.first() {
-                failures.push(format!("{case}: unexpected syntax error {} at {}", e.kind, config.sources.line_of(e.span)));
+                failures.push(format!(
+                    "{case}: unexpected syntax error {} at {}",
+                    e.kind,
+                    config.sources.line_of(e.span)
+                ));
                 continue;
             }
             if let Some(expected) = spec.get("tree") {
@@ -82,31 +98,59 @@ fn grammar_cases() {
                 let path = dir.join(inc["file"].as_str().unwrap());
                 // Files a glob did not match are in the case only to keep
                 // its folder; nginx never reads them.
-                let Some(id) = config.sources.find_path(&path) else { continue };
+                let Some(id) = config.sources.find_path(&path) else {
+                    continue;
+                };
                 let got = tree(&config.file(id).directives);
                 if got != inc["tree"] {
-                    failures.push(format!("{case}: include tree\n  want {}\n  got  {got}", inc["tree"]));
+                    failures.push(format!(
+                        "{case}: include tree\n  want {}\n  got  {got}",
+                        inc["tree"]
+                    ));
                 }
             }
         } else {
             let want = &spec["syntax"];
-            let got = main.errors.first().map(|e| (e.kind.to_string(), config.sources.line_of(e.span)));
-            let want_pair = (want["message"].as_str().unwrap_or_default().to_string(), want["line"].as_u64().unwrap_or(0) as u32);
+            let got = main
+                .errors
+                .first()
+                .map(|e| (e.kind.to_string(), config.sources.line_of(e.span)));
+            let want_pair = (
+                want["message"].as_str().unwrap_or_default().to_string(),
+                want["line"].as_u64().unwrap_or(0) as u32,
+            );
             if got.as_ref() != Some(&want_pair) {
-                failures.push(format!("{case}: syntax error\n  want {want_pair:?}\n  got  {got:?}"));
+                failures.push(format!(
+                    "{case}: syntax error\n  want {want_pair:?}\n  got  {got:?}"
+                ));
             }
         }
         // Where nginx itself fails, -t must say the same, except for checks
         // that need the routing IR (fixtures/check/KNOWN_GAPS has their kind).
         let ir_level = ["027-quote-glued-after-word", "053-if-paren-then-quote"];
-        if let Some(err) = spec.get("error").filter(|_| spec["nginx"] != "ok" && !ir_level.contains(&case.as_str())) {
+        if let Some(err) = spec
+            .get("error")
+            .filter(|_| spec["nginx"] != "ok" && !ir_level.contains(&case.as_str()))
+        {
             let result = check::check(&config);
-            let got = result.fatal.map(|i| result.diagnostics[i].message.clone()).unwrap_or_default();
-            let want = err["message"].as_str().unwrap().replace("{dir}", &dir.display().to_string());
+            let got = result
+                .fatal
+                .map(|i| result.diagnostics[i].message.clone())
+                .unwrap_or_default();
+            let want = err["message"]
+                .as_str()
+                .unwrap()
+                .replace("{dir}", &dir.display().to_string());
             if got != want {
                 failures.push(format!("{case}: -t message\n  want {want}\n  got  {got}"));
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), names.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n")
+    );
 }

@@ -7,8 +7,12 @@ use rginx::registry::{self, Arity, Ctx};
 use std::collections::BTreeSet;
 
 fn rows(file: &str) -> Vec<Vec<String>> {
-    let text = std::fs::read_to_string(common::root().join("src/registry/data").join(file)).unwrap();
-    text.lines().skip(1).map(|l| l.split('\t').map(str::to_string).collect()).collect()
+    let text =
+        std::fs::read_to_string(common::root().join("src/registry/data").join(file)).unwrap();
+    text.lines()
+        .skip(1)
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect()
 }
 
 /// Differences between nginx versions: the registry follows the newest.
@@ -22,7 +26,10 @@ fn check_file(file: &str) -> usize {
     let all = rows(file);
     for r in &all {
         let (module, name, contexts, arity) = (&r[0], &r[1], &r[2], &r[3]);
-        let Some(spec) = registry::lookup(name.as_bytes()).iter().find(|s| s.module == module) else {
+        let Some(spec) = registry::lookup(name.as_bytes())
+            .iter()
+            .find(|s| s.module == module)
+        else {
             problems.push(format!("{module} {name}: missing"));
             continue;
         };
@@ -30,7 +37,10 @@ fn check_file(file: &str) -> usize {
             .split(',')
             .filter_map(Ctx::from_nginx_flag)
             .fold(Ctx::NONE, Ctx::or);
-        let shape = arity.split(',').filter_map(Arity::from_nginx_flag).fold(Arity(0), Arity::or);
+        let shape = arity
+            .split(',')
+            .filter_map(Arity::from_nginx_flag)
+            .fold(Arity(0), Arity::or);
         let block = arity.split(',').any(|a| a == "BLOCK");
         let changed = file.contains("1.22") && CHANGED_SINCE_1_22.contains(&name.as_str());
         if !changed && (spec.ctx != ctx || spec.arity != shape || spec.block != block) {
@@ -76,5 +86,8 @@ fn corpus_directives_are_known() {
         .map(|l| l.split('\t').nth(1).unwrap())
         .filter(|name| registry::lookup(name.as_bytes()).is_empty())
         .collect();
-    assert!(unknown.is_empty(), "top corpus directives unknown to the registry: {unknown:?}");
+    assert!(
+        unknown.is_empty(),
+        "top corpus directives unknown to the registry: {unknown:?}"
+    );
 }

@@ -20,7 +20,13 @@ fn plain_word() -> impl Strategy<Value = String> {
 }
 
 fn escaped_word() -> impl Strategy<Value = String> {
-    ("[a-z]{1,4}", prop::sample::select(vec!["\\;", "\\ ", "\\{", "\\\"", "\\t", "\\n", "\\\\", "\\d"]), "[a-z]{0,4}")
+    (
+        "[a-z]{1,4}",
+        prop::sample::select(vec![
+            "\\;", "\\ ", "\\{", "\\\"", "\\t", "\\n", "\\\\", "\\d",
+        ]),
+        "[a-z]{0,4}",
+    )
         .prop_map(|(a, e, b)| format!("{a}{e}{b}"))
 }
 
@@ -28,8 +34,15 @@ fn quoted(q: char) -> impl Strategy<Value = String> {
     let pieces = prop::collection::vec(
         prop_oneof![
             "[a-z {};#$()\n]{1,6}".prop_map(|s| s),
-            prop::sample::select(vec!["\\\"", "\\'", "\\\\", "\\n", "\\t", "\\r", "\\x", "{2}", "${v}"]).prop_map(str::to_string),
-            Just(if q == '"' { "'".to_string() } else { "\"".to_string() }),
+            prop::sample::select(vec![
+                "\\\"", "\\'", "\\\\", "\\n", "\\t", "\\r", "\\x", "{2}", "${v}"
+            ])
+            .prop_map(str::to_string),
+            Just(if q == '"' {
+                "'".to_string()
+            } else {
+                "\"".to_string()
+            }),
         ],
         0..5,
     );
@@ -62,20 +75,27 @@ const LUA: &[&str] = &[
 ];
 
 fn statement(depth: u32) -> BoxedStrategy<String> {
-    let head = || ("[a-z_]{1,10}", prop::collection::vec((gap(), arg()), 0..4)).prop_map(|(name, args)| {
-        let mut s = name;
-        for (g, a) in args {
-            s.push_str(&g);
-            s.push_str(&a);
-        }
-        s
-    });
+    let head = || {
+        ("[a-z_]{1,10}", prop::collection::vec((gap(), arg()), 0..4)).prop_map(|(name, args)| {
+            let mut s = name;
+            for (g, a) in args {
+                s.push_str(&g);
+                s.push_str(&a);
+            }
+            s
+        })
+    };
     let simple = (head(), gap()).prop_map(|(h, g)| format!("{h};{g}"));
-    let lua = (prop::sample::select(LUA), gap()).prop_map(|(code, g)| format!("content_by_lua_block {{{code}}}{g}"));
+    let lua = (prop::sample::select(LUA), gap())
+        .prop_map(|(code, g)| format!("content_by_lua_block {{{code}}}{g}"));
     if depth == 0 {
         return prop_oneof![4 => simple, 1 => lua].boxed();
     }
-    let block = (head(), prop::collection::vec(statement(depth - 1), 0..4), gap())
+    let block = (
+        head(),
+        prop::collection::vec(statement(depth - 1), 0..4),
+        gap(),
+    )
         .prop_map(|(h, body, g)| format!("{h} {{\n{}}}{g}", body.concat()));
     prop_oneof![4 => simple, 1 => lua, 2 => block].boxed()
 }

@@ -12,7 +12,12 @@ fn seeds() -> Vec<std::path::PathBuf> {
     let mut v: Vec<_> = std::fs::read_dir(root().join("fixtures/configs"))
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("seed-"))
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("seed-")
+        })
         .collect();
     v.sort();
     assert_eq!(v.len(), 6);
@@ -27,7 +32,12 @@ fn seed_trees_are_golden() {
             ..LoadOptions::default()
         };
         let config = include::load(&path, &opts).unwrap();
-        assert!(config.is_clean(), "{}: {:?}", path.display(), config.file(config.main).errors);
+        assert!(
+            config.is_clean(),
+            "{}: {:?}",
+            path.display(),
+            config.file(config.main).errors
+        );
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         insta::assert_json_snapshot!(name, dump::tree(&config.file(config.main).directives));
     }
@@ -55,7 +65,17 @@ fn render(text: &str, dir: &Path) -> String {
 
 fn make_cert(dir: &Path) {
     let status = std::process::Command::new("openssl")
-        .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost"])
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+        ])
         .arg("-keyout")
         .arg(dir.join("key.pem"))
         .arg("-out")
@@ -79,7 +99,10 @@ fn rginx_t_agrees_with_nginx_t_on_seeds() {
         let ours = test_config(rginx(), dir.path());
         assert_eq!(ours, theirs, "{}", path.display());
         if path.to_string_lossy().contains("seed-004") {
-            assert!(theirs.contains("the \"ssl\" directive is deprecated"), "{theirs}");
+            assert!(
+                theirs.contains("the \"ssl\" directive is deprecated"),
+                "{theirs}"
+            );
         }
     }
 }

@@ -98,8 +98,15 @@ impl Walker<'_> {
     fn file(&mut self, id: FileId, ctx: Ctx, scope: &mut Scope) -> Step {
         let conf = self.config.file(id);
         if Some(id) == self.config.command_line {
-            if let Some(d) = conf.directives.iter().find(|d| !matches!(d.body, Body::None)) {
-                return self.emerg("block directives are not supported in -g option".into(), Some(d.terminator));
+            if let Some(d) = conf
+                .directives
+                .iter()
+                .find(|d| !matches!(d.body, Body::None))
+            {
+                return self.emerg(
+                    "block directives are not supported in -g option".into(),
+                    Some(d.terminator),
+                );
             }
         }
         let mut errors = conf.errors.iter().peekable();
@@ -129,7 +136,12 @@ impl Walker<'_> {
             }
             let spec = self.directive(d, ctx, scope)?;
             if d.is("include") && d.args.len() == 1 {
-                if let Some(e) = self.config.errors.iter().find(|e| e.at == Some(d.terminator)) {
+                if let Some(e) = self
+                    .config
+                    .errors
+                    .iter()
+                    .find(|e| e.at == Some(d.terminator))
+                {
                     // nginx logs a failed read at "crit", with no position,
                     // and stops all the same.
                     let (level, at) = match e.error {
@@ -154,7 +166,9 @@ impl Walker<'_> {
                     Inside::Data => self.data_entries(&block.directives, errors)?,
                     Inside::Opaque => {
                         // Not checked; only its syntax errors matter here.
-                        if let Some(e) = errors.next_if(|e| block.close.is_none_or(|c| e.span.lo <= c.lo)) {
+                        if let Some(e) =
+                            errors.next_if(|e| block.close.is_none_or(|c| e.span.lo <= c.lo))
+                        {
                             return self.syntax(e);
                         }
                     }
@@ -193,7 +207,12 @@ impl Walker<'_> {
     }
 
     /// nginx's `ngx_conf_handler` checks, then the setter's value checks.
-    fn directive(&mut self, d: &Directive, ctx: Ctx, scope: &mut Scope) -> Result<Option<&'static DirectiveSpec>, Stop> {
+    fn directive(
+        &mut self,
+        d: &Directive,
+        ctx: Ctx,
+        scope: &mut Scope,
+    ) -> Result<Option<&'static DirectiveSpec>, Stop> {
         let at = Some(d.terminator);
         // nginx prints names as C strings: a NUL byte ends them.
         let shown = d.name.value.split(|&c| c == 0).next().unwrap_or_default();
@@ -208,17 +227,27 @@ impl Walker<'_> {
         };
         let opened_block = !matches!(d.body, Body::None);
         if !spec.block && opened_block {
-            self.emerg(format!("directive \"{name}\" is not terminated by \";\""), at)?;
+            self.emerg(
+                format!("directive \"{name}\" is not terminated by \";\""),
+                at,
+            )?;
         }
         if spec.block && !opened_block {
             self.emerg(format!("directive \"{name}\" has no opening \"{{\""), at)?;
         }
         if !spec.arity.accepts(d.args.len()) {
-            self.emerg(format!("invalid number of arguments in \"{name}\" directive"), at)?;
+            self.emerg(
+                format!("invalid number of arguments in \"{name}\" directive"),
+                at,
+            )?;
         }
         if spec.once {
             // `root` and `alias` set the same path.
-            let key = if spec.name == "alias" { "root" } else { spec.name };
+            let key = if spec.name == "alias" {
+                "root"
+            } else {
+                spec.name
+            };
             if let Some(&earlier) = scope.seen.get(key) {
                 let message = if earlier == spec.name {
                     format!("\"{name}\" directive is duplicate")
@@ -234,7 +263,9 @@ impl Walker<'_> {
         }
         if let Some((word, instead)) = spec.deprecated {
             self.report(Diagnostic::warn(
-                format!("the \"{name}\" directive is {word}, use the \"{instead}\" directive instead"),
+                format!(
+                    "the \"{name}\" directive is {word}, use the \"{instead}\" directive instead"
+                ),
                 at,
             ))?;
         }

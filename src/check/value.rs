@@ -11,13 +11,27 @@ pub fn check(spec: &DirectiveSpec, d: &Directive) -> Option<String> {
     match spec.setter {
         Setter::Flag => {
             let ok = v.eq_ignore_ascii_case("on") || v.eq_ignore_ascii_case("off");
-            (!ok).then(|| format!("invalid value \"{v}\" in \"{name}\" directive, it must be \"on\" or \"off\""))
+            (!ok).then(|| {
+                format!(
+                    "invalid value \"{v}\" in \"{name}\" directive, it must be \"on\" or \"off\""
+                )
+            })
         }
-        Setter::Num => parse_number(&v).is_none().then(|| format!("\"{name}\" directive invalid number")),
-        Setter::Size => parse_size(&v, false).is_none().then(|| format!("\"{name}\" directive invalid value")),
-        Setter::Off => parse_size(&v, true).is_none().then(|| format!("\"{name}\" directive invalid value")),
-        Setter::Msec => parse_time(&v, true).is_none().then(|| format!("\"{name}\" directive invalid value")),
-        Setter::Sec => parse_time(&v, false).is_none().then(|| format!("\"{name}\" directive invalid value")),
+        Setter::Num => parse_number(&v)
+            .is_none()
+            .then(|| format!("\"{name}\" directive invalid number")),
+        Setter::Size => parse_size(&v, false)
+            .is_none()
+            .then(|| format!("\"{name}\" directive invalid value")),
+        Setter::Off => parse_size(&v, true)
+            .is_none()
+            .then(|| format!("\"{name}\" directive invalid value")),
+        Setter::Msec => parse_time(&v, true)
+            .is_none()
+            .then(|| format!("\"{name}\" directive invalid value")),
+        Setter::Sec => parse_time(&v, false)
+            .is_none()
+            .then(|| format!("\"{name}\" directive invalid value")),
         _ => None,
     }
 }

@@ -70,7 +70,10 @@ impl Diagnostic {
     pub fn render_nginx(&self, program: &str, sources: &SourceMap) -> String {
         match self.span {
             Some(span) if sources.get(span.file).path().is_none() => {
-                format!("{program}: [{}] {} in command line", self.level, self.message)
+                format!(
+                    "{program}: [{}] {} in command line",
+                    self.level, self.message
+                )
             }
             Some(span) => {
                 let file = sources.get(span.file);

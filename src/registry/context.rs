@@ -93,7 +93,10 @@ impl Ctx {
 
     /// The context for `--context http|server|location|...` in lint.
     pub fn from_name(name: &str) -> Option<Ctx> {
-        Self::NAMES.iter().find(|(_, n)| *n == name).map(|(c, _)| *c)
+        Self::NAMES
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(c, _)| *c)
     }
 }
 

@@ -110,7 +110,13 @@ pub struct DirectiveSpec {
 
 impl DirectiveSpec {
     /// A row with nginx's facts and no support yet.
-    pub const fn new(name: &'static str, module: &'static str, ctx: Ctx, arity: Arity, setter: Setter) -> Self {
+    pub const fn new(
+        name: &'static str,
+        module: &'static str,
+        ctx: Ctx,
+        arity: Arity,
+        setter: Setter,
+    ) -> Self {
         DirectiveSpec {
             name,
             module,
@@ -214,7 +220,10 @@ pub fn configure_arguments() -> String {
     let mut with = Vec::new();
     let mut without = Vec::new();
     for m in modules() {
-        let runs = m.directives.iter().any(|d| d.support != Support::Unsupported);
+        let runs = m
+            .directives
+            .iter()
+            .any(|d| d.support != Support::Unsupported);
         let Some(flag) = m.name.strip_prefix("http_").or(Some(m.name)) else {
             continue;
         };
@@ -238,7 +247,9 @@ mod tests {
     fn lookup_finds_every_module_row() {
         let servers = lookup(b"server");
         assert!(servers.len() >= 4, "{servers:?}");
-        assert!(lookup(b"proxy_pass").iter().any(|d| d.ctx.contains(Ctx::HTTP_LOC)));
+        assert!(lookup(b"proxy_pass")
+            .iter()
+            .any(|d| d.ctx.contains(Ctx::HTTP_LOC)));
         assert!(lookup(b"no_such_directive").is_empty());
         assert!(lookup(b"\xff").is_empty());
     }

@@ -40,7 +40,9 @@ impl Arg {
     /// The raw text without its enclosing quotes.
     pub fn raw_inner(&self) -> &[u8] {
         match self.quote {
-            Quote::Single | Quote::Double if self.raw.len() >= 2 => &self.raw[1..self.raw.len() - 1],
+            Quote::Single | Quote::Double if self.raw.len() >= 2 => {
+                &self.raw[1..self.raw.len() - 1]
+            }
             _ => &self.raw,
         }
     }

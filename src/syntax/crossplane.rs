@@ -69,7 +69,8 @@ pub fn crossplane_arg(arg: &Arg) -> String {
 fn if_args(mut args: Vec<String>) -> Vec<String> {
     // crossplane strips the parentheses around an `if` condition only when
     // both are there, then drops an argument the stripping left empty.
-    let closed = args.first().is_some_and(|a| a.starts_with('(')) && args.last().is_some_and(|a| a.ends_with(')'));
+    let closed = args.first().is_some_and(|a| a.starts_with('('))
+        && args.last().is_some_and(|a| a.ends_with(')'));
     if !closed {
         return args;
     }
@@ -81,7 +82,9 @@ fn if_args(mut args: Vec<String>) -> Vec<String> {
     args[last] = trimmed;
     let start = usize::from(args[0].is_empty());
     let end = args.len() - usize::from(args[last].is_empty());
-    args.get(start..end).map(<[String]>::to_vec).unwrap_or_default()
+    args.get(start..end)
+        .map(<[String]>::to_vec)
+        .unwrap_or_default()
 }
 
 struct Builder<'a> {
@@ -164,14 +167,20 @@ pub fn payload(config: &Config, with_includes: bool) -> Payload {
                 }
             })
             .collect();
-        errors.extend(config.errors.iter().filter(|e| e.at.map(|s| s.file) == Some(id)).map(|e| {
-            let line = src.line_of(e.at.unwrap().lo);
-            PayloadError {
-                file: None,
-                line: Some(line),
-                error: format!("{} in {}:{}", e.error, name, line),
-            }
-        }));
+        errors.extend(
+            config
+                .errors
+                .iter()
+                .filter(|e| e.at.map(|s| s.file) == Some(id))
+                .map(|e| {
+                    let line = src.line_of(e.at.unwrap().lo);
+                    PayloadError {
+                        file: None,
+                        line: Some(line),
+                        error: format!("{} in {}:{}", e.error, name, line),
+                    }
+                }),
+        );
         let parsed = b.statements(id, &conf.directives);
         for e in &errors {
             all_errors.push(PayloadError {
@@ -188,7 +197,11 @@ pub fn payload(config: &Config, with_includes: bool) -> Payload {
         });
     }
     Payload {
-        status: if all_errors.is_empty() { "ok" } else { "failed" },
+        status: if all_errors.is_empty() {
+            "ok"
+        } else {
+            "failed"
+        },
         errors: all_errors,
         config: entries,
     }
@@ -210,8 +223,14 @@ mod tests {
 
     #[test]
     fn only_the_enclosing_quote_is_unescaped() {
-        assert_eq!(crossplane_arg(&arg(r#""a\"b\'c\n""#, Quote::Double)), r#"a"b\'c\n"#);
-        assert_eq!(crossplane_arg(&arg(r#"'a\'b\"'"#, Quote::Single)), r#"a'b\""#);
+        assert_eq!(
+            crossplane_arg(&arg(r#""a\"b\'c\n""#, Quote::Double)),
+            r#"a"b\'c\n"#
+        );
+        assert_eq!(
+            crossplane_arg(&arg(r#"'a\'b\"'"#, Quote::Single)),
+            r#"a'b\""#
+        );
         assert_eq!(crossplane_arg(&arg(r#"a\"b"#, Quote::None)), r#"a\"b"#);
     }
 

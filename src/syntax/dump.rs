@@ -26,7 +26,10 @@ pub fn tree(directives: &[Directive]) -> Value {
             .map(|d| {
                 let mut obj = serde_json::Map::new();
                 obj.insert("name".into(), Value::String(text(&d.name.value)));
-                obj.insert("args".into(), Value::Array(d.args.iter().map(arg).collect()));
+                obj.insert(
+                    "args".into(),
+                    Value::Array(d.args.iter().map(arg).collect()),
+                );
                 match &d.body {
                     Body::Block(b) => {
                         obj.insert("block".into(), tree(&b.directives));

@@ -105,9 +105,10 @@ pub fn load(main: &Path, opts: &LoadOptions) -> Result<Config, IncludeError> {
         ..Config::default()
     };
     if let Some(params) = &opts.command_line {
-        let id = config
-            .sources
-            .add(SourceFile::new(Origin::CommandLine, params.as_bytes().to_vec()));
+        let id = config.sources.add(SourceFile::new(
+            Origin::CommandLine,
+            params.as_bytes().to_vec(),
+        ));
         let parsed = parse(id, params.as_bytes(), ParseOptions { command_line: true });
         config.files.push(parsed);
         config.command_line = Some(id);
@@ -137,7 +138,9 @@ pub fn load_text(name: &Path, text: Vec<u8>, opts: &LoadOptions) -> Config {
 }
 
 fn add_file(config: &mut Config, path: PathBuf, text: Vec<u8>) -> FileId {
-    let id = config.sources.add(SourceFile::new(Origin::File(path), text));
+    let id = config
+        .sources
+        .add(SourceFile::new(Origin::File(path), text));
     let parsed = parse(id, &config.sources.get(id).text, ParseOptions::default());
     config.files.push(parsed);
     id
@@ -169,20 +172,30 @@ fn directive_at<'a>(directives: &'a mut [Directive], path: &[usize]) -> &'a mut 
 
 fn resolve_includes(config: &mut Config, file: FileId, stack: &mut Vec<FileId>) {
     let mut paths = Vec::new();
-    find_includes(&config.files[file.0 as usize].directives, &mut Vec::new(), &mut paths);
+    find_includes(
+        &config.files[file.0 as usize].directives,
+        &mut Vec::new(),
+        &mut paths,
+    );
     for tree_path in paths {
         let d = directive_at(&mut config.files[file.0 as usize].directives, &tree_path);
         let pattern = d.args[0].text().into_owned();
         let at = d.terminator;
         let mut ids = Vec::new();
         match expand(&config.conf_prefix, &pattern) {
-            Err(error) => config.errors.push(IncludeError { error, at: Some(at) }),
+            Err(error) => config.errors.push(IncludeError {
+                error,
+                at: Some(at),
+            }),
             Ok(found) => {
                 for path in found {
                     match include_one(config, path, stack) {
                         Ok(id) => ids.push(id),
                         Err(error) => {
-                            config.errors.push(IncludeError { error, at: Some(at) });
+                            config.errors.push(IncludeError {
+                                error,
+                                at: Some(at),
+                            });
                             break;
                         }
                     }
@@ -193,7 +206,11 @@ fn resolve_includes(config: &mut Config, file: FileId, stack: &mut Vec<FileId>) 
     }
 }
 
-fn include_one(config: &mut Config, path: PathBuf, stack: &mut Vec<FileId>) -> Result<FileId, LoadError> {
+fn include_one(
+    config: &mut Config,
+    path: PathBuf,
+    stack: &mut Vec<FileId>,
+) -> Result<FileId, LoadError> {
     if let Some(id) = config.sources.find_path(&path) {
         if stack.contains(&id) {
             return Err(LoadError::Cycle {
@@ -231,7 +248,11 @@ pub fn expand(conf_prefix: &Path, pattern: &str) -> Result<Vec<PathBuf>, LoadErr
         reason: e.msg.to_string(),
     })?;
     let mut found: Vec<PathBuf> = matches.filter_map(Result::ok).collect();
-    found.sort_by(|a, b| a.as_os_str().as_encoded_bytes().cmp(b.as_os_str().as_encoded_bytes()));
+    found.sort_by(|a, b| {
+        a.as_os_str()
+            .as_encoded_bytes()
+            .cmp(b.as_os_str().as_encoded_bytes())
+    });
     Ok(found)
 }
 
@@ -261,7 +282,15 @@ mod tests {
         let names: Vec<_> = main.directives[0]
             .includes
             .iter()
-            .map(|id| c.sources.get(*id).path().unwrap().file_name().unwrap().to_owned())
+            .map(|id| {
+                c.sources
+                    .get(*id)
+                    .path()
+                    .unwrap()
+                    .file_name()
+                    .unwrap()
+                    .to_owned()
+            })
             .collect();
         assert_eq!(names, ["a.conf", "b.conf"]);
         assert!(main.directives[1].includes.is_empty());
@@ -275,7 +304,11 @@ mod tests {
     fn missing_file_and_cycle() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
-        fs::write(d.join("main.conf"), "include missing.conf;\ninclude self.conf;\n").unwrap();
+        fs::write(
+            d.join("main.conf"),
+            "include missing.conf;\ninclude self.conf;\n",
+        )
+        .unwrap();
         fs::write(d.join("self.conf"), "include self.conf;\n").unwrap();
         let c = load(&d.join("main.conf"), &LoadOptions::default()).unwrap();
         let messages: Vec<_> = c.errors.iter().map(|e| e.error.to_string()).collect();

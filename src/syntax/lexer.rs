@@ -59,7 +59,12 @@ fn word_start(i: In) -> IResult<In, In> {
 pub fn word(i: In) -> IResult<In, In> {
     recognize(pair(
         word_start,
-        many0_count(alt((is_not(&b" \t\r\n;{\\$"[..]), escape, tag("\\"), dollar))),
+        many0_count(alt((
+            is_not(&b" \t\r\n;{\\$"[..]),
+            escape,
+            tag("\\"),
+            dollar,
+        ))),
     ))
     .parse(i)
 }
@@ -204,7 +209,8 @@ impl<'a> Lexer<'a> {
     /// Whether nginx, with its token mark at `mark`, must read the byte at
     /// `furthest` from a buffer that cannot hold both.
     fn overflows(&self, mark: usize, furthest: usize) -> bool {
-        self.buffer.is_some_and(|n| furthest < self.text.len() && furthest - mark >= n)
+        self.buffer
+            .is_some_and(|n| furthest < self.text.len() && furthest - mark >= n)
     }
 
     /// The furthest byte nginx reads before moving its mark past a token
@@ -226,20 +232,43 @@ impl<'a> Lexer<'a> {
         let rest = &self.text[lo..];
         let single = |kind, lexer: &mut Self| {
             lexer.pos += 1;
-            (Token { kind, lo, hi: lo + 1 }, None)
+            (
+                Token {
+                    kind,
+                    lo,
+                    hi: lo + 1,
+                },
+                None,
+            )
         };
         let too_long = |quote| Some(LexProblem::TooLong { mark: lo, quote });
         match rest.first() {
-            None => (Token { kind: Tok::Eof, lo, hi: lo }, None),
+            None => (
+                Token {
+                    kind: Tok::Eof,
+                    lo,
+                    hi: lo,
+                },
+                None,
+            ),
             Some(b';') => single(Tok::Semicolon, self),
             Some(b'{') => single(Tok::Open, self),
             Some(b'}') => single(Tok::Close, self),
             Some(b'#') => {
-                let len = comment(rest).map(|(r, _)| rest.len() - r.len()).unwrap_or(1);
+                let len = comment(rest)
+                    .map(|(r, _)| rest.len() - r.len())
+                    .unwrap_or(1);
                 self.pos += len;
-                let token = Token { kind: Tok::Comment, lo, hi: lo + len };
+                let token = Token {
+                    kind: Tok::Comment,
+                    lo,
+                    hi: lo + len,
+                };
                 // The LF that ends a comment moves the mark.
-                let problem = self.overflows(lo, lo + len).then(|| too_long(Quote::None)).flatten();
+                let problem = self
+                    .overflows(lo, lo + len)
+                    .then(|| too_long(Quote::None))
+                    .flatten();
                 (token, problem)
             }
             Some(b'"' | b'\'') => {
@@ -248,13 +277,23 @@ impl<'a> Lexer<'a> {
                 };
                 let hi = lo + (rest.len() - r.len());
                 self.pos = hi;
-                let token = Token { kind: Tok::Word(quote), lo, hi };
+                let token = Token {
+                    kind: Tok::Word(quote),
+                    lo,
+                    hi,
+                };
                 let mark = lo + 1;
                 // Where nginx stops reading inside the string: its closing
                 // quote, or the end of the file.
                 let close = mark + body.len();
-                let inside = if closed { close } else { self.buffer.map_or(close, |n| (mark + n).min(close)) };
-                if self.overflows(mark, inside) || (!closed && self.buffer.is_some_and(|n| self.text.len() > mark + n)) {
+                let inside = if closed {
+                    close
+                } else {
+                    self.buffer.map_or(close, |n| (mark + n).min(close))
+                };
+                if self.overflows(mark, inside)
+                    || (!closed && self.buffer.is_some_and(|n| self.text.len() > mark + n))
+                {
                     return (token, Some(LexProblem::TooLong { mark, quote }));
                 }
                 if !closed {
@@ -263,7 +302,13 @@ impl<'a> Lexer<'a> {
                 // The byte after the closing quote is read with the mark
                 // still at the start of the string.
                 if self.overflows(mark, self.furthest_after(hi)) {
-                    return (token, Some(LexProblem::TooLong { mark, quote: Quote::None }));
+                    return (
+                        token,
+                        Some(LexProblem::TooLong {
+                            mark,
+                            quote: Quote::None,
+                        }),
+                    );
                 }
                 match self.text.get(hi) {
                     None => (token, None),
@@ -274,7 +319,11 @@ impl<'a> Lexer<'a> {
             Some(_) => {
                 let len = word(rest).map(|(r, _)| rest.len() - r.len()).unwrap_or(1);
                 self.pos += len;
-                let token = Token { kind: Tok::Word(Quote::None), lo, hi: lo + len };
+                let token = Token {
+                    kind: Tok::Word(Quote::None),
+                    lo,
+                    hi: lo + len,
+                };
                 let problem = self
                     .overflows(lo, self.furthest_after(lo + len))
                     .then(|| too_long(Quote::None))
@@ -325,7 +374,10 @@ mod tests {
 
     #[test]
     fn quotes_in_the_middle_of_a_word_are_plain() {
-        let texts: Vec<_> = words(r#"^/([^/?&:'"]+)$ x"#).into_iter().map(|(_, s)| s).collect();
+        let texts: Vec<_> = words(r#"^/([^/?&:'"]+)$ x"#)
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
         assert_eq!(texts, [r#"^/([^/?&:'"]+)$"#, "x"]);
     }
 
@@ -351,7 +403,10 @@ mod tests {
 
     #[test]
     fn decoding_follows_nginx() {
-        assert_eq!(&*decode(br#"a\"b\'c\\d\te\rf\ng\d\ "#), b"a\"b'c\\d\te\rf\ng\\d\\ ");
+        assert_eq!(
+            &*decode(br#"a\"b\'c\\d\te\rf\ng\d\ "#),
+            b"a\"b'c\\d\te\rf\ng\\d\\ "
+        );
     }
 
     fn first_problem(s: String) -> Option<LexProblem> {
@@ -368,12 +423,21 @@ mod tests {
         assert_eq!(first_problem(format!("\"{}\";", w(4094))), None);
         assert_eq!(
             first_problem(format!("\"{}\";", w(4095))),
-            Some(LexProblem::TooLong { mark: 1, quote: Quote::None })
+            Some(LexProblem::TooLong {
+                mark: 1,
+                quote: Quote::None
+            })
         );
-        assert_eq!(first_problem(format!("\"{}\" ;", w(4094))).map(|_| ()), Some(()));
+        assert_eq!(
+            first_problem(format!("\"{}\" ;", w(4094))).map(|_| ()),
+            Some(())
+        );
         assert_eq!(
             first_problem(format!("'{}", w(5000))),
-            Some(LexProblem::TooLong { mark: 1, quote: Quote::Single })
+            Some(LexProblem::TooLong {
+                mark: 1,
+                quote: Quote::Single
+            })
         );
         // At the very end of the file nothing more is read.
         assert_eq!(first_problem(w(5000)), None);

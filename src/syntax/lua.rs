@@ -37,7 +37,8 @@ pub fn find_block_end(text: &[u8], start: usize) -> Result<usize, Unclosed> {
             }
             b'-' if text.get(i + 1) == Some(&b'-') => {
                 i = match long_bracket_level(text, i + 2) {
-                    Some(level) => skip_long_bracket(text, i + 2, level).ok_or(Unclosed::LongBracket { at: i, level })?,
+                    Some(level) => skip_long_bracket(text, i + 2, level)
+                        .ok_or(Unclosed::LongBracket { at: i, level })?,
                     None => text[i..]
                         .iter()
                         .position(|&c| c == b'\n')
@@ -47,7 +48,8 @@ pub fn find_block_end(text: &[u8], start: usize) -> Result<usize, Unclosed> {
             }
             b'[' => {
                 if let Some(level) = long_bracket_level(text, i) {
-                    i = skip_long_bracket(text, i, level).ok_or(Unclosed::LongBracket { at: i, level })?;
+                    i = skip_long_bracket(text, i, level)
+                        .ok_or(Unclosed::LongBracket { at: i, level })?;
                     continue;
                 }
             }
@@ -113,16 +115,28 @@ mod tests {
 
     #[test]
     fn braces_in_strings_and_comments_do_not_count() {
-        assert_eq!(end(r#" s = "}" .. '\'}' -- }
- }"#), Some(" s = \"}\" .. '\\'}' -- }\n "));
-        assert_eq!(end(" x = [==[ } ]] ]==] --[[ } ]] }"), Some(" x = [==[ } ]] ]==] --[[ } ]] "));
+        assert_eq!(
+            end(r#" s = "}" .. '\'}' -- }
+ }"#),
+            Some(" s = \"}\" .. '\\'}' -- }\n ")
+        );
+        assert_eq!(
+            end(" x = [==[ } ]] ]==] --[[ } ]] }"),
+            Some(" x = [==[ } ]] ]==] --[[ } ]] ")
+        );
     }
 
     #[test]
     fn unterminated() {
         assert_eq!(find_block_end(b" {", 0), Err(Unclosed::Block));
-        assert_eq!(find_block_end(b" [[ }", 0), Err(Unclosed::LongBracket { at: 1, level: 0 }));
-        assert_eq!(find_block_end(b" --[=[ }", 0), Err(Unclosed::LongBracket { at: 1, level: 1 }));
+        assert_eq!(
+            find_block_end(b" [[ }", 0),
+            Err(Unclosed::LongBracket { at: 1, level: 0 })
+        );
+        assert_eq!(
+            find_block_end(b" --[=[ }", 0),
+            Err(Unclosed::LongBracket { at: 1, level: 1 })
+        );
     }
 
     #[test]

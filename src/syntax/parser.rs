@@ -308,7 +308,11 @@ mod tests {
     }
 
     fn messages(s: &str) -> Vec<String> {
-        parse_str(s).errors.iter().map(|e| e.kind.to_string()).collect()
+        parse_str(s)
+            .errors
+            .iter()
+            .map(|e| e.kind.to_string())
+            .collect()
     }
 
     #[test]
@@ -327,8 +331,14 @@ mod tests {
         assert_eq!(messages("}"), ["unexpected \"}\""]);
         assert_eq!(messages("a b }"), ["unexpected \"}\""]);
         assert_eq!(messages("a {"), ["unexpected end of file, expecting \"}\""]);
-        assert_eq!(messages("a b"), ["unexpected end of file, expecting \";\" or \"}\""]);
-        assert_eq!(messages("a \"b"), ["unexpected end of file, expecting \";\" or \"}\""]);
+        assert_eq!(
+            messages("a b"),
+            ["unexpected end of file, expecting \";\" or \"}\""]
+        );
+        assert_eq!(
+            messages("a \"b"),
+            ["unexpected end of file, expecting \";\" or \"}\""]
+        );
         assert_eq!(messages(";"), ["unexpected \";\""]);
         assert_eq!(messages("{}"), ["unexpected \"{\""]);
         assert_eq!(messages("a \"b\"c;"), ["unexpected \"c\""]);
@@ -337,7 +347,11 @@ mod tests {
 
     #[test]
     fn command_line_end_of_parameter() {
-        let f = parse(FileId(0), b"daemon off", ParseOptions { command_line: true });
+        let f = parse(
+            FileId(0),
+            b"daemon off",
+            ParseOptions { command_line: true },
+        );
         assert_eq!(f.errors[0].kind, SyntaxErrorKind::EndOfParameter);
     }
 

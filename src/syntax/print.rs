@@ -132,7 +132,8 @@ mod tests {
 
     #[test]
     fn canonical_layout_keeps_comments() {
-        let got = fmt("# top\nhttp{server {listen   80; # port\n\n\n  # inner\n}}\nx \"a b\" 'c'  ;");
+        let got =
+            fmt("# top\nhttp{server {listen   80; # port\n\n\n  # inner\n}}\nx \"a b\" 'c'  ;");
         assert_eq!(
             got,
             "# top\nhttp {\n    server {\n        listen 80; # port\n\n        # inner\n    }\n}\nx \"a b\" 'c';\n"
@@ -147,6 +148,9 @@ mod tests {
     #[test]
     fn glued_paren_and_lua() {
         assert_eq!(fmt("if ($a = \"b\") {}"), "if ($a = \"b\") {\n}\n");
-        assert_eq!(fmt("content_by_lua_block {\n  x()\n}"), "content_by_lua_block {\n  x()\n}\n");
+        assert_eq!(
+            fmt("content_by_lua_block {\n  x()\n}"),
+            "content_by_lua_block {\n  x()\n}\n"
+        );
     }
 }

@@ -25,8 +25,14 @@ pub fn nginx_1_22() -> Option<PathBuf> {
     if p.exists() {
         return Some(p);
     }
-    assert!(!in_ci(), "nginx 1.22 is required in CI (apt-get install nginx)");
-    eprintln!("skipped: needs real nginx 1.22 at {} (apt-get install nginx)", p.display());
+    assert!(
+        !in_ci(),
+        "nginx 1.22 is required in CI (apt-get install nginx)"
+    );
+    eprintln!(
+        "skipped: needs real nginx 1.22 at {} (apt-get install nginx)",
+        p.display()
+    );
     None
 }
 

@@ -2,6 +2,10 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[
-    D::new("include", "conf_module", Ctx::ANY, A::TAKE1, S::Custom),
-];
+pub const DIRECTIVES: &[D] = &[D::new(
+    "include",
+    "conf_module",
+    Ctx::ANY,
+    A::TAKE1,
+    S::Custom,
+)];

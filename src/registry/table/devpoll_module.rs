@@ -3,6 +3,18 @@
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
 pub const DIRECTIVES: &[D] = &[
-    D::new("devpoll_changes", "devpoll_module", Ctx::EVENT, A::TAKE1, S::Num),
-    D::new("devpoll_events", "devpoll_module", Ctx::EVENT, A::TAKE1, S::Num),
+    D::new(
+        "devpoll_changes",
+        "devpoll_module",
+        Ctx::EVENT,
+        A::TAKE1,
+        S::Num,
+    ),
+    D::new(
+        "devpoll_events",
+        "devpoll_module",
+        Ctx::EVENT,
+        A::TAKE1,
+        S::Num,
+    ),
 ];

@@ -2,6 +2,10 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[
-    D::new("error_log", "errlog_module", Ctx::MAIN, A::ONE_MORE, S::Custom),
-];
+pub const DIRECTIVES: &[D] = &[D::new(
+    "error_log",
+    "errlog_module",
+    Ctx::MAIN,
+    A::ONE_MORE,
+    S::Custom,
+)];

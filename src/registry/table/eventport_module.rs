@@ -2,6 +2,10 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[
-    D::new("eventport_events", "eventport_module", Ctx::EVENT, A::TAKE1, S::Num),
-];
+pub const DIRECTIVES: &[D] = &[D::new(
+    "eventport_events",
+    "eventport_module",
+    Ctx::EVENT,
+    A::TAKE1,
+    S::Num,
+)];

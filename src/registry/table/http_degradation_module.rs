@@ -3,6 +3,18 @@
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
 pub const DIRECTIVES: &[D] = &[
-    D::new("degradation", "http_degradation_module", Ctx::HTTP_MAIN, A::TAKE1, S::Custom),
-    D::new("degrade", "http_degradation_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Enum),
+    D::new(
+        "degradation",
+        "http_degradation_module",
+        Ctx::HTTP_MAIN,
+        A::TAKE1,
+        S::Custom,
+    ),
+    D::new(
+        "degrade",
+        "http_degradation_module",
+        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
+        A::TAKE1,
+        S::Enum,
+    ),
 ];

@@ -2,6 +2,10 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[
-    D::new("flv", "http_flv_module", Ctx::HTTP_LOC, A::NOARGS, S::Custom),
-];
+pub const DIRECTIVES: &[D] = &[D::new(
+    "flv",
+    "http_flv_module",
+    Ctx::HTTP_LOC,
+    A::NOARGS,
+    S::Custom,
+)];

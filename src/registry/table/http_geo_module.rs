@@ -2,6 +2,11 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[
-    D::new("geo", "http_geo_module", Ctx::HTTP_MAIN, A::TAKE12, S::Custom).block(),
-];
+pub const DIRECTIVES: &[D] = &[D::new(
+    "geo",
+    "http_geo_module",
+    Ctx::HTTP_MAIN,
+    A::TAKE12,
+    S::Custom,
+)
+.block()];

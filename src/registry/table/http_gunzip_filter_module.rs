@@ -3,6 +3,18 @@
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
 pub const DIRECTIVES: &[D] = &[
-    D::new("gunzip", "http_gunzip_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
-    D::new("gunzip_buffers", "http_gunzip_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE2, S::Bufs),
+    D::new(
+        "gunzip",
+        "http_gunzip_filter_module",
+        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
+        A::FLAG,
+        S::Flag,
+    ),
+    D::new(
+        "gunzip_buffers",
+        "http_gunzip_filter_module",
+        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
+        A::TAKE2,
+        S::Bufs,
+    ),
 ];

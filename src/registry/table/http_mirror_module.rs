@@ -3,6 +3,18 @@
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
 pub const DIRECTIVES: &[D] = &[
-    D::new("mirror", "http_mirror_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom),
-    D::new("mirror_request_body", "http_mirror_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
+    D::new(
+        "mirror",
+        "http_mirror_module",
+        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
+        A::TAKE1,
+        S::Custom,
+    ),
+    D::new(
+        "mirror_request_body",
+        "http_mirror_module",
+        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
+        A::FLAG,
+        S::Flag,
+    ),
 ];

@@ -2,6 +2,10 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[
-    D::new("random_index", "http_random_index_module", Ctx::HTTP_LOC, A::FLAG, S::Flag),
-];
+pub const DIRECTIVES: &[D] = &[D::new(
+    "random_index",
+    "http_random_index_module",
+    Ctx::HTTP_LOC,
+    A::FLAG,
+    S::Flag,
+)];

@@ -2,6 +2,10 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[
-    D::new("slice", "http_slice_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
-];
+pub const DIRECTIVES: &[D] = &[D::new(
+    "slice",
+    "http_slice_filter_module",
+    Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
+    A::TAKE1,
+    S::Size,
+)];

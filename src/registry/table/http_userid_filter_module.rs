@@ -3,13 +3,69 @@
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
 pub const DIRECTIVES: &[D] = &[
-    D::new("userid", "http_userid_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Enum),
-    D::new("userid_service", "http_userid_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Num),
-    D::new("userid_name", "http_userid_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Str),
-    D::new("userid_domain", "http_userid_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Str),
-    D::new("userid_path", "http_userid_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Str),
-    D::new("userid_expires", "http_userid_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom).once(),
-    D::new("userid_flags", "http_userid_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE123, S::Bitmask),
-    D::new("userid_p3p", "http_userid_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Str),
-    D::new("userid_mark", "http_userid_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom).once(),
+    D::new(
+        "userid",
+        "http_userid_filter_module",
+        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
+        A::TAKE1,
+        S::Enum,
+    ),
+    D::new(
+        "userid_service",
+        "http_userid_filter_module",
+        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
+        A::TAKE1,
+        S::Num,
+    ),
+    D::new(
+        "userid_name",
+        "http_userid_filter_module",
+        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
+        A::TAKE1,
+        S::Str,
+    ),
+    D::new(
+        "userid_domain",
+        "http_userid_filter_module",
+        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
+        A::TAKE1,
+        S::Str,
+    ),
+    D::new(
+        "userid_path",
+        "http_userid_filter_module",
+        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
+        A::TAKE1,
+        S::Str,
+    ),
+    D::new(
+        "userid_expires",
+        "http_userid_filter_module",
+        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
+        A::TAKE1,
+        S::Custom,
+    )
+    .once(),
+    D::new(
+        "userid_flags",
+        "http_userid_filter_module",
+        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
+        A::TAKE123,
+        S::Bitmask,
+    ),
+    D::new(
+        "userid_p3p",
+        "http_userid_filter_module",
+        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
+        A::TAKE1,
+        S::Str,
+    ),
+    D::new(
+        "userid_mark",
+        "http_userid_filter_module",
+        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
+        A::TAKE1,
+        S::Custom,
+    )
+    .once(),
 ];

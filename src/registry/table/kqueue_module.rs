@@ -3,6 +3,18 @@
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
 pub const DIRECTIVES: &[D] = &[
-    D::new("kqueue_changes", "kqueue_module", Ctx::EVENT, A::TAKE1, S::Num),
-    D::new("kqueue_events", "kqueue_module", Ctx::EVENT, A::TAKE1, S::Num),
+    D::new(
+        "kqueue_changes",
+        "kqueue_module",
+        Ctx::EVENT,
+        A::TAKE1,
+        S::Num,
+    ),
+    D::new(
+        "kqueue_events",
+        "kqueue_module",
+        Ctx::EVENT,
+        A::TAKE1,
+        S::Num,
+    ),
 ];

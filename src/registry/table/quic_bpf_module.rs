@@ -2,6 +2,5 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[
-    D::new("quic_bpf", "quic_bpf_module", Ctx::MAIN, A::FLAG, S::Flag).added((1, 23, 0)),
-];
+pub const DIRECTIVES: &[D] =
+    &[D::new("quic_bpf", "quic_bpf_module", Ctx::MAIN, A::FLAG, S::Flag).added((1, 23, 0))];

@@ -2,6 +2,10 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[
-    D::new("pcre_jit", "regex_module", Ctx::MAIN, A::FLAG, S::Flag),
-];
+pub const DIRECTIVES: &[D] = &[D::new(
+    "pcre_jit",
+    "regex_module",
+    Ctx::MAIN,
+    A::FLAG,
+    S::Flag,
+)];

@@ -3,5 +3,7 @@
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
 pub const DIRECTIVES: &[D] = &[
-    D::new("stream", "stream_module", Ctx::MAIN, A::NOARGS, S::Custom).once().block(),
+    D::new("stream", "stream_module", Ctx::MAIN, A::NOARGS, S::Custom)
+        .once()
+        .block(),
 ];

@@ -2,6 +2,10 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[
-    D::new("set_real_ip_from", "stream_realip_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Custom),
-];
+pub const DIRECTIVES: &[D] = &[D::new(
+    "set_real_ip_from",
+    "stream_realip_module",
+    Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV),
+    A::TAKE1,
+    S::Custom,
+)];

@@ -2,6 +2,10 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[
-    D::new("set", "stream_set_module", Ctx::STREAM_SRV, A::TAKE2, S::Custom),
-];
+pub const DIRECTIVES: &[D] = &[D::new(
+    "set",
+    "stream_set_module",
+    Ctx::STREAM_SRV,
+    A::TAKE2,
+    S::Custom,
+)];

@@ -2,6 +2,10 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[
-    D::new("ssl_preread", "stream_ssl_preread_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::FLAG, S::Flag),
-];
+pub const DIRECTIVES: &[D] = &[D::new(
+    "ssl_preread",
+    "stream_ssl_preread_module",
+    Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV),
+    A::FLAG,
+    S::Flag,
+)];

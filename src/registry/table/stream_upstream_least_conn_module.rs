@@ -2,6 +2,10 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[
-    D::new("least_conn", "stream_upstream_least_conn_module", Ctx::STREAM_UPS, A::NOARGS, S::Custom),
-];
+pub const DIRECTIVES: &[D] = &[D::new(
+    "least_conn",
+    "stream_upstream_least_conn_module",
+    Ctx::STREAM_UPS,
+    A::NOARGS,
+    S::Custom,
+)];

@@ -2,6 +2,10 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[
-    D::new("zone", "stream_upstream_zone_module", Ctx::STREAM_UPS, A::TAKE12, S::Custom),
-];
+pub const DIRECTIVES: &[D] = &[D::new(
+    "zone",
+    "stream_upstream_zone_module",
+    Ctx::STREAM_UPS,
+    A::TAKE12,
+    S::Custom,
+)];

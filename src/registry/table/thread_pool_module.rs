@@ -2,6 +2,10 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[
-    D::new("thread_pool", "thread_pool_module", Ctx::MAIN, A::TAKE23, S::Custom),
-];
+pub const DIRECTIVES: &[D] = &[D::new(
+    "thread_pool",
+    "thread_pool_module",
+    Ctx::MAIN,
+    A::TAKE23,
+    S::Custom,
+)];
