@@ -4,6 +4,10 @@
 //!
 //! Run: `cargo bench --bench parse`
 
+// The same allocator as the rginx binary, so the figure is what `rginx -t` gets.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use rginx::source::FileId;
 use rginx::syntax::{parse, ParseOptions};
 use std::time::{Duration, Instant};

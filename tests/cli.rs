@@ -16,9 +16,17 @@ fn run(args: &[&str], dir: &std::path::Path) -> (i32, String, String) {
 
 fn sample() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("nginx.conf"), "events {}\nhttp {\n    include conf.d/*.conf;\n}\n").unwrap();
+    fs::write(
+        dir.path().join("nginx.conf"),
+        "events {}\nhttp {\n    include conf.d/*.conf;\n}\n",
+    )
+    .unwrap();
     fs::create_dir(dir.path().join("conf.d")).unwrap();
-    fs::write(dir.path().join("conf.d/a.conf"), "server { listen 8080; }\n").unwrap();
+    fs::write(
+        dir.path().join("conf.d/a.conf"),
+        "server { listen 8080; }\n",
+    )
+    .unwrap();
     dir
 }
 
@@ -26,16 +34,25 @@ fn sample() -> tempfile::TempDir {
 fn version_is_parseable_as_nginx() {
     let (code, _, err) = run(&["-v"], std::path::Path::new("."));
     assert_eq!(code, 0);
-    assert!(err.starts_with("nginx version: nginx/1.31.3 (rginx "), "{err}");
+    assert!(
+        err.starts_with("nginx version: nginx/1.31.3 (rginx "),
+        "{err}"
+    );
     let (_, _, err) = run(&["-V"], std::path::Path::new("."));
-    assert!(err.lines().any(|l| l.starts_with("configure arguments:")), "{err}");
+    assert!(
+        err.lines().any(|l| l.starts_with("configure arguments:")),
+        "{err}"
+    );
 }
 
 #[test]
 fn test_and_dump_follow_nginx() {
     let dir = sample();
     let d = dir.path().display().to_string();
-    let (code, out, err) = run(&["-T", "-p", &format!("{d}/"), "-c", "nginx.conf"], dir.path());
+    let (code, out, err) = run(
+        &["-T", "-p", &format!("{d}/"), "-c", "nginx.conf"],
+        dir.path(),
+    );
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         err,
@@ -43,12 +60,21 @@ fn test_and_dump_follow_nginx() {
             "rginx: the configuration file {d}/nginx.conf syntax is ok\nrginx: configuration file {d}/nginx.conf test is successful\n"
         )
     );
-    let headers: Vec<&str> = out.lines().filter(|l| l.starts_with("# configuration file ")).collect();
+    let headers: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("# configuration file "))
+        .collect();
     assert_eq!(
         headers,
-        [format!("# configuration file {d}/nginx.conf:"), format!("# configuration file {d}/conf.d/a.conf:")]
+        [
+            format!("# configuration file {d}/nginx.conf:"),
+            format!("# configuration file {d}/conf.d/a.conf:")
+        ]
     );
-    let (code, out, err) = run(&["-t", "-q", "-p", &format!("{d}/"), "-c", "nginx.conf"], dir.path());
+    let (code, out, err) = run(
+        &["-t", "-q", "-p", &format!("{d}/"), "-c", "nginx.conf"],
+        dir.path(),
+    );
     assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
 }
 
@@ -57,16 +83,35 @@ fn errors_name_the_file_and_line_or_the_command_line() {
     let dir = sample();
     fs::write(dir.path().join("conf.d/a.conf"), "server { listen 8080 }\n").unwrap();
     let d = dir.path().display().to_string();
-    let (code, _, err) = run(&["-t", "-p", &format!("{d}/"), "-c", "nginx.conf"], dir.path());
+    let (code, _, err) = run(
+        &["-t", "-p", &format!("{d}/"), "-c", "nginx.conf"],
+        dir.path(),
+    );
     assert_eq!(code, 1);
     assert_eq!(
         err,
         format!("rginx: [emerg] unexpected \"}}\" in {d}/conf.d/a.conf:1\nrginx: configuration file {d}/nginx.conf test failed\n")
     );
     fs::write(dir.path().join("conf.d/a.conf"), "").unwrap();
-    let (code, _, err) = run(&["-t", "-p", &format!("{d}/"), "-g", "daemon off", "-c", "nginx.conf"], dir.path());
+    let (code, _, err) = run(
+        &[
+            "-t",
+            "-p",
+            &format!("{d}/"),
+            "-g",
+            "daemon off",
+            "-c",
+            "nginx.conf",
+        ],
+        dir.path(),
+    );
     assert_eq!(code, 1);
-    assert!(err.starts_with("rginx: [emerg] unexpected end of parameter, expecting \";\" in command line\n"), "{err}");
+    assert!(
+        err.starts_with(
+            "rginx: [emerg] unexpected end of parameter, expecting \";\" in command line\n"
+        ),
+        "{err}"
+    );
 }
 
 #[test]
@@ -81,26 +126,41 @@ fn parse_prints_crossplanes_payload_with_includes() {
     let include = &v["config"][0]["parsed"][1]["block"][0];
     assert_eq!(include["directive"], "include");
     assert_eq!(include["includes"], serde_json::json!([1]));
-    assert_eq!(v["config"][1]["parsed"][0]["block"][0]["args"], serde_json::json!(["8080"]));
+    assert_eq!(
+        v["config"][1]["parsed"][0]["block"][0]["args"],
+        serde_json::json!(["8080"])
+    );
 }
 
 #[test]
 fn fmt_prints_canonical_text() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("x.conf"), "events{}  # e\nhttp{server{listen 80;}}").unwrap();
+    fs::write(
+        dir.path().join("x.conf"),
+        "events{}  # e\nhttp{server{listen 80;}}",
+    )
+    .unwrap();
     let (code, out, _) = run(&["fmt", "x.conf"], dir.path());
     assert_eq!(code, 0);
-    assert_eq!(out, "events {\n} # e\nhttp {\n    server {\n        listen 80;\n    }\n}\n");
+    assert_eq!(
+        out,
+        "events {\n} # e\nhttp {\n    server {\n        listen 80;\n    }\n}\n"
+    );
 }
 
 #[test]
 fn missing_config_is_nginx_worded() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().display().to_string();
-    let (code, _, err) = run(&["-t", "-p", &format!("{d}/"), "-c", "none.conf"], dir.path());
+    let (code, _, err) = run(
+        &["-t", "-p", &format!("{d}/"), "-c", "none.conf"],
+        dir.path(),
+    );
     assert_eq!(code, 1);
     assert!(
-        err.starts_with(&format!("rginx: [emerg] open() \"{d}/none.conf\" failed (2: No such file or directory)")),
+        err.starts_with(&format!(
+            "rginx: [emerg] open() \"{d}/none.conf\" failed (2: No such file or directory)"
+        )),
         "{err}"
     );
 }

@@ -27,16 +27,16 @@ fn tree(list: &[Directive]) -> Value {
             .map(|d| {
                 let mut o = serde_json::Map::new();
                 o.insert("name".into(), json!(String::from_utf8_lossy(&d.name.value)));
-                if d.name.raw != d.name.value {
+                if d.name.raw() != &*d.name.value {
                     o.insert(
                         "name_raw".into(),
-                        json!(String::from_utf8_lossy(&d.name.raw)),
+                        json!(String::from_utf8_lossy(d.name.raw())),
                     );
                 }
                 let args = d
                     .args
                     .iter()
-                    .map(|a| arg_json(&a.raw, &a.value, a.quote))
+                    .map(|a| arg_json(a.raw(), &a.value, a.quote))
                     .collect();
                 o.insert("args".into(), Value::Array(args));
                 match &d.body {

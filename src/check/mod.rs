@@ -71,8 +71,7 @@ pub fn pid_path(config: &Config) -> Option<PathBuf> {
     ids.push(config.main);
     ids.iter()
         .flat_map(|&id| config.file(id).directives.iter())
-        .filter(|d| d.is("pid") && d.args.len() == 1)
-        .last()
+        .rfind(|d| d.is("pid") && d.args.len() == 1)
         .map(|d| PathBuf::from(d.args[0].text().into_owned()))
 }
 

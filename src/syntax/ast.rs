@@ -5,6 +5,11 @@
 //! tokenizer decodes it). Values are bytes: configs may hold non-UTF-8 text.
 
 use crate::source::{FileId, Span};
+use smallvec::SmallVec;
+
+/// Argument bytes: most arguments are short and live inline, which keeps
+/// parsing from spending its time in the allocator.
+pub type Bytes = SmallVec<[u8; 22]>;
 use std::borrow::Cow;
 
 /// How an argument was written.
@@ -21,13 +26,28 @@ pub enum Quote {
 pub struct Arg {
     pub span: Span,
     pub quote: Quote,
-    /// Exactly as written, including any quotes.
-    pub raw: Box<[u8]>,
+    /// As written, when that differs from `value` (most words are both).
+    raw: Option<Box<[u8]>>,
     /// Decoded as nginx uses it.
-    pub value: Box<[u8]>,
+    pub value: Bytes,
 }
 
 impl Arg {
+    pub fn new(span: Span, quote: Quote, raw: &[u8], value: Bytes) -> Self {
+        let raw = (raw != &*value).then(|| raw.into());
+        Arg {
+            span,
+            quote,
+            raw,
+            value,
+        }
+    }
+
+    /// Exactly as written, including any quotes.
+    pub fn raw(&self) -> &[u8] {
+        self.raw.as_deref().unwrap_or(&self.value)
+    }
+
     /// The decoded value as text (invalid UTF-8 replaced).
     pub fn text(&self) -> Cow<'_, str> {
         String::from_utf8_lossy(&self.value)
@@ -40,10 +60,11 @@ impl Arg {
     /// The raw text without its enclosing quotes.
     pub fn raw_inner(&self) -> &[u8] {
         match self.quote {
-            Quote::Single | Quote::Double if self.raw.len() >= 2 => {
-                &self.raw[1..self.raw.len() - 1]
+            Quote::Single | Quote::Double if self.raw().len() >= 2 => {
+                let raw = self.raw();
+                &raw[1..raw.len() - 1]
             }
-            _ => &self.raw,
+            _ => self.raw(),
         }
     }
 }

@@ -213,12 +213,12 @@ mod tests {
     use crate::source::{FileId, Span};
 
     fn arg(raw: &str, quote: Quote) -> Arg {
-        Arg {
-            span: Span::new(FileId(0), 0, 0),
+        Arg::new(
+            Span::new(FileId(0), 0, 0),
             quote,
-            raw: raw.as_bytes().into(),
-            value: Box::default(),
-        }
+            raw.as_bytes(),
+            Default::default(),
+        )
     }
 
     #[test]

@@ -12,10 +12,10 @@ fn text(bytes: &[u8]) -> String {
 }
 
 pub fn arg(a: &Arg) -> Value {
-    if a.quote == Quote::None && a.raw == a.value {
+    if a.quote == Quote::None && a.raw() == &*a.value {
         Value::String(text(&a.value))
     } else {
-        json!({"raw": text(&a.raw), "value": text(&a.value)})
+        json!({"raw": text(a.raw()), "value": text(&a.value)})
     }
 }
 

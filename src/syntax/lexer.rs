@@ -11,7 +11,7 @@
 
 use super::ast::Quote;
 use nom::branch::alt;
-use nom::bytes::complete::{is_not, tag, take, take_till, take_while, take_while1, take_while_m_n};
+use nom::bytes::complete::{tag, take, take_till, take_while, take_while1, take_while_m_n};
 use nom::combinator::recognize;
 use nom::multi::many0_count;
 use nom::sequence::pair;
@@ -32,6 +32,18 @@ pub fn space(i: In) -> IResult<In, In> {
 pub fn comment(i: In) -> IResult<In, In> {
     recognize(pair(tag("#"), take_till(|c| c == b'\n'))).parse(i)
 }
+
+/// Bytes that continue an unquoted word without special meaning.
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [true; 256];
+    let stop = b" \t\r\n;{\\$";
+    let mut i = 0;
+    while i < stop.len() {
+        t[stop[i] as usize] = false;
+        i += 1;
+    }
+    t
+};
 
 /// A backslash and the byte it escapes.
 fn escape(i: In) -> IResult<In, In> {
@@ -60,7 +72,7 @@ pub fn word(i: In) -> IResult<In, In> {
     recognize(pair(
         word_start,
         many0_count(alt((
-            is_not(&b" \t\r\n;{\\$"[..]),
+            take_while1(|c| WORD_BYTE[c as usize]),
             escape,
             tag("\\"),
             dollar,
@@ -70,11 +82,19 @@ pub fn word(i: In) -> IResult<In, In> {
 }
 
 fn double_body(i: In) -> IResult<In, In> {
-    recognize(many0_count(alt((is_not(&b"\"\\"[..]), escape)))).parse(i)
+    recognize(many0_count(alt((
+        take_while1(|c| c != b'"' && c != b'\\'),
+        escape,
+    ))))
+    .parse(i)
 }
 
 fn single_body(i: In) -> IResult<In, In> {
-    recognize(many0_count(alt((is_not(&b"'\\"[..]), escape)))).parse(i)
+    recognize(many0_count(alt((
+        take_while1(|c| c != b'\'' && c != b'\\'),
+        escape,
+    ))))
+    .parse(i)
 }
 
 /// A quoted string; `Ok((rest, (body, closed)))` where `closed` is false
@@ -105,11 +125,11 @@ pub fn quoted(i: In) -> IResult<In, (Quote, In, bool)> {
 
 /// Decode nginx's escapes: `\"` `\'` `\\` become the character, `\t` `\r`
 /// `\n` control characters; any other backslash is kept with its byte.
-pub fn decode(raw: &[u8]) -> Box<[u8]> {
+pub fn decode(raw: &[u8]) -> super::ast::Bytes {
     if !raw.contains(&b'\\') {
-        return raw.into();
+        return super::ast::Bytes::from_slice(raw);
     }
-    let mut out = Vec::with_capacity(raw.len());
+    let mut out = super::ast::Bytes::with_capacity(raw.len());
     let mut i = 0;
     while i < raw.len() {
         if raw[i] == b'\\' {
@@ -140,7 +160,7 @@ pub fn decode(raw: &[u8]) -> Box<[u8]> {
         out.push(raw[i]);
         i += 1;
     }
-    out.into_boxed_slice()
+    out
 }
 
 /// Token kinds the parser sees.

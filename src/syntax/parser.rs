@@ -14,19 +14,11 @@ use super::{lua, SyntaxError, SyntaxErrorKind};
 use crate::source::{FileId, Span};
 
 /// How to read a source.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ParseOptions {
     /// The text comes from `-g`: no token limit, and a missing final `;` is
     /// "unexpected end of parameter".
     pub command_line: bool,
-}
-
-impl Default for ParseOptions {
-    fn default() -> Self {
-        ParseOptions {
-            command_line: false,
-        }
-    }
 }
 
 /// Blocks nested deeper than this are flattened: real configs nest a few
@@ -105,12 +97,7 @@ impl Parser<'_> {
             }
             _ => raw,
         };
-        Arg {
-            span: self.span(token.lo, token.hi),
-            quote,
-            raw: raw.into(),
-            value: decode(inner),
-        }
+        Arg::new(self.span(token.lo, token.hi), quote, raw, decode(inner))
     }
 
     fn lex_problem(&mut self, problem: LexProblem) {
@@ -249,7 +236,8 @@ impl Parser<'_> {
     }
 
     fn statement(&self, words: &mut Vec<Arg>, terminator: Token, body: Body) -> Directive {
-        let mut it = std::mem::take(words).into_iter();
+        // Draining keeps the buffer's capacity for the next statement.
+        let mut it = words.drain(..);
         let name = it.next().expect("a statement has a name");
         Directive {
             name,
@@ -277,12 +265,7 @@ impl Parser<'_> {
         };
         self.lexer.set_pos(next);
         let code = &text[start..end];
-        let code = Arg {
-            span: self.span(start, end),
-            quote: Quote::LuaBlock,
-            raw: code.into(),
-            value: code.into(),
-        };
+        let code = Arg::new(self.span(start, end), Quote::LuaBlock, code, code.into());
         self.statement(words, open, Body::Lua(code))
     }
 }

@@ -84,7 +84,7 @@ impl Printer<'_> {
                 }
                 Body::Lua(code) => {
                     self.out.extend_from_slice(b" {");
-                    self.out.extend_from_slice(&code.raw);
+                    self.out.extend_from_slice(code.raw());
                     self.out.extend_from_slice(b"}\n");
                     self.last_end = code.span.hi + 1;
                 }
@@ -105,14 +105,14 @@ impl Printer<'_> {
     }
 
     fn head(&mut self, d: &Directive) {
-        self.out.extend_from_slice(&d.name.raw);
+        self.out.extend_from_slice(d.name.raw());
         let mut prev_quoted = matches!(d.name.quote, Quote::Single | Quote::Double);
         for arg in &d.args {
             // `if ($a = "b")`: a `)` glued to a quoted string stays glued.
-            if !(prev_quoted && arg.raw.first() == Some(&b')')) {
+            if !(prev_quoted && arg.raw().first() == Some(&b')')) {
                 self.out.push(b' ');
             }
-            self.out.extend_from_slice(&arg.raw);
+            self.out.extend_from_slice(arg.raw());
             prev_quoted = matches!(arg.quote, Quote::Single | Quote::Double);
         }
     }
