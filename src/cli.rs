@@ -144,6 +144,7 @@ pub fn main() -> i32 {
     let load = LoadOptions {
         command_line: cli.globals.clone(),
         single_file: false,
+        prefix: Some(prefix.clone()),
     };
     let config = match syntax::load(&conf, &load) {
         Ok(c) => c,
@@ -322,8 +323,8 @@ fn send_signal(
 
 fn parse_command(file: &Path, single_file: bool, indent: usize) -> i32 {
     let opts = LoadOptions {
-        command_line: None,
         single_file,
+        ..LoadOptions::default()
     };
     let config = match syntax::load(file, &opts) {
         Ok(c) => c,
@@ -357,8 +358,8 @@ fn parse_command(file: &Path, single_file: bool, indent: usize) -> i32 {
 
 fn single_file(file: &Path) -> Result<include::Config, i32> {
     let opts = LoadOptions {
-        command_line: None,
         single_file: true,
+        ..LoadOptions::default()
     };
     syntax::load(file, &opts).map_err(|e| {
         eprintln!("{PROGRAM}: [emerg] {}", e.error);

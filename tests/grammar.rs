@@ -75,7 +75,7 @@ fn grammar_cases() {
             serde_json::from_str(&std::fs::read_to_string(json_path).unwrap()).unwrap();
         let opts = LoadOptions {
             command_line: spec["g"].as_str().map(str::to_string),
-            single_file: false,
+            ..LoadOptions::default()
         };
         let config = include::load(&dir.join(format!("{case}.conf")), &opts).unwrap();
         let main = config.file(config.main);

@@ -10,7 +10,7 @@
 mod value;
 
 use crate::diag::{Diagnostic, Level};
-use crate::registry::{self, Ctx, DirectiveSpec, Inside, Setter};
+use crate::registry::{self, Ctx, DirectiveSpec, Inside};
 use crate::source::FileId;
 use crate::syntax::ast::{Body, Directive};
 use crate::syntax::include::{Config, LoadError};
@@ -35,6 +35,7 @@ struct Scope {
 
 struct Walker<'a> {
     config: &'a Config,
+    prefix: PathBuf,
     out: CheckResult,
     saw_events: bool,
 }
@@ -47,6 +48,10 @@ type Step = Result<(), Stop>;
 pub fn check(config: &Config) -> CheckResult {
     let mut w = Walker {
         config,
+        prefix: config
+            .prefix
+            .clone()
+            .unwrap_or_else(|| config.conf_prefix.clone()),
         out: CheckResult::default(),
         saw_events: false,
     };
@@ -268,10 +273,8 @@ impl Walker<'_> {
                 at,
             ))?;
         }
-        if spec.setter == Setter::Custom {
-            if let Some(problem) = value::custom(spec, d) {
-                self.emerg(problem, at)?;
-            }
+        if let Some(problem) = value::custom(spec, d, &self.prefix) {
+            self.emerg(problem, at)?;
         }
         Ok(Some(spec))
     }

@@ -1,13 +1,37 @@
 //! Value checks of nginx's generic setters, worded as nginx words them.
 
-use crate::registry::{DirectiveSpec, Setter};
+use crate::registry::{Check, DirectiveSpec, Setter, Values};
 use crate::syntax::ast::Directive;
+use std::path::Path;
 
 /// `"name" directive <reason>` or the setter's own sentence.
 pub fn check(spec: &DirectiveSpec, d: &Directive) -> Option<String> {
     let name = spec.name;
     let first = d.args.first()?;
     let v = first.text();
+    let one_of = |list: &[&str], v: &str| list.iter().any(|x| x.eq_ignore_ascii_case(v));
+    match spec.values {
+        Values::Enum(list) if !one_of(list, &v) => return Some(format!("invalid value \"{v}\"")),
+        Values::Bitmask(list) => {
+            if let Some(bad) = d.args.iter().map(|a| a.text()).find(|a| !one_of(list, a)) {
+                return Some(format!("invalid value \"{bad}\""));
+            }
+        }
+        Values::Bounds(lo, hi) => {
+            let Some(n) = parse_number(&v) else {
+                return Some(format!("\"{name}\" directive invalid number"));
+            };
+            let n = n as i64;
+            if n < lo || (hi != -1 && n > hi) {
+                return Some(if hi == -1 {
+                    format!("value must be equal to or greater than {lo}")
+                } else {
+                    format!("value must be between {lo} and {hi}")
+                });
+            }
+        }
+        _ => {}
+    }
     match spec.setter {
         Setter::Flag => {
             let ok = v.eq_ignore_ascii_case("on") || v.eq_ignore_ascii_case("off");
@@ -36,9 +60,90 @@ pub fn check(spec: &DirectiveSpec, d: &Directive) -> Option<String> {
     }
 }
 
-/// Checks of module-specific setters that need no other state.
-pub fn custom(_spec: &DirectiveSpec, _d: &Directive) -> Option<String> {
-    None
+/// nginx's log levels, and the debug facilities of debug builds.
+const LOG_LEVELS: &[&str] = &[
+    "emerg",
+    "alert",
+    "crit",
+    "error",
+    "warn",
+    "notice",
+    "info",
+    "debug",
+    "debug_core",
+    "debug_alloc",
+    "debug_mutex",
+    "debug_event",
+    "debug_http",
+    "debug_mail",
+    "debug_stream",
+];
+
+/// The event methods nginx has on Linux.
+const EVENT_METHODS: &[&str] = &["epoll", "poll", "select"];
+
+/// Checks of module-specific setters, as their `Check` names them.
+/// `prefix` is where nginx resolves relative paths such as modules.
+pub fn custom(spec: &DirectiveSpec, d: &Directive, prefix: &Path) -> Option<String> {
+    let name = spec.name;
+    let args: Vec<String> = d.args.iter().map(|a| a.text().into_owned()).collect();
+    let first = args.first()?;
+    let invalid_value = || Some(format!("\"{name}\" directive invalid value"));
+    match spec.check {
+        Check::None => None,
+        Check::Times => args
+            .iter()
+            .any(|a| parse_time(a, false).is_none())
+            .then(invalid_value)
+            .flatten(),
+        Check::NumberOrAuto => (first != "auto" && parse_number(first).is_none())
+            .then(invalid_value)
+            .flatten(),
+        Check::Number => parse_number(first)
+            .is_none()
+            .then(|| format!("invalid number \"{first}\"")),
+        Check::LogLevel => args[1..]
+            .iter()
+            .find(|a| !LOG_LEVELS.contains(&a.as_str()))
+            .map(|a| format!("invalid log level \"{a}\"")),
+        Check::EventMethod => (!EVENT_METHODS.contains(&first.as_str()))
+            .then(|| format!("invalid event type \"{first}\"")),
+        Check::HttpUrl => {
+            let lower = first.to_ascii_lowercase();
+            let ok = first.contains('$')
+                || lower.starts_with("http://")
+                || lower.starts_with("https://");
+            (!ok).then(|| "invalid URL prefix".to_string())
+        }
+        Check::ThreadPool => args[1..].iter().find_map(|a| {
+            let n = a.strip_prefix("threads=")?;
+            (parse_number(n).unwrap_or(0) == 0).then(|| format!("invalid threads value \"{a}\""))
+        }),
+        Check::CpuAffinity => {
+            if first == "auto" {
+                return None;
+            }
+            args.iter()
+                .find_map(|a| a.chars().find(|c| !matches!(c, '0' | '1')))
+                .map(|c| format!("invalid character \"{c}\" in \"worker_cpu_affinity\""))
+        }
+        Check::User => {
+            // nginx looks the user up only when it could switch to it.
+            let root = nix::unistd::geteuid().is_root();
+            let missing = matches!(nix::unistd::User::from_name(first), Ok(None));
+            (root && missing).then(|| format!("getpwnam(\"{first}\") failed"))
+        }
+        Check::ModuleFile => {
+            let path = if Path::new(first).is_absolute() {
+                Path::new(first).to_path_buf()
+            } else {
+                prefix.join(first)
+            };
+            let shown = path.display();
+            (!path.exists())
+                .then(|| format!("dlopen() \"{shown}\" failed ({shown}: cannot open shared object file: No such file or directory)"))
+        }
+    }
 }
 
 /// nginx's `ngx_atoi`: decimal digits only.

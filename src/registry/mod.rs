@@ -57,6 +57,45 @@ impl Setter {
     }
 }
 
+/// The values nginx's own tables fix for a directive (its `post` data).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Values {
+    Any,
+    /// `ngx_conf_enum_t`: one of these, any case.
+    Enum(&'static [&'static str]),
+    /// `ngx_conf_bitmask_t`: each argument one of these, any case.
+    Bitmask(&'static [&'static str]),
+    /// `ngx_conf_num_bounds_t`: a number in `lo..=hi` (`hi` -1: no limit).
+    Bounds(i64, i64),
+}
+
+/// Value checks of setters that are a module's own, named by what nginx
+/// checks (see `check::value` for the messages).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Check {
+    None,
+    /// Every argument is a time (`keepalive_timeout`).
+    Times,
+    /// A number, or `auto` (`worker_processes`).
+    NumberOrAuto,
+    /// A plain number, worded `invalid number "x"` (`worker_connections`).
+    Number,
+    /// `error_log FILE [LEVEL]`.
+    LogLevel,
+    /// `use METHOD`: an event method this platform has.
+    EventMethod,
+    /// `proxy_pass URL`: `http://` or `https://` unless it has variables.
+    HttpUrl,
+    /// `thread_pool NAME threads=N [max_queue=N]`.
+    ThreadPool,
+    /// `worker_cpu_affinity auto | MASK...`.
+    CpuAffinity,
+    /// `user USER [GROUP]`: the user must exist (checked as root).
+    User,
+    /// `load_module FILE`: the file must exist (rginx cannot load it).
+    ModuleFile,
+}
+
 /// What rginx does with a directive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Support {
@@ -106,6 +145,8 @@ pub struct DirectiveSpec {
     /// "<instead>" directive instead`, as (word, instead).
     pub deprecated: Option<(&'static str, &'static str)>,
     pub support: Support,
+    pub values: Values,
+    pub check: Check,
 }
 
 impl DirectiveSpec {
@@ -130,7 +171,19 @@ impl DirectiveSpec {
             removed: None,
             deprecated: None,
             support: Support::Unsupported,
+            values: Values::Any,
+            check: Check::None,
         }
+    }
+
+    pub const fn values(mut self, values: Values) -> Self {
+        self.values = values;
+        self
+    }
+
+    pub const fn check(mut self, check: Check) -> Self {
+        self.check = check;
+        self
     }
 
     pub const fn once(mut self) -> Self {

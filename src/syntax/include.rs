@@ -21,6 +21,8 @@ pub struct LoadOptions {
     pub command_line: Option<String>,
     /// Whether to follow `include` at all (`rginx parse --single-file` does not).
     pub single_file: bool,
+    /// nginx's prefix (`-p`), for paths nginx resolves against it.
+    pub prefix: Option<PathBuf>,
 }
 
 /// A problem found while loading, reported at an `include` line (or with no
@@ -56,6 +58,8 @@ pub struct Config {
     pub errors: Vec<IncludeError>,
     /// The directory relative includes are resolved against.
     pub conf_prefix: PathBuf,
+    /// nginx's prefix, when known.
+    pub prefix: Option<PathBuf>,
 }
 
 impl Config {
@@ -102,6 +106,7 @@ pub fn load(main: &Path, opts: &LoadOptions) -> Result<Config, IncludeError> {
     let text = read_source(main).map_err(|error| IncludeError { error, at: None })?;
     let mut config = Config {
         conf_prefix: main.parent().map(Path::to_path_buf).unwrap_or_default(),
+        prefix: opts.prefix.clone(),
         ..Config::default()
     };
     if let Some(params) = &opts.command_line {

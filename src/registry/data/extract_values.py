@@ -27,8 +27,23 @@ given (put the newest first). For each directive the symbol is looked up first
 in the directive's own source file, then anywhere else in that tree, and then
 in the next tree.
 
+Compiled builds may be given with ``--binary`` (x86-64 ELF: a static or PIE
+nginx, or a dynamic module ``.so``). Their ``ngx_command_t`` tables are read
+as in ``dump_binary_commands.py``, each table is matched to the TSV module
+with exactly the same directive names, and the post of every matching row is
+decoded from the build's data: a ``{ngx_str_t name; ngx_uint_t value}`` array
+ending in a null entry, or a num-bounds struct whose handler is the one the
+source-known bounds rows use. A build that has the module wins over the
+source trees (it is the exact version the TSV describes); differences are
+reported on stderr. The kind of a row that only a build resolves comes from
+its setter (the build's address of ``ngx_conf_set_enum_slot`` /
+``ngx_conf_set_bitmask_slot``, learnt from rows the source resolves); for a
+custom setter it is a guess from the symbol name (``*_mask(s)``, ``*_flags``,
+``*_methods``, ``*_protocols`` -> bitmask, otherwise enum), marked on stderr.
+
 Usage:
     extract_values.py --src /path/to/nginx-1.26.3 --src /path/to/nginx-1.22.1 \\
+        [--binary /path/to/nginx [--binary mod.so ...]] \\
         [--tsv nginx-1.31.3.tsv] [-o values.tsv]
 
 Only the Python 3 standard library is used.
@@ -172,6 +187,250 @@ class SourceTree:
         return hits[0]
 
 
+class ElfBuild:
+    """ngx_command_t tables and post data of a compiled nginx (x86-64 ELF)."""
+
+    CMD = 56        # sizeof(ngx_command_t)
+    ENT = 24        # sizeof(ngx_conf_enum_t) == sizeof(ngx_conf_bitmask_t)
+
+    def __init__(self, path):
+        import struct
+        self.path = path
+        self.st = struct
+        self.data = data = open(path, "rb").read()
+        if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
+            raise ValueError("not a 64-bit little-endian ELF: %s" % path)
+        shoff = struct.unpack_from("<Q", data, 0x28)[0]
+        shentsize, shnum, shstrndx = struct.unpack_from("<HHH", data, 0x3A)
+        secs = []
+        for i in range(shnum):
+            (name, typ, _fl, addr, off, size, link, _info, _al,
+             _es) = struct.unpack_from("<IIQQQQIIQQ", data,
+                                       shoff + i * shentsize)
+            secs.append(dict(name=name, type=typ, addr=addr, off=off,
+                             size=size, link=link))
+        for s in secs:
+            s["n"] = self._cstr(secs[shstrndx]["off"] + s["name"])
+        self.secs = secs
+        self.rel = {}
+        for s in secs:
+            if s["type"] != 4:              # SHT_RELA
+                continue
+            symtab = secs[s["link"]]
+            strtab = secs[symtab["link"]]
+            for k in range(s["size"] // 24):
+                r_off, r_info, r_add = struct.unpack_from(
+                    "<QQq", data, s["off"] + 24 * k)
+                t, si = r_info & 0xffffffff, r_info >> 32
+                if t == 8:                  # R_X86_64_RELATIVE
+                    self.rel[r_off] = ("addr", r_add)
+                elif t in (1, 6):           # R_X86_64_64, GLOB_DAT
+                    nm = struct.unpack_from("<I", data,
+                                            symtab["off"] + 24 * si)[0]
+                    self.rel[r_off] = ("sym",
+                                       self._cstr(strtab["off"] + nm))
+        self.tables = self._scan()
+
+    def _cstr(self, o):
+        return self.data[o:self.data.index(b"\0", o)].decode("latin-1")
+
+    def v2o(self, va):
+        for s in self.secs:
+            if s["type"] != 8 and s["addr"] and \
+                    s["addr"] <= va < s["addr"] + s["size"]:
+                return s["off"] + va - s["addr"]
+        return None
+
+    def u64(self, va):
+        o = self.v2o(va)
+        if o is None:
+            return None
+        return self.st.unpack_from("<Q", self.data, o)[0]
+
+    def i64(self, va):
+        o = self.v2o(va)
+        if o is None:
+            return None
+        return self.st.unpack_from("<q", self.data, o)[0]
+
+    def word(self, va):
+        """("addr", n) / ("sym", name) / ("int", 0), relocations applied."""
+        if va in self.rel:
+            return self.rel[va]
+        v = self.u64(va)
+        return ("addr", v) if v else ("int", 0)
+
+    def string(self, va, ln):
+        o = self.v2o(va)
+        if o is None or ln <= 0 or ln > 256:
+            return None
+        b = self.data[o:o + ln]
+        if len(b) != ln:
+            return None
+        try:
+            s = b.decode("ascii")
+        except UnicodeDecodeError:
+            return None
+        return s if s.isprintable() else None
+
+    def _scan(self):
+        """[(table_addr, [(directive, setter_word, post_word)])]"""
+        tables = []
+        for sname in (".data", ".data.rel.ro", ".data.rel.ro.local"):
+            s = next((x for x in self.secs if x["n"] == sname), None)
+            if s is None:
+                continue
+            i = 0
+            while i + self.CMD <= s["size"]:
+                cur, j = [], i
+                while j + self.CMD <= s["size"]:
+                    va = s["addr"] + j
+                    ln = self.u64(va)
+                    p, setf = self.word(va + 8), self.word(va + 24)
+                    post = self.word(va + 48)
+                    typ = self.u64(va + 16)
+                    if 0 < ln < 80 and 0 < typ < 2 ** 32 and p[0] == "addr" \
+                            and setf[0] in ("addr", "sym") and setf[1]:
+                        nm = self.string(p[1], ln)
+                        if nm and re.fullmatch(r"[a-z0-9_]+", nm) \
+                                and self.u64(p[1] + ln) is not None \
+                                and self.data[self.v2o(p[1] + ln)] == 0:
+                            cur.append((nm, setf, post))
+                            j += self.CMD
+                            continue
+                    break
+                term = j + self.CMD <= s["size"] and all(
+                    self.u64(s["addr"] + j + 8 * k) == 0
+                    and (s["addr"] + j + 8 * k) not in self.rel
+                    for k in range(7))
+                if cur and term:
+                    tables.append((s["addr"] + i, cur))
+                    i = j + self.CMD
+                else:
+                    i += 8
+        return tables
+
+    def names(self, va):
+        """Names of an ngx_conf_enum_t/bitmask_t array, or None."""
+        out = []
+        for k in range(256):
+            ln = self.u64(va + self.ENT * k)
+            p = self.word(va + self.ENT * k + 8)
+            if ln is None:
+                return None
+            if ln == 0 and p[0] == "int":
+                return out
+            if p[0] != "addr":
+                return None
+            nm = self.string(p[1], ln)
+            if nm is None:
+                return None
+            out.append(nm)
+        return None
+
+    def bounds(self, va):
+        """(handler_word, low, high) of an ngx_conf_num_bounds_t."""
+        h, lo, hi = self.word(va), self.i64(va + 8), self.i64(va + 16)
+        if lo is None or hi is None:
+            return None
+        return h, lo, hi
+
+
+def _guess_kind(post):
+    if re.search(r"(_masks?|_flags|_methods|_protocols)$", post):
+        return "bitmask"
+    return "enum"
+
+
+def binary_values(builds, tsv_rows, src_found):
+    """{(module, directive): (kind, values, how)} read from compiled builds.
+
+    src_found maps (module, directive) -> kind for rows the sources resolved;
+    it is used to learn the builds' enum/bitmask setter and bounds handler.
+    """
+    by_module = {}
+    for rec in tsv_rows:
+        by_module.setdefault(rec["module"], []).append(rec)
+    # module -> (build, {directive: (setter, post)}) ; first build wins
+    # A table belongs to the module with exactly the same directive names.
+    # When several modules share one name set (http and stream least_time),
+    # the build's tables and the TSV's modules are paired in order: both
+    # follow nginx's module order (http before stream).
+    order = list(by_module)
+    found = {}
+    for b in builds:
+        groups = {}
+        for addr, cmds in b.tables:
+            names = frozenset(c[0] for c in cmds)
+            groups.setdefault(names, []).append(cmds)
+        for names, tables in groups.items():
+            hits = [m for m in order
+                    if frozenset(r["directive"] for r in by_module[m])
+                    == names]
+            if len(hits) != len(tables):
+                continue
+            for m, cmds in zip(hits, tables):
+                if m not in found:
+                    found[m] = (b, dict((c[0], (c[1], c[2])) for c in cmds))
+
+    # learn setter words / bounds handler per build
+    learnt = {}     # (build path, kind) -> set of setter/handler words
+    for m, (b, cmds) in found.items():
+        for rec in by_module[m]:
+            d = rec["directive"]
+            kind = src_found.get((m, d))
+            if kind is None or d not in cmds:
+                continue
+            setf, post = cmds[d]
+            if kind in ("enum", "bitmask") and \
+                    rec["setter"] in ("ngx_conf_set_enum_slot",
+                                      "ngx_conf_set_bitmask_slot"):
+                learnt.setdefault((b.path, kind), set()).add(setf)
+            elif kind == "bounds" and post[0] == "addr":
+                r = b.bounds(post[1])
+                if r:
+                    learnt.setdefault((b.path, "bounds"), set()).add(r[0])
+
+    out = {}
+    for m, (b, cmds) in found.items():
+        for rec in by_module[m]:
+            d = rec["directive"]
+            if d not in cmds:
+                continue
+            setf, post = cmds[d]
+            if post[0] != "addr":
+                continue
+            key = (m, d)
+            src_kind = src_found.get(key)
+            bnd = b.bounds(post[1])
+            if bnd and bnd[0] in learnt.get((b.path, "bounds"), ()) and \
+                    src_kind in (None, "bounds"):
+                out[key] = ("bounds", "%d,%d" % (bnd[1], bnd[2]),
+                            os.path.basename(b.path))
+                continue
+            nm = b.names(post[1])
+            if not nm:
+                continue
+            if src_kind in ("enum", "bitmask"):
+                kind, how = src_kind, ""
+            elif setf in learnt.get((b.path, "enum"), ()) or \
+                    (setf[0] == "sym" and setf[1] == "ngx_conf_set_enum_slot"):
+                kind, how = "enum", ""
+            elif setf in learnt.get((b.path, "bitmask"), ()) or \
+                    (setf[0] == "sym" and
+                     setf[1] == "ngx_conf_set_bitmask_slot"):
+                kind, how = "bitmask", ""
+            elif src_kind is None and \
+                    re.fullmatch(r"&?[A-Za-z_][A-Za-z0-9_]*",
+                                 rec["post"].strip()):
+                kind = _guess_kind(rec["post"].strip().lstrip("&"))
+                how = " (kind guessed from the name)"
+            else:
+                continue
+            out[key] = (kind, ",".join(nm), os.path.basename(b.path) + how)
+    return out, sorted(found)
+
+
 def nginx_version(root):
     try:
         with open(os.path.join(root, "src/core/nginx.h")) as f:
@@ -185,81 +444,114 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--src", action="append", required=True,
                     help="nginx source tree root (repeatable; newest first)")
+    ap.add_argument("--binary", action="append", default=[],
+                    help="compiled nginx or module .so of the TSV's version "
+                         "(repeatable; first wins; overrides the sources)")
     ap.add_argument("--tsv", default=os.path.join(HERE, "nginx-1.31.3.tsv"),
                     help="directive table (default: %(default)s)")
     ap.add_argument("-o", "--out", default=os.path.join(HERE, "values.tsv"),
                     help="output file (default: %(default)s)")
     ap.add_argument("-v", "--verbose", action="store_true",
-                    help="report which tree and file each row came from")
+                    help="report where each row came from and what was "
+                         "skipped")
     args = ap.parse_args(argv)
+
+    def log(msg):
+        print(msg, file=sys.stderr)
 
     trees = []
     for root in args.src:
         if not os.path.isdir(os.path.join(root, "src")):
             ap.error("not an nginx source tree (no src/): %s" % root)
         trees.append(SourceTree(root))
-        print("source tree: %s (nginx %s)" % (root, nginx_version(root)),
-              file=sys.stderr)
-
-    rows = []
-    unresolved = []
-    skipped = []
-    counts = {}
+        log("source tree: %s (nginx %s)" % (root, nginx_version(root)))
 
     with open(args.tsv, newline="", encoding="utf-8") as f:
-        reader = csv.DictReader(f, delimiter="\t")
-        for rec in reader:
-            post = (rec.get("post") or "").strip()
-            if not post or post in ("0", "NULL"):
-                continue
-            if post.startswith("&"):
-                post = post[1:].strip()
-            if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", post):
-                # e.g. "ngx_http_html_default_types[0]" or a literal
-                skipped.append((rec, post, "not a symbol"))
-                continue
+        tsv_rows = list(csv.DictReader(f, delimiter="\t"))
 
-            found = None
-            for tree in trees:
-                hit = tree.lookup(post, rec.get("source", "").strip())
-                if hit is not None:
-                    found = (tree, hit)
-                    if not hit[1][0].startswith("other:"):
-                        break
-            if found is None:
-                unresolved.append((rec, post))
-                continue
+    # pass 1: source trees
+    src = {}            # (module, directive) -> (kind, values, how)
+    unresolved = []     # recs
+    skipped = []        # (rec, post, why)
+    for rec in tsv_rows:
+        post = (rec.get("post") or "").strip()
+        if not post or post in ("0", "NULL"):
+            continue
+        if post.startswith("&"):
+            post = post[1:].strip()
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", post):
+            # e.g. "ngx_http_html_default_types[0]" or a literal
+            skipped.append((rec, post, "not a symbol"))
+            continue
+        found = None
+        for tree in trees:
+            hit = tree.lookup(post, (rec.get("source") or "").strip())
+            if hit is not None:
+                found = (tree, hit)
+                if not hit[1][0].startswith("other:"):
+                    break
+        if found is None:
+            unresolved.append(rec)
+            continue
+        tree, (rel, (kind, values)) = found
+        if kind.startswith("other:"):
+            skipped.append((rec, post, kind[6:]))
+            continue
+        src[(rec["module"], rec["directive"])] = (
+            kind, values, "%s/%s" % (
+                os.path.basename(tree.root.rstrip("/")), rel))
 
-            tree, (rel, (kind, values)) = found
-            if kind.startswith("other:"):
-                skipped.append((rec, post, kind[6:]))
-                continue
+    # pass 2: compiled builds
+    binv = {}
+    if args.binary:
+        builds = []
+        for path in args.binary:
+            b = ElfBuild(path)
+            log("build: %s (%d command tables)" % (path, len(b.tables)))
+            builds.append(b)
+        binv, mods = binary_values(
+            builds, tsv_rows,
+            dict((k, v[0]) for k, v in src.items()))
+        log("builds matched %d TSV modules" % len(mods))
 
-            rows.append((rec["module"], rec["directive"], kind, values))
-            counts[kind] = counts.get(kind, 0) + 1
-            if args.verbose:
-                print("  %s %s: %s from %s/%s" % (
-                    rec["module"], rec["directive"], kind,
-                    os.path.basename(tree.root.rstrip("/")), rel),
-                    file=sys.stderr)
+    rows, counts, notes = [], {}, []
+    still_unresolved = []
+    for rec in tsv_rows:
+        key = (rec["module"], rec["directive"])
+        s_val, b_val = src.get(key), binv.get(key)
+        val = b_val or s_val
+        if b_val and s_val and (b_val[0], b_val[1]) != (s_val[0], s_val[1]):
+            notes.append("DIFFERS %s %s: build %s %s, source %s %s (%s)" % (
+                key + (b_val[0], b_val[1], s_val[0], s_val[1], s_val[2])))
+        if b_val and not s_val:
+            notes.append("BUILD ONLY %s %s: %s %s from %s" % (
+                key + b_val))
+        if val is None:
+            if rec in unresolved:
+                still_unresolved.append(rec)
+            continue
+        rows.append((rec["module"], rec["directive"], val[0], val[1]))
+        counts[val[0]] = counts.get(val[0], 0) + 1
+        if args.verbose:
+            log("  %s %s: %s from %s" % (key + (val[0], val[2])))
 
     with open(args.out, "w", newline="", encoding="utf-8") as f:
         f.write("module\tdirective\tkind\tvalues\n")
         for r in rows:
             f.write("\t".join(r) + "\n")
 
-    print("wrote %s: %d rows (%s)" % (
+    log("wrote %s: %d rows (%s)" % (
         args.out, len(rows),
-        ", ".join("%s=%d" % kv for kv in sorted(counts.items()))),
-        file=sys.stderr)
+        ", ".join("%s=%d" % kv for kv in sorted(counts.items()))))
     if args.verbose:
         for rec, post, why in skipped:
-            print("skipped %s %s: %s (%s)" % (
-                rec["module"], rec["directive"], post, why), file=sys.stderr)
-    for rec, post in unresolved:
-        print("UNRESOLVED %s %s: post %s (setter %s) not found in any tree" % (
-            rec["module"], rec["directive"], post, rec.get("setter")),
-            file=sys.stderr)
+            log("skipped %s %s: %s (%s)" % (
+                rec["module"], rec["directive"], post, why))
+    for n in notes:
+        log(n)
+    for rec in still_unresolved:
+        log("UNRESOLVED %s %s: post %s (setter %s) not found" % (
+            rec["module"], rec["directive"], rec["post"], rec.get("setter")))
     return 0
 
 

@@ -66,6 +66,35 @@ def once_setters(data):
     return set(open(path).read().split()) if os.path.exists(path) else set()
 
 
+# Module-specific setters whose value checks rginx makes (registry::Check).
+CUSTOM_CHECKS = {
+    ('http_core_module', 'keepalive_timeout'): 'Times',
+    ('core_module', 'worker_processes'): 'NumberOrAuto',
+    ('event_core_module', 'worker_connections'): 'Number',
+    ('errlog_module', 'error_log'): 'LogLevel',
+    ('http_core_module', 'error_log'): 'LogLevel',
+    ('event_core_module', 'use'): 'EventMethod',
+    ('http_proxy_module', 'proxy_pass'): 'HttpUrl',
+    ('thread_pool_module', 'thread_pool'): 'ThreadPool',
+    ('core_module', 'worker_cpu_affinity'): 'CpuAffinity',
+    ('core_module', 'user'): 'User',
+    ('core_module', 'load_module'): 'ModuleFile',
+}
+
+
+def values_of(data):
+    """values.tsv: (module, directive) -> Rust `Values` expression."""
+    out = {}
+    for r in read(os.path.join(data, 'values.tsv')):
+        vals = r['values'].split(',')
+        if r['kind'] in ('enum', 'bitmask'):
+            lst = ', '.join('"%s"' % v for v in vals)
+            out[(r['module'], r['directive'])] = 'V::%s(&[%s])' % (r['kind'].capitalize(), lst)
+        elif r['kind'] == 'bounds':
+            out[(r['module'], r['directive'])] = 'V::Bounds(%s, %s)' % (vals[0], vals[1])
+    return out
+
+
 def read(path):
     if not os.path.exists(path):
         return []
@@ -82,6 +111,7 @@ def main():
     once = once_setters(data)
     if not once:
         once = once_setters(os.path.dirname(os.path.abspath(__file__)))
+    values = values_of(data)
     old_keys = {(r['module'], r['directive']) for r in old}
     new_keys = {(r['module'], r['directive']) for r in new}
     rows = [(r, 'Nginx') for r in new] + [(r, 'Nginx') for r in old
@@ -96,7 +126,7 @@ def main():
         ident = module.replace('-', '_')
         names.append((module, ident))
         lines = ['//! `%s`: generated once from `registry/data/`; rginx support is edited here.' % module,
-                 '', 'use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Origin, Setter as S};',
+                 '', 'use crate::registry::{Arity as A, Check as C, Ctx, DirectiveSpec as D, Origin, Setter as S, Values as V};',
                  '', 'pub const DIRECTIVES: &[D] = &[']
         seen = set()
         for r, origin in rs:
@@ -117,6 +147,11 @@ def main():
             if origin != 'Nginx':
                 expr += '.origin(Origin::%s)' % origin
             key = (module, name)
+            setter_kind = SETTER.get(r['setter'])
+            if key in values and (setter_kind in ('Enum', 'Bitmask') or values[key].startswith('V::Bounds')):
+                expr += '.values(%s)' % values[key]
+            if key in CUSTOM_CHECKS:
+                expr += '.check(C::%s)' % CUSTOM_CHECKS[key]
             if origin == 'Nginx' and key not in old_keys:
                 expr += '.added(%r)' % (KNOWN_ADDED.get(name, (1, 23, 0)),)
             if origin == 'Nginx' and key not in new_keys:
@@ -127,8 +162,10 @@ def main():
                 expr += '.%s("%s")' % (how, DEPRECATED[name])
             lines.append('    %s,' % expr)
         lines.append('];')
-        if not any('Origin::' in l for l in lines):
-            lines[2] = lines[2].replace(' Origin,', '')
+        for word, imp in (('Origin::', ' Origin,'), ('C::', ' Check as C,'), ('V::', ' Values as V')):
+            if not any(word in l for l in lines[4:]):
+                lines[2] = lines[2].replace(imp, '')
+        lines[2] = lines[2].replace(', }', '}').replace(',}', '}')
         with open(os.path.join(out, ident + '.rs'), 'w') as f:
             f.write('\n'.join(lines) + '\n')
     mod = ['//! Every module\'s table, in nginx\'s module order (generated once).', '']

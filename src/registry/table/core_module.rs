@@ -1,6 +1,6 @@
 //! `core_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+use crate::registry::{Arity as A, Check as C, Ctx, DirectiveSpec as D, Setter as S, Values as V};
 
 pub const DIRECTIVES: &[D] = &[
     D::new("daemon", "core_module", Ctx::MAIN, A::FLAG, S::Flag),
@@ -21,9 +21,13 @@ pub const DIRECTIVES: &[D] = &[
         A::TAKE1,
         S::Custom,
     )
-    .once(),
-    D::new("debug_points", "core_module", Ctx::MAIN, A::TAKE1, S::Enum),
-    D::new("user", "core_module", Ctx::MAIN, A::TAKE12, S::Custom).once(),
+    .once()
+    .check(C::NumberOrAuto),
+    D::new("debug_points", "core_module", Ctx::MAIN, A::TAKE1, S::Enum)
+        .values(V::Enum(&["stop", "abort"])),
+    D::new("user", "core_module", Ctx::MAIN, A::TAKE12, S::Custom)
+        .once()
+        .check(C::User),
     D::new(
         "worker_priority",
         "core_module",
@@ -39,7 +43,8 @@ pub const DIRECTIVES: &[D] = &[
         A::ONE_MORE,
         S::Custom,
     )
-    .once(),
+    .once()
+    .check(C::CpuAffinity),
     D::new(
         "worker_rlimit_nofile",
         "core_module",
@@ -69,5 +74,5 @@ pub const DIRECTIVES: &[D] = &[
         S::Str,
     ),
     D::new("env", "core_module", Ctx::MAIN, A::TAKE1, S::Custom),
-    D::new("load_module", "core_module", Ctx::MAIN, A::TAKE1, S::Custom),
+    D::new("load_module", "core_module", Ctx::MAIN, A::TAKE1, S::Custom).check(C::ModuleFile),
 ];

@@ -1,6 +1,6 @@
 //! `errlog_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+use crate::registry::{Arity as A, Check as C, Ctx, DirectiveSpec as D, Setter as S};
 
 pub const DIRECTIVES: &[D] = &[D::new(
     "error_log",
@@ -8,4 +8,5 @@ pub const DIRECTIVES: &[D] = &[D::new(
     Ctx::MAIN,
     A::ONE_MORE,
     S::Custom,
-)];
+)
+.check(C::LogLevel)];

@@ -1,6 +1,6 @@
 //! `event_core_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+use crate::registry::{Arity as A, Check as C, Ctx, DirectiveSpec as D, Setter as S};
 
 pub const DIRECTIVES: &[D] = &[
     D::new(
@@ -10,8 +10,11 @@ pub const DIRECTIVES: &[D] = &[
         A::TAKE1,
         S::Custom,
     )
-    .once(),
-    D::new("use", "event_core_module", Ctx::EVENT, A::TAKE1, S::Custom).once(),
+    .once()
+    .check(C::Number),
+    D::new("use", "event_core_module", Ctx::EVENT, A::TAKE1, S::Custom)
+        .once()
+        .check(C::EventMethod),
     D::new(
         "multi_accept",
         "event_core_module",

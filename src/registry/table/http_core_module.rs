@@ -1,6 +1,6 @@
 //! `http_core_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+use crate::registry::{Arity as A, Check as C, Ctx, DirectiveSpec as D, Setter as S, Values as V};
 
 pub const DIRECTIVES: &[D] = &[
     D::new(
@@ -216,7 +216,8 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::TAKE1,
         S::Enum,
-    ),
+    )
+    .values(V::Enum(&["off", "on", "clean"])),
     D::new(
         "client_body_in_single_buffer",
         "http_core_module",
@@ -354,7 +355,8 @@ pub const DIRECTIVES: &[D] = &[
         A::TAKE12,
         S::Custom,
     )
-    .once(),
+    .once()
+    .check(C::Times),
     D::new(
         "keepalive_min_timeout",
         "http_core_module",
@@ -376,14 +378,16 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::TAKE12,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&["none", "msie6", "safari"])),
     D::new(
         "satisfy",
         "http_core_module",
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::TAKE1,
         S::Enum,
-    ),
+    )
+    .values(V::Enum(&["all", "any"])),
     D::new(
         "auth_delay",
         "http_core_module",
@@ -405,7 +409,8 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::TAKE1,
         S::Enum,
-    ),
+    )
+    .values(V::Enum(&["off", "on", "always"])),
     D::new(
         "lingering_time",
         "http_core_module",
@@ -489,14 +494,16 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::TAKE1,
         S::Enum,
-    ),
+    )
+    .values(V::Enum(&["off", "on", "build"])),
     D::new(
         "if_modified_since",
         "http_core_module",
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::TAKE1,
         S::Enum,
-    ),
+    )
+    .values(V::Enum(&["off", "exact", "before"])),
     D::new(
         "max_ranges",
         "http_core_module",
@@ -552,7 +559,8 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::ONE_MORE,
         S::Custom,
-    ),
+    )
+    .check(C::LogLevel),
     D::new(
         "open_file_cache",
         "http_core_module",
@@ -617,14 +625,26 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::TAKE1,
         S::Enum,
-    ),
+    )
+    .values(V::Enum(&["1.0", "1.1"])),
     D::new(
         "gzip_proxied",
         "http_core_module",
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&[
+        "off",
+        "expired",
+        "no-cache",
+        "no-store",
+        "private",
+        "no_last_modified",
+        "no_etag",
+        "auth",
+        "any",
+    ])),
     D::new(
         "gzip_disable",
         "http_core_module",

@@ -1,6 +1,6 @@
 //! `http_degradation_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S, Values as V};
 
 pub const DIRECTIVES: &[D] = &[
     D::new(
@@ -16,5 +16,6 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::TAKE1,
         S::Enum,
-    ),
+    )
+    .values(V::Enum(&["204", "444"])),
 ];

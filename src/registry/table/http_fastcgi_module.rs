@@ -1,6 +1,6 @@
 //! `http_fastcgi_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Origin, Setter as S};
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Origin, Setter as S, Values as V};
 
 pub const DIRECTIVES: &[D] = &[
     D::new(
@@ -239,14 +239,28 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&[
+        "error",
+        "timeout",
+        "invalid_header",
+        "non_idempotent",
+        "http_500",
+        "http_503",
+        "http_403",
+        "http_404",
+        "http_429",
+        "updating",
+        "off",
+    ])),
     D::new(
         "fastcgi_cache_methods",
         "http_fastcgi_module",
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&["GET", "HEAD", "POST"])),
     D::new(
         "fastcgi_cache_lock",
         "http_fastcgi_module",
@@ -309,7 +323,20 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&[
+        "error",
+        "timeout",
+        "invalid_header",
+        "non_idempotent",
+        "http_500",
+        "http_503",
+        "http_403",
+        "http_404",
+        "http_429",
+        "updating",
+        "off",
+    ])),
     D::new(
         "fastcgi_next_upstream_tries",
         "http_fastcgi_module",
@@ -351,7 +378,18 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&[
+        "X-Accel-Redirect",
+        "X-Accel-Expires",
+        "X-Accel-Limit-Rate",
+        "X-Accel-Buffering",
+        "X-Accel-Charset",
+        "Expires",
+        "Cache-Control",
+        "Set-Cookie",
+        "Vary",
+    ])),
     D::new(
         "fastcgi_catch_stderr",
         "http_fastcgi_module",

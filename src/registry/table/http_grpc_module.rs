@@ -1,6 +1,6 @@
 //! `http_grpc_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S, Values as V};
 
 pub const DIRECTIVES: &[D] = &[
     D::new(
@@ -82,7 +82,21 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&[
+        "error",
+        "timeout",
+        "invalid_header",
+        "non_idempotent",
+        "http_500",
+        "http_502",
+        "http_503",
+        "http_504",
+        "http_403",
+        "http_404",
+        "http_429",
+        "off",
+    ])),
     D::new(
         "grpc_next_upstream_tries",
         "http_grpc_module",
@@ -124,7 +138,18 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&[
+        "X-Accel-Redirect",
+        "X-Accel-Expires",
+        "X-Accel-Limit-Rate",
+        "X-Accel-Buffering",
+        "X-Accel-Charset",
+        "Expires",
+        "Cache-Control",
+        "Set-Cookie",
+        "Vary",
+    ])),
     D::new(
         "grpc_ssl_session_reuse",
         "http_grpc_module",
@@ -138,7 +163,10 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&[
+        "SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3",
+    ])),
     D::new(
         "grpc_ssl_ciphers",
         "http_grpc_module",

@@ -1,6 +1,6 @@
 //! `http_headers_filter_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S, Values as V};
 
 pub const DIRECTIVES: &[D] = &[
     D::new(
@@ -44,6 +44,7 @@ pub const DIRECTIVES: &[D] = &[
         A::TAKE1,
         S::Enum,
     )
+    .values(V::Enum(&["off", "on", "merge"]))
     .added((1, 29, 3)),
     D::new(
         "add_trailer_inherit",
@@ -55,5 +56,6 @@ pub const DIRECTIVES: &[D] = &[
         A::TAKE1,
         S::Enum,
     )
+    .values(V::Enum(&["off", "on", "merge"]))
     .added((1, 23, 0)),
 ];

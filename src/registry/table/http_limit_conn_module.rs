@@ -1,6 +1,6 @@
 //! `http_limit_conn_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S, Values as V};
 
 pub const DIRECTIVES: &[D] = &[
     D::new(
@@ -23,14 +23,16 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::TAKE1,
         S::Enum,
-    ),
+    )
+    .values(V::Enum(&["info", "notice", "warn", "error"])),
     D::new(
         "limit_conn_status",
         "http_limit_conn_module",
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::TAKE1,
         S::Num,
-    ),
+    )
+    .values(V::Bounds(400, 599)),
     D::new(
         "limit_conn_dry_run",
         "http_limit_conn_module",

@@ -1,6 +1,8 @@
 //! `http_proxy_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Origin, Setter as S};
+use crate::registry::{
+    Arity as A, Check as C, Ctx, DirectiveSpec as D, Origin, Setter as S, Values as V,
+};
 
 pub const DIRECTIVES: &[D] = &[
     D::new(
@@ -10,7 +12,8 @@ pub const DIRECTIVES: &[D] = &[
         A::TAKE1,
         S::Custom,
     )
-    .once(),
+    .once()
+    .check(C::HttpUrl),
     D::new(
         "proxy_redirect",
         "http_proxy_module",
@@ -297,14 +300,30 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&[
+        "error",
+        "timeout",
+        "invalid_header",
+        "non_idempotent",
+        "http_500",
+        "http_502",
+        "http_503",
+        "http_504",
+        "http_403",
+        "http_404",
+        "http_429",
+        "updating",
+        "off",
+    ])),
     D::new(
         "proxy_cache_methods",
         "http_proxy_module",
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&["GET", "HEAD", "POST"])),
     D::new(
         "proxy_cache_lock",
         "http_proxy_module",
@@ -374,7 +393,22 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&[
+        "error",
+        "timeout",
+        "invalid_header",
+        "non_idempotent",
+        "http_500",
+        "http_502",
+        "http_503",
+        "http_504",
+        "http_403",
+        "http_404",
+        "http_429",
+        "updating",
+        "off",
+    ])),
     D::new(
         "proxy_next_upstream_tries",
         "http_proxy_module",
@@ -409,14 +443,26 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&[
+        "X-Accel-Redirect",
+        "X-Accel-Expires",
+        "X-Accel-Limit-Rate",
+        "X-Accel-Buffering",
+        "X-Accel-Charset",
+        "Expires",
+        "Cache-Control",
+        "Set-Cookie",
+        "Vary",
+    ])),
     D::new(
         "proxy_http_version",
         "http_proxy_module",
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::TAKE1,
         S::Enum,
-    ),
+    )
+    .values(V::Enum(&["1.0", "1.1", "2"])),
     D::new(
         "proxy_ssl_session_reuse",
         "http_proxy_module",
@@ -430,7 +476,10 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&[
+        "SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3",
+    ])),
     D::new(
         "proxy_ssl_ciphers",
         "http_proxy_module",

@@ -1,6 +1,6 @@
 //! `http_ssl_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S, Values as V};
 
 pub const DIRECTIVES: &[D] = &[
     D::new(
@@ -69,7 +69,10 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&[
+        "SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3",
+    ])),
     D::new(
         "ssl_ciphers",
         "http_ssl_module",
@@ -90,7 +93,8 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV),
         A::TAKE1,
         S::Enum,
-    ),
+    )
+    .values(V::Enum(&["off", "on", "optional", "optional_no_ca"])),
     D::new(
         "ssl_verify_depth",
         "http_ssl_module",
@@ -160,7 +164,8 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV),
         A::TAKE1,
         S::Enum,
-    ),
+    )
+    .values(V::Enum(&["off", "on", "leaf"])),
     D::new(
         "ssl_ocsp_responder",
         "http_ssl_module",

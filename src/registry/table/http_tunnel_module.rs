@@ -1,6 +1,6 @@
 //! `http_tunnel_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S, Values as V};
 
 pub const DIRECTIVES: &[D] = &[
     D::new(
@@ -90,6 +90,7 @@ pub const DIRECTIVES: &[D] = &[
         A::ONE_MORE,
         S::Bitmask,
     )
+    .values(V::Bitmask(&["error", "timeout", "off"]))
     .added((1, 23, 0)),
     D::new(
         "tunnel_next_upstream_tries",

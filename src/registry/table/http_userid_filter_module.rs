@@ -1,6 +1,6 @@
 //! `http_userid_filter_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S, Values as V};
 
 pub const DIRECTIVES: &[D] = &[
     D::new(
@@ -9,7 +9,8 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::TAKE1,
         S::Enum,
-    ),
+    )
+    .values(V::Enum(&["off", "log", "v1", "on"])),
     D::new(
         "userid_service",
         "http_userid_filter_module",
@@ -52,7 +53,15 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::TAKE123,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&[
+        "off",
+        "secure",
+        "httponly",
+        "samesite=strict",
+        "samesite=lax",
+        "samesite=none",
+    ])),
     D::new(
         "userid_p3p",
         "http_userid_filter_module",

@@ -1,6 +1,6 @@
 //! `http_uwsgi_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Origin, Setter as S};
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Origin, Setter as S, Values as V};
 
 pub const DIRECTIVES: &[D] = &[
     D::new(
@@ -17,14 +17,16 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::TAKE1,
         S::Num,
-    ),
+    )
+    .values(V::Bounds(0, 255)),
     D::new(
         "uwsgi_modifier2",
         "http_uwsgi_module",
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::TAKE1,
         S::Num,
-    ),
+    )
+    .values(V::Bounds(0, 255)),
     D::new(
         "uwsgi_store",
         "http_uwsgi_module",
@@ -232,14 +234,28 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&[
+        "error",
+        "timeout",
+        "invalid_header",
+        "non_idempotent",
+        "http_500",
+        "http_503",
+        "http_403",
+        "http_404",
+        "http_429",
+        "updating",
+        "off",
+    ])),
     D::new(
         "uwsgi_cache_methods",
         "http_uwsgi_module",
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&["GET", "HEAD", "POST"])),
     D::new(
         "uwsgi_cache_lock",
         "http_uwsgi_module",
@@ -302,7 +318,20 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&[
+        "error",
+        "timeout",
+        "invalid_header",
+        "non_idempotent",
+        "http_500",
+        "http_503",
+        "http_403",
+        "http_404",
+        "http_429",
+        "updating",
+        "off",
+    ])),
     D::new(
         "uwsgi_next_upstream_tries",
         "http_uwsgi_module",
@@ -351,7 +380,18 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&[
+        "X-Accel-Redirect",
+        "X-Accel-Expires",
+        "X-Accel-Limit-Rate",
+        "X-Accel-Buffering",
+        "X-Accel-Charset",
+        "Expires",
+        "Cache-Control",
+        "Set-Cookie",
+        "Vary",
+    ])),
     D::new(
         "uwsgi_ssl_session_reuse",
         "http_uwsgi_module",
@@ -365,7 +405,10 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&[
+        "SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3",
+    ])),
     D::new(
         "uwsgi_ssl_ciphers",
         "http_uwsgi_module",

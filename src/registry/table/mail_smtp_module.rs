@@ -1,6 +1,6 @@
 //! `mail_smtp_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S, Values as V};
 
 pub const DIRECTIVES: &[D] = &[
     D::new(
@@ -30,5 +30,8 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&[
+        "plain", "login", "cram-md5", "external", "none",
+    ])),
 ];

@@ -1,6 +1,6 @@
 //! `mail_ssl_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S, Values as V};
 
 pub const DIRECTIVES: &[D] = &[
     D::new(
@@ -60,7 +60,10 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&[
+        "SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3",
+    ])),
     D::new(
         "ssl_ciphers",
         "mail_ssl_module",
@@ -109,7 +112,8 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV),
         A::TAKE1,
         S::Enum,
-    ),
+    )
+    .values(V::Enum(&["off", "on", "optional", "optional_no_ca"])),
     D::new(
         "ssl_verify_depth",
         "mail_ssl_module",

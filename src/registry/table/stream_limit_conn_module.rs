@@ -1,6 +1,6 @@
 //! `stream_limit_conn_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S, Values as V};
 
 pub const DIRECTIVES: &[D] = &[
     D::new(
@@ -23,7 +23,8 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV),
         A::TAKE1,
         S::Enum,
-    ),
+    )
+    .values(V::Enum(&["info", "notice", "warn", "error"])),
     D::new(
         "limit_conn_dry_run",
         "stream_limit_conn_module",

@@ -1,6 +1,6 @@
 //! `stream_proxy_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S, Values as V};
 
 pub const DIRECTIVES: &[D] = &[
     D::new(
@@ -162,7 +162,10 @@ pub const DIRECTIVES: &[D] = &[
         Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV),
         A::ONE_MORE,
         S::Bitmask,
-    ),
+    )
+    .values(V::Bitmask(&[
+        "SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3",
+    ])),
     D::new(
         "proxy_ssl_ciphers",
         "stream_proxy_module",

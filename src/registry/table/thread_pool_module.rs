@@ -1,6 +1,6 @@
 //! `thread_pool_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
+use crate::registry::{Arity as A, Check as C, Ctx, DirectiveSpec as D, Setter as S};
 
 pub const DIRECTIVES: &[D] = &[D::new(
     "thread_pool",
@@ -8,4 +8,5 @@ pub const DIRECTIVES: &[D] = &[D::new(
     Ctx::MAIN,
     A::TAKE23,
     S::Custom,
-)];
+)
+.check(C::ThreadPool)];
