@@ -127,7 +127,7 @@ def main():
         names.append((module, ident))
         lines = ['//! `%s`: generated once from `registry/data/`; rginx support is edited here.' % module,
                  '', 'use crate::registry::{Arity as A, Check as C, Ctx, DirectiveSpec as D, Origin, Setter as S, Values as V};',
-                 '', 'pub const DIRECTIVES: &[D] = &[']
+                 '', '#[rustfmt::skip]', 'pub const DIRECTIVES: &[D] = &[']
         seen = set()
         for r, origin in rs:
             name = r['directive']
@@ -163,7 +163,7 @@ def main():
             lines.append('    %s,' % expr)
         lines.append('];')
         for word, imp in (('Origin::', ' Origin,'), ('C::', ' Check as C,'), ('V::', ' Values as V')):
-            if not any(word in l for l in lines[4:]):
+            if not any(word in l for l in lines[5:]):
                 lines[2] = lines[2].replace(imp, '')
         lines[2] = lines[2].replace(', }', '}').replace(',}', '}')
         with open(os.path.join(out, ident + '.rs'), 'w') as f:

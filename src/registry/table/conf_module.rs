@@ -2,10 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "include",
-    "conf_module",
-    Ctx::ANY,
-    A::TAKE1,
-    S::Custom,
-)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("include", "conf_module", Ctx::ANY, A::TAKE1, S::Custom),
+];

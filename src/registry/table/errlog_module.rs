@@ -2,11 +2,7 @@
 
 use crate::registry::{Arity as A, Check as C, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "error_log",
-    "errlog_module",
-    Ctx::MAIN,
-    A::ONE_MORE,
-    S::Custom,
-)
-.check(C::LogLevel)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("error_log", "errlog_module", Ctx::MAIN, A::ONE_MORE, S::Custom).check(C::LogLevel),
+];

@@ -2,45 +2,12 @@
 
 use crate::registry::{Arity as A, Check as C, Ctx, DirectiveSpec as D, Setter as S};
 
+#[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new(
-        "worker_connections",
-        "event_core_module",
-        Ctx::EVENT,
-        A::TAKE1,
-        S::Custom,
-    )
-    .once()
-    .check(C::Number),
-    D::new("use", "event_core_module", Ctx::EVENT, A::TAKE1, S::Custom)
-        .once()
-        .check(C::EventMethod),
-    D::new(
-        "multi_accept",
-        "event_core_module",
-        Ctx::EVENT,
-        A::FLAG,
-        S::Flag,
-    ),
-    D::new(
-        "accept_mutex",
-        "event_core_module",
-        Ctx::EVENT,
-        A::FLAG,
-        S::Flag,
-    ),
-    D::new(
-        "accept_mutex_delay",
-        "event_core_module",
-        Ctx::EVENT,
-        A::TAKE1,
-        S::Msec,
-    ),
-    D::new(
-        "debug_connection",
-        "event_core_module",
-        Ctx::EVENT,
-        A::TAKE1,
-        S::Custom,
-    ),
+    D::new("worker_connections", "event_core_module", Ctx::EVENT, A::TAKE1, S::Custom).once().check(C::Number),
+    D::new("use", "event_core_module", Ctx::EVENT, A::TAKE1, S::Custom).once().check(C::EventMethod),
+    D::new("multi_accept", "event_core_module", Ctx::EVENT, A::FLAG, S::Flag),
+    D::new("accept_mutex", "event_core_module", Ctx::EVENT, A::FLAG, S::Flag),
+    D::new("accept_mutex_delay", "event_core_module", Ctx::EVENT, A::TAKE1, S::Msec),
+    D::new("debug_connection", "event_core_module", Ctx::EVENT, A::TAKE1, S::Custom),
 ];

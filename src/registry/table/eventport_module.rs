@@ -2,10 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "eventport_events",
-    "eventport_module",
-    Ctx::EVENT,
-    A::TAKE1,
-    S::Num,
-)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("eventport_events", "eventport_module", Ctx::EVENT, A::TAKE1, S::Num),
+];

@@ -2,10 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "google_perftools_profiles",
-    "google_perftools_module",
-    Ctx::MAIN,
-    A::TAKE1,
-    S::Str,
-)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("google_perftools_profiles", "google_perftools_module", Ctx::MAIN, A::TAKE1, S::Str),
+];

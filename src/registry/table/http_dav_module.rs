@@ -2,36 +2,10 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S, Values as V};
 
+#[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new(
-        "dav_methods",
-        "http_dav_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::ONE_MORE,
-        S::Bitmask,
-    )
-    .values(V::Bitmask(&[
-        "off", "put", "delete", "mkcol", "copy", "move",
-    ])),
-    D::new(
-        "create_full_put_path",
-        "http_dav_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::FLAG,
-        S::Flag,
-    ),
-    D::new(
-        "min_delete_depth",
-        "http_dav_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::TAKE1,
-        S::Num,
-    ),
-    D::new(
-        "dav_access",
-        "http_dav_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::TAKE123,
-        S::Access,
-    ),
+    D::new("dav_methods", "http_dav_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::ONE_MORE, S::Bitmask).values(V::Bitmask(&["off", "put", "delete", "mkcol", "copy", "move"])),
+    D::new("create_full_put_path", "http_dav_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
+    D::new("min_delete_depth", "http_dav_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Num),
+    D::new("dav_access", "http_dav_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE123, S::Access),
 ];

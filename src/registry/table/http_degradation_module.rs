@@ -2,20 +2,8 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S, Values as V};
 
+#[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new(
-        "degradation",
-        "http_degradation_module",
-        Ctx::HTTP_MAIN,
-        A::TAKE1,
-        S::Custom,
-    ),
-    D::new(
-        "degrade",
-        "http_degradation_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::TAKE1,
-        S::Enum,
-    )
-    .values(V::Enum(&["204", "444"])),
+    D::new("degradation", "http_degradation_module", Ctx::HTTP_MAIN, A::TAKE1, S::Custom),
+    D::new("degrade", "http_degradation_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Enum).values(V::Enum(&["204", "444"])),
 ];

@@ -2,10 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "empty_gif",
-    "http_empty_gif_module",
-    Ctx::HTTP_LOC,
-    A::NOARGS,
-    S::Custom,
-)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("empty_gif", "http_empty_gif_module", Ctx::HTTP_LOC, A::NOARGS, S::Custom),
+];

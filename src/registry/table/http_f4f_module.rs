@@ -2,21 +2,8 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Origin, Setter as S};
 
+#[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new(
-        "f4f",
-        "http_f4f_module",
-        Ctx::HTTP_LOC,
-        A::NOARGS,
-        S::Custom,
-    )
-    .origin(Origin::Plus),
-    D::new(
-        "f4f_buffer_size",
-        "http_f4f_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::Plus),
+    D::new("f4f", "http_f4f_module", Ctx::HTTP_LOC, A::NOARGS, S::Custom).origin(Origin::Plus),
+    D::new("f4f_buffer_size", "http_f4f_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Custom).origin(Origin::Plus),
 ];

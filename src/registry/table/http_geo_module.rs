@@ -2,11 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "geo",
-    "http_geo_module",
-    Ctx::HTTP_MAIN,
-    A::TAKE12,
-    S::Custom,
-)
-.block()];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("geo", "http_geo_module", Ctx::HTTP_MAIN, A::TAKE12, S::Custom).block(),
+];

@@ -2,72 +2,15 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S, Values as V};
 
+#[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new(
-        "gzip",
-        "http_gzip_filter_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::FLAG,
-        S::Flag,
-    ),
-    D::new(
-        "gzip_buffers",
-        "http_gzip_filter_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::TAKE2,
-        S::Bufs,
-    ),
-    D::new(
-        "gzip_types",
-        "http_gzip_filter_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::ONE_MORE,
-        S::Custom,
-    ),
-    D::new(
-        "gzip_comp_level",
-        "http_gzip_filter_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::TAKE1,
-        S::Num,
-    )
-    .values(V::Bounds(1, 9)),
-    D::new(
-        "gzip_window",
-        "http_gzip_filter_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::TAKE1,
-        S::Size,
-    ),
-    D::new(
-        "gzip_hash",
-        "http_gzip_filter_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::TAKE1,
-        S::Size,
-    ),
-    D::new(
-        "postpone_gzipping",
-        "http_gzip_filter_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::TAKE1,
-        S::Size,
-    ),
-    D::new(
-        "gzip_no_buffer",
-        "http_gzip_filter_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::FLAG,
-        S::Flag,
-    ),
-    D::new(
-        "gzip_min_length",
-        "http_gzip_filter_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::TAKE1,
-        S::Size,
-    ),
+    D::new("gzip", "http_gzip_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::FLAG, S::Flag),
+    D::new("gzip_buffers", "http_gzip_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE2, S::Bufs),
+    D::new("gzip_types", "http_gzip_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::ONE_MORE, S::Custom),
+    D::new("gzip_comp_level", "http_gzip_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Num).values(V::Bounds(1, 9)),
+    D::new("gzip_window", "http_gzip_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
+    D::new("gzip_hash", "http_gzip_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
+    D::new("postpone_gzipping", "http_gzip_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
+    D::new("gzip_no_buffer", "http_gzip_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
+    D::new("gzip_min_length", "http_gzip_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
 ];

@@ -2,11 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S, Values as V};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "gzip_static",
-    "http_gzip_static_module",
-    Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-    A::TAKE1,
-    S::Enum,
-)
-.values(V::Enum(&["off", "on", "always"]))];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("gzip_static", "http_gzip_static_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Enum).values(V::Enum(&["off", "on", "always"])),
+];

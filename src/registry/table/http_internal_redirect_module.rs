@@ -2,11 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Origin, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "internal_redirect",
-    "http_internal_redirect_module",
-    Ctx::HTTP_SRV.or(Ctx::HTTP_LOC),
-    A::TAKE1,
-    S::Custom,
-)
-.origin(Origin::Plus)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("internal_redirect", "http_internal_redirect_module", Ctx::HTTP_SRV.or(Ctx::HTTP_LOC), A::TAKE1, S::Custom).origin(Origin::Plus),
+];

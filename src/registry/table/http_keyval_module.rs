@@ -2,21 +2,8 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Origin, Setter as S};
 
+#[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new(
-        "keyval",
-        "http_keyval_module",
-        Ctx::HTTP_MAIN,
-        A::TAKE3,
-        S::Custom,
-    )
-    .origin(Origin::Plus),
-    D::new(
-        "keyval_zone",
-        "http_keyval_module",
-        Ctx::HTTP_MAIN,
-        A::ONE_MORE,
-        S::Custom,
-    )
-    .origin(Origin::Plus),
+    D::new("keyval", "http_keyval_module", Ctx::HTTP_MAIN, A::TAKE3, S::Custom).origin(Origin::Plus),
+    D::new("keyval_zone", "http_keyval_module", Ctx::HTTP_MAIN, A::ONE_MORE, S::Custom).origin(Origin::Plus),
 ];

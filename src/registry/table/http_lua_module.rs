@@ -2,757 +2,86 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Origin, Setter as S};
 
+#[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new(
-        "lua_load_resty_core",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::FLAG,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_thread_cache_max_entries",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::TAKE1,
-        S::Num,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_max_running_timers",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::TAKE1,
-        S::Num,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_max_pending_timers",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::TAKE1,
-        S::Num,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_shared_dict",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::TAKE2,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_capture_error_log",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_sa_restart",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::FLAG,
-        S::Flag,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_regex_cache_max_entries",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_regex_match_limit",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_package_cpath",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_package_path",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_code_cache",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::FLAG,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_need_request_body",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::FLAG,
-        S::Flag,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_transform_underscores_in_response_headers",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::FLAG,
-        S::Flag,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_socket_log_errors",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::FLAG,
-        S::Flag,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "init_by_lua_block",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::NOARGS,
-        S::Custom,
-    )
-    .block()
-    .origin(Origin::ThirdParty),
-    D::new(
-        "init_by_lua",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "init_by_lua_file",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "init_worker_by_lua_block",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::NOARGS,
-        S::Custom,
-    )
-    .block()
-    .origin(Origin::ThirdParty),
-    D::new(
-        "init_worker_by_lua",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "init_worker_by_lua_file",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "exit_worker_by_lua_block",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::NOARGS,
-        S::Custom,
-    )
-    .block()
-    .origin(Origin::ThirdParty),
-    D::new(
-        "exit_worker_by_lua_file",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "set_by_lua_block",
-        "http_lua_module",
-        Ctx::HTTP_SRV
-            .or(Ctx::HTTP_SIF)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::TAKE1,
-        S::Custom,
-    )
-    .block()
-    .origin(Origin::ThirdParty),
-    D::new(
-        "set_by_lua",
-        "http_lua_module",
-        Ctx::HTTP_SRV
-            .or(Ctx::HTTP_SIF)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::TWO_MORE,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "set_by_lua_file",
-        "http_lua_module",
-        Ctx::HTTP_SRV
-            .or(Ctx::HTTP_SIF)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::TWO_MORE,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "server_rewrite_by_lua_block",
-        "http_lua_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV),
-        A::NOARGS,
-        S::Custom,
-    )
-    .block()
-    .origin(Origin::ThirdParty),
-    D::new(
-        "server_rewrite_by_lua_file",
-        "http_lua_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV),
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "rewrite_by_lua",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "rewrite_by_lua_block",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::NOARGS,
-        S::Custom,
-    )
-    .block()
-    .origin(Origin::ThirdParty),
-    D::new(
-        "access_by_lua",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "access_by_lua_block",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::NOARGS,
-        S::Custom,
-    )
-    .block()
-    .origin(Origin::ThirdParty),
-    D::new(
-        "content_by_lua",
-        "http_lua_module",
-        Ctx::HTTP_LOC.or(Ctx::HTTP_LIF),
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "content_by_lua_block",
-        "http_lua_module",
-        Ctx::HTTP_LOC.or(Ctx::HTTP_LIF),
-        A::NOARGS,
-        S::Custom,
-    )
-    .block()
-    .origin(Origin::ThirdParty),
-    D::new(
-        "log_by_lua",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "log_by_lua_block",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::NOARGS,
-        S::Custom,
-    )
-    .block()
-    .origin(Origin::ThirdParty),
-    D::new(
-        "rewrite_by_lua_file",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "rewrite_by_lua_no_postpone",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::FLAG,
-        S::Flag,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "access_by_lua_file",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "access_by_lua_no_postpone",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::FLAG,
-        S::Flag,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "content_by_lua_file",
-        "http_lua_module",
-        Ctx::HTTP_LOC.or(Ctx::HTTP_LIF),
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "log_by_lua_file",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "header_filter_by_lua",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "header_filter_by_lua_block",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::NOARGS,
-        S::Custom,
-    )
-    .block()
-    .origin(Origin::ThirdParty),
-    D::new(
-        "header_filter_by_lua_file",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "body_filter_by_lua",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "body_filter_by_lua_block",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::NOARGS,
-        S::Custom,
-    )
-    .block()
-    .origin(Origin::ThirdParty),
-    D::new(
-        "body_filter_by_lua_file",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "balancer_by_lua_block",
-        "http_lua_module",
-        Ctx::HTTP_UPS,
-        A::NOARGS,
-        S::Custom,
-    )
-    .block()
-    .origin(Origin::ThirdParty),
-    D::new(
-        "balancer_by_lua_file",
-        "http_lua_module",
-        Ctx::HTTP_UPS,
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "balancer_keepalive",
-        "http_lua_module",
-        Ctx::HTTP_UPS,
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_socket_keepalive_timeout",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::TAKE1,
-        S::Msec,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_socket_connect_timeout",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::TAKE1,
-        S::Msec,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_socket_send_timeout",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::TAKE1,
-        S::Msec,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_socket_send_lowat",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::TAKE1,
-        S::Size,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_socket_buffer_size",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::TAKE1,
-        S::Size,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_socket_pool_size",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::TAKE1,
-        S::Num,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_socket_read_timeout",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::TAKE1,
-        S::Msec,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_http10_buffering",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::FLAG,
-        S::Flag,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_check_client_abort",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::FLAG,
-        S::Flag,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_use_default_type",
-        "http_lua_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::FLAG,
-        S::Flag,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_ssl_protocols",
-        "http_lua_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::ONE_MORE,
-        S::Bitmask,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_ssl_ciphers",
-        "http_lua_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::TAKE1,
-        S::Str,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "ssl_client_hello_by_lua_block",
-        "http_lua_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV),
-        A::NOARGS,
-        S::Custom,
-    )
-    .block()
-    .origin(Origin::ThirdParty),
-    D::new(
-        "ssl_client_hello_by_lua_file",
-        "http_lua_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV),
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "ssl_certificate_by_lua_block",
-        "http_lua_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV),
-        A::NOARGS,
-        S::Custom,
-    )
-    .block()
-    .origin(Origin::ThirdParty),
-    D::new(
-        "ssl_certificate_by_lua_file",
-        "http_lua_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV),
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "ssl_session_store_by_lua_block",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::NOARGS,
-        S::Custom,
-    )
-    .block()
-    .origin(Origin::ThirdParty),
-    D::new(
-        "ssl_session_store_by_lua_file",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "ssl_session_fetch_by_lua_block",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::NOARGS,
-        S::Custom,
-    )
-    .block()
-    .origin(Origin::ThirdParty),
-    D::new(
-        "ssl_session_fetch_by_lua_file",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_ssl_verify_depth",
-        "http_lua_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::TAKE1,
-        S::Num,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_ssl_certificate",
-        "http_lua_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::TAKE1,
-        S::StrArray,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_ssl_certificate_key",
-        "http_lua_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::TAKE1,
-        S::StrArray,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_ssl_trusted_certificate",
-        "http_lua_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::TAKE1,
-        S::Str,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_ssl_crl",
-        "http_lua_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::TAKE1,
-        S::Str,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_ssl_key_log",
-        "http_lua_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::TAKE1,
-        S::Str,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_ssl_conf_command",
-        "http_lua_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::TAKE2,
-        S::KeyVal,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_malloc_trim",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::TAKE1,
-        S::Custom,
-    )
-    .origin(Origin::ThirdParty),
-    D::new(
-        "lua_worker_thread_vm_pool_size",
-        "http_lua_module",
-        Ctx::HTTP_MAIN,
-        A::TAKE1,
-        S::Num,
-    )
-    .origin(Origin::ThirdParty),
+    D::new("lua_load_resty_core", "http_lua_module", Ctx::HTTP_MAIN, A::FLAG, S::Custom).origin(Origin::ThirdParty),
+    D::new("lua_thread_cache_max_entries", "http_lua_module", Ctx::HTTP_MAIN, A::TAKE1, S::Num).origin(Origin::ThirdParty),
+    D::new("lua_max_running_timers", "http_lua_module", Ctx::HTTP_MAIN, A::TAKE1, S::Num).origin(Origin::ThirdParty),
+    D::new("lua_max_pending_timers", "http_lua_module", Ctx::HTTP_MAIN, A::TAKE1, S::Num).origin(Origin::ThirdParty),
+    D::new("lua_shared_dict", "http_lua_module", Ctx::HTTP_MAIN, A::TAKE2, S::Custom).origin(Origin::ThirdParty),
+    D::new("lua_capture_error_log", "http_lua_module", Ctx::HTTP_MAIN, A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("lua_sa_restart", "http_lua_module", Ctx::HTTP_MAIN, A::FLAG, S::Flag).origin(Origin::ThirdParty),
+    D::new("lua_regex_cache_max_entries", "http_lua_module", Ctx::HTTP_MAIN, A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("lua_regex_match_limit", "http_lua_module", Ctx::HTTP_MAIN, A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("lua_package_cpath", "http_lua_module", Ctx::HTTP_MAIN, A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("lua_package_path", "http_lua_module", Ctx::HTTP_MAIN, A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("lua_code_cache", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::FLAG, S::Custom).origin(Origin::ThirdParty),
+    D::new("lua_need_request_body", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::FLAG, S::Flag).origin(Origin::ThirdParty),
+    D::new("lua_transform_underscores_in_response_headers", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::FLAG, S::Flag).origin(Origin::ThirdParty),
+    D::new("lua_socket_log_errors", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::FLAG, S::Flag).origin(Origin::ThirdParty),
+    D::new("init_by_lua_block", "http_lua_module", Ctx::HTTP_MAIN, A::NOARGS, S::Custom).block().origin(Origin::ThirdParty),
+    D::new("init_by_lua", "http_lua_module", Ctx::HTTP_MAIN, A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("init_by_lua_file", "http_lua_module", Ctx::HTTP_MAIN, A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("init_worker_by_lua_block", "http_lua_module", Ctx::HTTP_MAIN, A::NOARGS, S::Custom).block().origin(Origin::ThirdParty),
+    D::new("init_worker_by_lua", "http_lua_module", Ctx::HTTP_MAIN, A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("init_worker_by_lua_file", "http_lua_module", Ctx::HTTP_MAIN, A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("exit_worker_by_lua_block", "http_lua_module", Ctx::HTTP_MAIN, A::NOARGS, S::Custom).block().origin(Origin::ThirdParty),
+    D::new("exit_worker_by_lua_file", "http_lua_module", Ctx::HTTP_MAIN, A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("set_by_lua_block", "http_lua_module", Ctx::HTTP_SRV.or(Ctx::HTTP_SIF).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::TAKE1, S::Custom).block().origin(Origin::ThirdParty),
+    D::new("set_by_lua", "http_lua_module", Ctx::HTTP_SRV.or(Ctx::HTTP_SIF).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::TWO_MORE, S::Custom).origin(Origin::ThirdParty),
+    D::new("set_by_lua_file", "http_lua_module", Ctx::HTTP_SRV.or(Ctx::HTTP_SIF).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::TWO_MORE, S::Custom).origin(Origin::ThirdParty),
+    D::new("server_rewrite_by_lua_block", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::NOARGS, S::Custom).block().origin(Origin::ThirdParty),
+    D::new("server_rewrite_by_lua_file", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("rewrite_by_lua", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("rewrite_by_lua_block", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::NOARGS, S::Custom).block().origin(Origin::ThirdParty),
+    D::new("access_by_lua", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("access_by_lua_block", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::NOARGS, S::Custom).block().origin(Origin::ThirdParty),
+    D::new("content_by_lua", "http_lua_module", Ctx::HTTP_LOC.or(Ctx::HTTP_LIF), A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("content_by_lua_block", "http_lua_module", Ctx::HTTP_LOC.or(Ctx::HTTP_LIF), A::NOARGS, S::Custom).block().origin(Origin::ThirdParty),
+    D::new("log_by_lua", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("log_by_lua_block", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::NOARGS, S::Custom).block().origin(Origin::ThirdParty),
+    D::new("rewrite_by_lua_file", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("rewrite_by_lua_no_postpone", "http_lua_module", Ctx::HTTP_MAIN, A::FLAG, S::Flag).origin(Origin::ThirdParty),
+    D::new("access_by_lua_file", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("access_by_lua_no_postpone", "http_lua_module", Ctx::HTTP_MAIN, A::FLAG, S::Flag).origin(Origin::ThirdParty),
+    D::new("content_by_lua_file", "http_lua_module", Ctx::HTTP_LOC.or(Ctx::HTTP_LIF), A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("log_by_lua_file", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("header_filter_by_lua", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("header_filter_by_lua_block", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::NOARGS, S::Custom).block().origin(Origin::ThirdParty),
+    D::new("header_filter_by_lua_file", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("body_filter_by_lua", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("body_filter_by_lua_block", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::NOARGS, S::Custom).block().origin(Origin::ThirdParty),
+    D::new("body_filter_by_lua_file", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("balancer_by_lua_block", "http_lua_module", Ctx::HTTP_UPS, A::NOARGS, S::Custom).block().origin(Origin::ThirdParty),
+    D::new("balancer_by_lua_file", "http_lua_module", Ctx::HTTP_UPS, A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("balancer_keepalive", "http_lua_module", Ctx::HTTP_UPS, A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("lua_socket_keepalive_timeout", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::TAKE1, S::Msec).origin(Origin::ThirdParty),
+    D::new("lua_socket_connect_timeout", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::TAKE1, S::Msec).origin(Origin::ThirdParty),
+    D::new("lua_socket_send_timeout", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::TAKE1, S::Msec).origin(Origin::ThirdParty),
+    D::new("lua_socket_send_lowat", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::TAKE1, S::Size).origin(Origin::ThirdParty),
+    D::new("lua_socket_buffer_size", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::TAKE1, S::Size).origin(Origin::ThirdParty),
+    D::new("lua_socket_pool_size", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::TAKE1, S::Num).origin(Origin::ThirdParty),
+    D::new("lua_socket_read_timeout", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::TAKE1, S::Msec).origin(Origin::ThirdParty),
+    D::new("lua_http10_buffering", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::FLAG, S::Flag).origin(Origin::ThirdParty),
+    D::new("lua_check_client_abort", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::FLAG, S::Flag).origin(Origin::ThirdParty),
+    D::new("lua_use_default_type", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::FLAG, S::Flag).origin(Origin::ThirdParty),
+    D::new("lua_ssl_protocols", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::ONE_MORE, S::Bitmask).origin(Origin::ThirdParty),
+    D::new("lua_ssl_ciphers", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Str).origin(Origin::ThirdParty),
+    D::new("ssl_client_hello_by_lua_block", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::NOARGS, S::Custom).block().origin(Origin::ThirdParty),
+    D::new("ssl_client_hello_by_lua_file", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("ssl_certificate_by_lua_block", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::NOARGS, S::Custom).block().origin(Origin::ThirdParty),
+    D::new("ssl_certificate_by_lua_file", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("ssl_session_store_by_lua_block", "http_lua_module", Ctx::HTTP_MAIN, A::NOARGS, S::Custom).block().origin(Origin::ThirdParty),
+    D::new("ssl_session_store_by_lua_file", "http_lua_module", Ctx::HTTP_MAIN, A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("ssl_session_fetch_by_lua_block", "http_lua_module", Ctx::HTTP_MAIN, A::NOARGS, S::Custom).block().origin(Origin::ThirdParty),
+    D::new("ssl_session_fetch_by_lua_file", "http_lua_module", Ctx::HTTP_MAIN, A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("lua_ssl_verify_depth", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Num).origin(Origin::ThirdParty),
+    D::new("lua_ssl_certificate", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::StrArray).origin(Origin::ThirdParty),
+    D::new("lua_ssl_certificate_key", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::StrArray).origin(Origin::ThirdParty),
+    D::new("lua_ssl_trusted_certificate", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Str).origin(Origin::ThirdParty),
+    D::new("lua_ssl_crl", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Str).origin(Origin::ThirdParty),
+    D::new("lua_ssl_key_log", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Str).origin(Origin::ThirdParty),
+    D::new("lua_ssl_conf_command", "http_lua_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE2, S::KeyVal).origin(Origin::ThirdParty),
+    D::new("lua_malloc_trim", "http_lua_module", Ctx::HTTP_MAIN, A::TAKE1, S::Custom).origin(Origin::ThirdParty),
+    D::new("lua_worker_thread_vm_pool_size", "http_lua_module", Ctx::HTTP_MAIN, A::TAKE1, S::Num).origin(Origin::ThirdParty),
 ];

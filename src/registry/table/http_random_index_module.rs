@@ -2,10 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "random_index",
-    "http_random_index_module",
-    Ctx::HTTP_LOC,
-    A::FLAG,
-    S::Flag,
-)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("random_index", "http_random_index_module", Ctx::HTTP_LOC, A::FLAG, S::Flag),
+];

@@ -2,11 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "split_clients",
-    "http_split_clients_module",
-    Ctx::HTTP_MAIN,
-    A::TAKE2,
-    S::Custom,
-)
-.block()];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("split_clients", "http_split_clients_module", Ctx::HTTP_MAIN, A::TAKE2, S::Custom).block(),
+];

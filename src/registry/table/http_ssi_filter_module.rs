@@ -2,57 +2,13 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
+#[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new(
-        "ssi",
-        "http_ssi_filter_module",
-        Ctx::HTTP_MAIN
-            .or(Ctx::HTTP_SRV)
-            .or(Ctx::HTTP_LOC)
-            .or(Ctx::HTTP_LIF),
-        A::FLAG,
-        S::Flag,
-    ),
-    D::new(
-        "ssi_silent_errors",
-        "http_ssi_filter_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::FLAG,
-        S::Flag,
-    ),
-    D::new(
-        "ssi_ignore_recycled_buffers",
-        "http_ssi_filter_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::FLAG,
-        S::Flag,
-    ),
-    D::new(
-        "ssi_min_file_chunk",
-        "http_ssi_filter_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::TAKE1,
-        S::Size,
-    ),
-    D::new(
-        "ssi_value_length",
-        "http_ssi_filter_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::TAKE1,
-        S::Size,
-    ),
-    D::new(
-        "ssi_types",
-        "http_ssi_filter_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::ONE_MORE,
-        S::Custom,
-    ),
-    D::new(
-        "ssi_last_modified",
-        "http_ssi_filter_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC),
-        A::FLAG,
-        S::Flag,
-    ),
+    D::new("ssi", "http_ssi_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC).or(Ctx::HTTP_LIF), A::FLAG, S::Flag),
+    D::new("ssi_silent_errors", "http_ssi_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
+    D::new("ssi_ignore_recycled_buffers", "http_ssi_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
+    D::new("ssi_min_file_chunk", "http_ssi_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
+    D::new("ssi_value_length", "http_ssi_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::TAKE1, S::Size),
+    D::new("ssi_types", "http_ssi_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::ONE_MORE, S::Custom),
+    D::new("ssi_last_modified", "http_ssi_filter_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV).or(Ctx::HTTP_LOC), A::FLAG, S::Flag),
 ];

@@ -2,10 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "stub_status",
-    "http_stub_status_module",
-    Ctx::HTTP_SRV.or(Ctx::HTTP_LOC),
-    A::NOARGS.or(A::TAKE1),
-    S::Custom,
-)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("stub_status", "http_stub_status_module", Ctx::HTTP_SRV.or(Ctx::HTTP_LOC), A::NOARGS.or(A::TAKE1), S::Custom),
+];

@@ -2,11 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "try_files",
-    "http_try_files_module",
-    Ctx::HTTP_SRV.or(Ctx::HTTP_LOC),
-    A::TWO_MORE,
-    S::Custom,
-)
-.once()];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("try_files", "http_try_files_module", Ctx::HTTP_SRV.or(Ctx::HTTP_LOC), A::TWO_MORE, S::Custom).once(),
+];

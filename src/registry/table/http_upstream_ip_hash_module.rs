@@ -2,10 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "ip_hash",
-    "http_upstream_ip_hash_module",
-    Ctx::HTTP_UPS,
-    A::NOARGS,
-    S::Custom,
-)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("ip_hash", "http_upstream_ip_hash_module", Ctx::HTTP_UPS, A::NOARGS, S::Custom),
+];

@@ -2,10 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "least_conn",
-    "http_upstream_least_conn_module",
-    Ctx::HTTP_UPS,
-    A::NOARGS,
-    S::Custom,
-)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("least_conn", "http_upstream_least_conn_module", Ctx::HTTP_UPS, A::NOARGS, S::Custom),
+];

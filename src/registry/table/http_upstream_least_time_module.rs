@@ -2,11 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "least_time",
-    "http_upstream_least_time_module",
-    Ctx::HTTP_UPS,
-    A::TAKE12,
-    S::Custom,
-)
-.added((1, 23, 0))];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("least_time", "http_upstream_least_time_module", Ctx::HTTP_UPS, A::TAKE12, S::Custom).added((1, 23, 0)),
+];

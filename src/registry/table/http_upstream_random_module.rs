@@ -2,10 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "random",
-    "http_upstream_random_module",
-    Ctx::HTTP_UPS,
-    A::NOARGS.or(A::TAKE12),
-    S::Custom,
-)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("random", "http_upstream_random_module", Ctx::HTTP_UPS, A::NOARGS.or(A::TAKE12), S::Custom),
+];

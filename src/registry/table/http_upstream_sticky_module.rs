@@ -2,11 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "sticky",
-    "http_upstream_sticky_module",
-    Ctx::HTTP_UPS,
-    A::TWO_MORE,
-    S::Custom,
-)
-.added((1, 23, 0))];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("sticky", "http_upstream_sticky_module", Ctx::HTTP_UPS, A::TWO_MORE, S::Custom).added((1, 23, 0)),
+];

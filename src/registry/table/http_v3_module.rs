@@ -2,69 +2,14 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
+#[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new(
-        "http3",
-        "http_v3_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV),
-        A::FLAG,
-        S::Flag,
-    )
-    .added((1, 25, 0)),
-    D::new(
-        "http3_hq",
-        "http_v3_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV),
-        A::FLAG,
-        S::Flag,
-    )
-    .added((1, 23, 0)),
-    D::new(
-        "http3_max_concurrent_streams",
-        "http_v3_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV),
-        A::TAKE1,
-        S::Num,
-    )
-    .added((1, 23, 0)),
-    D::new(
-        "http3_stream_buffer_size",
-        "http_v3_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV),
-        A::TAKE1,
-        S::Size,
-    )
-    .added((1, 23, 0)),
-    D::new(
-        "quic_retry",
-        "http_v3_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV),
-        A::FLAG,
-        S::Flag,
-    )
-    .added((1, 25, 0)),
-    D::new(
-        "quic_gso",
-        "http_v3_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV),
-        A::FLAG,
-        S::Flag,
-    )
-    .added((1, 23, 0)),
-    D::new(
-        "quic_host_key",
-        "http_v3_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV),
-        A::TAKE1,
-        S::Custom,
-    )
-    .added((1, 23, 0)),
-    D::new(
-        "quic_active_connection_id_limit",
-        "http_v3_module",
-        Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV),
-        A::TAKE1,
-        S::Num,
-    )
-    .added((1, 23, 0)),
+    D::new("http3", "http_v3_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::FLAG, S::Flag).added((1, 25, 0)),
+    D::new("http3_hq", "http_v3_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::FLAG, S::Flag).added((1, 23, 0)),
+    D::new("http3_max_concurrent_streams", "http_v3_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Num).added((1, 23, 0)),
+    D::new("http3_stream_buffer_size", "http_v3_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Size).added((1, 23, 0)),
+    D::new("quic_retry", "http_v3_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::FLAG, S::Flag).added((1, 25, 0)),
+    D::new("quic_gso", "http_v3_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::FLAG, S::Flag).added((1, 23, 0)),
+    D::new("quic_host_key", "http_v3_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Custom).added((1, 23, 0)),
+    D::new("quic_active_connection_id_limit", "http_v3_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Num).added((1, 23, 0)),
 ];

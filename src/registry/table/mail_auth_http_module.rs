@@ -2,33 +2,10 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
+#[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new(
-        "auth_http",
-        "mail_auth_http_module",
-        Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV),
-        A::TAKE1,
-        S::Custom,
-    ),
-    D::new(
-        "auth_http_timeout",
-        "mail_auth_http_module",
-        Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV),
-        A::TAKE1,
-        S::Msec,
-    ),
-    D::new(
-        "auth_http_header",
-        "mail_auth_http_module",
-        Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV),
-        A::TAKE2,
-        S::Custom,
-    ),
-    D::new(
-        "auth_http_pass_client_cert",
-        "mail_auth_http_module",
-        Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV),
-        A::FLAG,
-        S::Flag,
-    ),
+    D::new("auth_http", "mail_auth_http_module", Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV), A::TAKE1, S::Custom),
+    D::new("auth_http_timeout", "mail_auth_http_module", Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV), A::TAKE1, S::Msec),
+    D::new("auth_http_header", "mail_auth_http_module", Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV), A::TAKE2, S::Custom),
+    D::new("auth_http_pass_client_cert", "mail_auth_http_module", Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV), A::FLAG, S::Flag),
 ];

@@ -2,27 +2,9 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S, Values as V};
 
+#[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new(
-        "imap_client_buffer",
-        "mail_imap_module",
-        Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV),
-        A::TAKE1,
-        S::Size,
-    ),
-    D::new(
-        "imap_capabilities",
-        "mail_imap_module",
-        Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV),
-        A::ONE_MORE,
-        S::Custom,
-    ),
-    D::new(
-        "imap_auth",
-        "mail_imap_module",
-        Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV),
-        A::ONE_MORE,
-        S::Bitmask,
-    )
-    .values(V::Bitmask(&["plain", "login", "cram-md5", "external"])),
+    D::new("imap_client_buffer", "mail_imap_module", Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV), A::TAKE1, S::Size),
+    D::new("imap_capabilities", "mail_imap_module", Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV), A::ONE_MORE, S::Custom),
+    D::new("imap_auth", "mail_imap_module", Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV), A::ONE_MORE, S::Bitmask).values(V::Bitmask(&["plain", "login", "cram-md5", "external"])),
 ];

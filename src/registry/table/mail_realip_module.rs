@@ -2,10 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "set_real_ip_from",
-    "mail_realip_module",
-    Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV),
-    A::TAKE1,
-    S::Custom,
-)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("set_real_ip_from", "mail_realip_module", Ctx::MAIL_MAIN.or(Ctx::MAIL_SRV), A::TAKE1, S::Custom),
+];

@@ -2,11 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Origin, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "upstream_list",
-    "ndk_http_module",
-    Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV),
-    A::TWO_MORE,
-    S::Custom,
-)
-.origin(Origin::ThirdParty)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("upstream_list", "ndk_http_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TWO_MORE, S::Custom).origin(Origin::ThirdParty),
+];

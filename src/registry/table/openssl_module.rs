@@ -2,11 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "ssl_engine",
-    "openssl_module",
-    Ctx::MAIN,
-    A::TAKE1,
-    S::Custom,
-)
-.once()];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("ssl_engine", "openssl_module", Ctx::MAIN, A::TAKE1, S::Custom).once(),
+];

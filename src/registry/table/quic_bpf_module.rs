@@ -2,5 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] =
-    &[D::new("quic_bpf", "quic_bpf_module", Ctx::MAIN, A::FLAG, S::Flag).added((1, 23, 0))];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("quic_bpf", "quic_bpf_module", Ctx::MAIN, A::FLAG, S::Flag).added((1, 23, 0)),
+];

@@ -2,10 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "pcre_jit",
-    "regex_module",
-    Ctx::MAIN,
-    A::FLAG,
-    S::Flag,
-)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("pcre_jit", "regex_module", Ctx::MAIN, A::FLAG, S::Flag),
+];

@@ -2,8 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Origin, Setter as S};
 
+#[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new("rtmp", "rtmp_module", Ctx::MAIN, A::NOARGS, S::Custom)
-        .block()
-        .origin(Origin::ThirdParty),
+    D::new("rtmp", "rtmp_module", Ctx::MAIN, A::NOARGS, S::Custom).block().origin(Origin::ThirdParty),
 ];

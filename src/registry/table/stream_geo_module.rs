@@ -2,11 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "geo",
-    "stream_geo_module",
-    Ctx::STREAM_MAIN,
-    A::TAKE12,
-    S::Custom,
-)
-.block()];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("geo", "stream_geo_module", Ctx::STREAM_MAIN, A::TAKE12, S::Custom).block(),
+];

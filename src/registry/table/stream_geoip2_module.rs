@@ -2,12 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Origin, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "geoip2",
-    "stream_geoip2_module",
-    Ctx::STREAM_MAIN,
-    A::TAKE1,
-    S::Custom,
-)
-.block()
-.origin(Origin::ThirdParty)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("geoip2", "stream_geoip2_module", Ctx::STREAM_MAIN, A::TAKE1, S::Custom).block().origin(Origin::ThirdParty),
+];

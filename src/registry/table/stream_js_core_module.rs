@@ -2,11 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Origin, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "js_load_stream_native_module",
-    "stream_js_core_module",
-    Ctx::MAIN,
-    A::TAKE13,
-    S::Custom,
-)
-.origin(Origin::ThirdParty)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("js_load_stream_native_module", "stream_js_core_module", Ctx::MAIN, A::TAKE13, S::Custom).origin(Origin::ThirdParty),
+];

@@ -2,11 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Origin, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "mqtt_preread",
-    "stream_mqtt_preread_module",
-    Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV),
-    A::FLAG,
-    S::Custom,
-)
-.origin(Origin::Plus)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("mqtt_preread", "stream_mqtt_preread_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::FLAG, S::Custom).origin(Origin::Plus),
+];

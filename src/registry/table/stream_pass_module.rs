@@ -2,11 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "pass",
-    "stream_pass_module",
-    Ctx::STREAM_SRV,
-    A::TAKE1,
-    S::Custom,
-)
-.added((1, 23, 0))];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("pass", "stream_pass_module", Ctx::STREAM_SRV, A::TAKE1, S::Custom).added((1, 23, 0)),
+];

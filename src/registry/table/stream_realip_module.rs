@@ -2,10 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "set_real_ip_from",
-    "stream_realip_module",
-    Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV),
-    A::TAKE1,
-    S::Custom,
-)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("set_real_ip_from", "stream_realip_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::TAKE1, S::Custom),
+];

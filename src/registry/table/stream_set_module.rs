@@ -2,10 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "set",
-    "stream_set_module",
-    Ctx::STREAM_SRV,
-    A::TAKE2,
-    S::Custom,
-)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("set", "stream_set_module", Ctx::STREAM_SRV, A::TAKE2, S::Custom),
+];

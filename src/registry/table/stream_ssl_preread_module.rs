@@ -2,10 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "ssl_preread",
-    "stream_ssl_preread_module",
-    Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV),
-    A::FLAG,
-    S::Flag,
-)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("ssl_preread", "stream_ssl_preread_module", Ctx::STREAM_MAIN.or(Ctx::STREAM_SRV), A::FLAG, S::Flag),
+];

@@ -2,10 +2,7 @@
 
 use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "least_conn",
-    "stream_upstream_least_conn_module",
-    Ctx::STREAM_UPS,
-    A::NOARGS,
-    S::Custom,
-)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("least_conn", "stream_upstream_least_conn_module", Ctx::STREAM_UPS, A::NOARGS, S::Custom),
+];

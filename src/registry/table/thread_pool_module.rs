@@ -2,11 +2,7 @@
 
 use crate::registry::{Arity as A, Check as C, Ctx, DirectiveSpec as D, Setter as S};
 
-pub const DIRECTIVES: &[D] = &[D::new(
-    "thread_pool",
-    "thread_pool_module",
-    Ctx::MAIN,
-    A::TAKE23,
-    S::Custom,
-)
-.check(C::ThreadPool)];
+#[rustfmt::skip]
+pub const DIRECTIVES: &[D] = &[
+    D::new("thread_pool", "thread_pool_module", Ctx::MAIN, A::TAKE23, S::Custom).check(C::ThreadPool),
+];
