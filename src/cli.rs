@@ -82,12 +82,49 @@ enum Command {
     },
     /// Print a file in canonical form, comments kept
     Fmt { file: PathBuf },
+    /// Report every problem, each with a stable code (exit 1 at --deny or worse, 2 if unreadable)
+    Lint(LintArgs),
     /// Print an internal representation, for debugging
     Dump {
         #[arg(value_enum)]
         what: DumpWhat,
         file: PathBuf,
     },
+}
+
+#[derive(clap::Args, Debug)]
+struct LintArgs {
+    /// Files, directories (each file in it, as a snippet) or `-` for stdin
+    /// (an `nginx -T` dump is read as the files it holds)
+    #[arg(default_value = "-")]
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "text")]
+    format: LintFormat,
+    /// Exit 1 when a finding is this severe or more
+    #[arg(long, value_enum, default_value = "warning")]
+    deny: DenyLevel,
+    /// Read each file as if it stood inside this block (default: main for
+    /// files, http for the files of a directory)
+    #[arg(long)]
+    context: Option<String>,
+    /// The nginx version the configuration is for (default: the latest)
+    #[arg(long, env = "RGINX_NGINX_VERSION")]
+    nginx_version: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum LintFormat {
+    Text,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum DenyLevel {
+    Error,
+    Warning,
+    Info,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -120,6 +157,7 @@ pub fn main() -> i32 {
             ..
         }) => return parse_command(file, *single_file, *indent),
         Some(Command::Fmt { file }) => return fmt_command(file),
+        Some(Command::Lint(args)) => return lint_command(args),
         Some(Command::Dump { what, file }) => return dump_command(*what, file),
         None => {}
     }
@@ -143,8 +181,8 @@ pub fn main() -> i32 {
     let (prefix, conf) = paths(&cli);
     let load = LoadOptions {
         command_line: cli.globals.clone(),
-        single_file: false,
         prefix: Some(prefix.clone()),
+        ..LoadOptions::default()
     };
     let config = match syntax::load(&conf, &load) {
         Ok(c) => c,
@@ -424,4 +462,144 @@ fn dump_command(what: DumpWhat, file: &Path) -> i32 {
         }
     }
     i32::from(report_syntax_errors(&config))
+}
+
+/// One input of `rginx lint`: a config to load, and the context its top
+/// stands in.
+struct LintInput {
+    path: PathBuf,
+    context: crate::registry::Ctx,
+    overlay: Option<include::Overlay>,
+}
+
+fn lint_inputs(
+    args: &LintArgs,
+    context: Option<crate::registry::Ctx>,
+) -> Result<Vec<LintInput>, String> {
+    use crate::registry::Ctx;
+    let mut inputs = Vec::new();
+    for path in &args.paths {
+        if path.as_os_str() == "-" {
+            let mut text = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut text)
+                .map_err(|e| format!("stdin: {e}"))?;
+            if let Some(files) = include::split_dump(&text) {
+                let main = files[0].0.clone();
+                inputs.push(LintInput {
+                    path: main,
+                    context: context.unwrap_or(Ctx::MAIN),
+                    overlay: Some(std::sync::Arc::new(files.into_iter().collect())),
+                });
+            } else {
+                let name = PathBuf::from("<stdin>");
+                let overlay = std::sync::Arc::new([(name.clone(), text)].into_iter().collect());
+                inputs.push(LintInput {
+                    path: name,
+                    context: context.unwrap_or(Ctx::MAIN),
+                    overlay: Some(overlay),
+                });
+            }
+        } else if path.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| format!("{}: {e}", path.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.is_file()
+                        && !p
+                            .file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                })
+                .collect();
+            entries.sort();
+            inputs.extend(entries.into_iter().map(|path| LintInput {
+                path,
+                context: context.unwrap_or(Ctx::HTTP_MAIN),
+                overlay: None,
+            }));
+        } else {
+            inputs.push(LintInput {
+                path: path.clone(),
+                context: context.unwrap_or(Ctx::MAIN),
+                overlay: None,
+            });
+        }
+    }
+    Ok(inputs)
+}
+
+fn lint_command(args: &LintArgs) -> i32 {
+    use crate::lint::{self, render, LintOptions, Severity};
+    let context = match args.context.as_deref() {
+        None => None,
+        Some(name) => match crate::registry::Ctx::from_name(name) {
+            Some(c) => Some(c),
+            None => {
+                eprintln!("{PROGRAM}: unknown context \"{name}\" (main, events, http, server, location, upstream, stream, mail)");
+                return 2;
+            }
+        },
+    };
+    let nginx_version = match args
+        .nginx_version
+        .as_deref()
+        .map(crate::registry::parse_version)
+    {
+        None => crate::registry::LATEST,
+        Some(Some(v)) => v,
+        Some(None) => {
+            eprintln!("{PROGRAM}: invalid nginx version (write it as 1.22 or 1.25.1)");
+            return 2;
+        }
+    };
+    let inputs = match lint_inputs(args, context) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("{PROGRAM}: {e}");
+            return 2;
+        }
+    };
+    let mut located = Vec::new();
+    let mut unreadable = false;
+    for input in inputs {
+        let opts = LoadOptions {
+            overlay: input.overlay.clone(),
+            ..LoadOptions::default()
+        };
+        let config = match syntax::load(&input.path, &opts) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("{PROGRAM}: {}", e.error);
+                unreadable = true;
+                continue;
+            }
+        };
+        let lint_opts = LintOptions {
+            nginx_version,
+            context: input.context,
+        };
+        located.extend(render::locate(
+            lint::lint(&config, &lint_opts),
+            &config.sources,
+        ));
+    }
+    let out = match args.format {
+        LintFormat::Text => render::text(&located),
+        LintFormat::Json => {
+            serde_json::to_string_pretty(&render::json(&located)).unwrap_or_default() + "\n"
+        }
+        LintFormat::Sarif => {
+            serde_json::to_string_pretty(&render::sarif(&located)).unwrap_or_default() + "\n"
+        }
+        LintFormat::Github => render::github(&located),
+    };
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    if unreadable {
+        return 2;
+    }
+    let deny = match args.deny {
+        DenyLevel::Error => Severity::Error,
+        DenyLevel::Warning => Severity::Warning,
+        DenyLevel::Info => Severity::Info,
+    };
+    i32::from(located.iter().any(|l| l.finding.severity <= deny))
 }

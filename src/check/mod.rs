@@ -34,6 +34,7 @@ struct Scope {
 }
 
 struct Walker<'a> {
+    stop_at_first: bool,
     config: &'a Config,
     prefix: PathBuf,
     out: CheckResult,
@@ -45,8 +46,33 @@ struct Stop;
 
 type Step = Result<(), Stop>;
 
+/// Codes of the findings `-t` makes, shared with `rginx lint`.
+pub mod codes {
+    pub const SYNTAX: &str = "NGX001";
+    pub const UNKNOWN: &str = "NGX002";
+    pub const NOT_ALLOWED: &str = "NGX003";
+    pub const ARGUMENTS: &str = "NGX004";
+    pub const DUPLICATE: &str = "NGX005";
+    pub const VALUE: &str = "NGX006";
+    pub const INCLUDE: &str = "NGX007";
+    pub const NO_EVENTS: &str = "NGX008";
+    pub const DEPRECATED: &str = "RGX201";
+}
+
+/// nginx's `-t`: stop at the first error.
 pub fn check(config: &Config) -> CheckResult {
+    walk(config, true, Ctx::MAIN)
+}
+
+/// Every error `-t` would find if it went on after each one (for lint),
+/// with the main file read as if it stood in `context`.
+pub fn check_all(config: &Config, context: Ctx) -> CheckResult {
+    walk(config, false, context)
+}
+
+fn walk(config: &Config, stop_at_first: bool, context: Ctx) -> CheckResult {
     let mut w = Walker {
+        stop_at_first,
         config,
         prefix: config
             .prefix
@@ -60,9 +86,13 @@ pub fn check(config: &Config) -> CheckResult {
         if let Some(cl) = config.command_line {
             w.file(cl, Ctx::MAIN, &mut main)?;
         }
-        w.file(config.main, Ctx::MAIN, &mut main)?;
-        if !w.saw_events {
-            w.emerg("no \"events\" section in configuration".to_string(), None)?;
+        w.file(config.main, context, &mut main)?;
+        if context == Ctx::MAIN && !w.saw_events {
+            w.emerg(
+                codes::NO_EVENTS,
+                "no \"events\" section in configuration".to_string(),
+                None,
+            )?;
         }
         Ok::<(), Stop>(())
     })();
@@ -89,14 +119,23 @@ impl Walker<'_> {
     fn report_as(&mut self, d: Diagnostic, fatal: bool) -> Step {
         self.out.diagnostics.push(d);
         if fatal {
-            self.out.fatal = Some(self.out.diagnostics.len() - 1);
-            return Err(Stop);
+            if self.out.fatal.is_none() {
+                self.out.fatal = Some(self.out.diagnostics.len() - 1);
+            }
+            if self.stop_at_first {
+                return Err(Stop);
+            }
         }
         Ok(())
     }
 
-    fn emerg(&mut self, message: String, span: Option<crate::source::Span>) -> Step {
-        self.report(Diagnostic::emerg(message, span))
+    fn emerg(
+        &mut self,
+        code: &'static str,
+        message: String,
+        span: Option<crate::source::Span>,
+    ) -> Step {
+        self.report(Diagnostic::emerg(message, span).with_code(code))
     }
 
     fn file(&mut self, id: FileId, ctx: Ctx, scope: &mut Scope) -> Step {
@@ -107,22 +146,20 @@ impl Walker<'_> {
                 .iter()
                 .find(|d| !matches!(d.body, Body::None))
             {
-                return self.emerg(
-                    "block directives are not supported in -g option".into(),
-                    Some(d.terminator),
-                );
+                let message = "block directives are not supported in -g option".to_string();
+                return self.emerg(codes::SYNTAX, message, Some(d.terminator));
             }
         }
         let mut errors = conf.errors.iter().peekable();
         self.directives(&conf.directives, ctx, scope, &mut errors)?;
-        if let Some(e) = errors.next() {
-            return self.syntax(e);
+        for e in errors {
+            self.syntax(e)?;
         }
         Ok(())
     }
 
     fn syntax(&mut self, e: &SyntaxError) -> Step {
-        self.emerg(e.kind.to_string(), Some(e.span))
+        self.emerg(codes::SYNTAX, e.kind.to_string(), Some(e.span))
     }
 
     fn directives<'e>(
@@ -135,8 +172,8 @@ impl Walker<'_> {
         for d in list {
             // nginx meets a syntax error before the directive whose
             // terminator comes after it.
-            if let Some(e) = errors.next_if(|e| e.span.lo <= d.terminator.lo) {
-                return self.syntax(e);
+            while let Some(e) = errors.next_if(|e| e.span.lo <= d.terminator.lo) {
+                self.syntax(e)?;
             }
             let spec = self.directive(d, ctx, scope)?;
             if d.is("include") && d.args.len() == 1 {
@@ -152,7 +189,11 @@ impl Walker<'_> {
                         LoadError::Read { .. } => (Level::Crit, None),
                         _ => (Level::Emerg, e.at),
                     };
-                    return self.report_as(Diagnostic::new(level, e.error.to_string(), at), true);
+                    self.report_as(
+                        Diagnostic::new(level, e.error.to_string(), at).with_code(codes::INCLUDE),
+                        true,
+                    )?;
+                    continue;
                 }
                 for &id in &d.includes {
                     self.file(id, ctx, scope)?;
@@ -190,19 +231,24 @@ impl Walker<'_> {
         errors: &mut std::iter::Peekable<impl Iterator<Item = &'e SyntaxError>>,
     ) -> Step {
         for d in list {
-            if let Some(e) = errors.next_if(|e| e.span.lo <= d.terminator.lo) {
-                return self.syntax(e);
+            while let Some(e) = errors.next_if(|e| e.span.lo <= d.terminator.lo) {
+                self.syntax(e)?;
             }
             if !matches!(d.body, Body::None) {
-                return self.emerg("unexpected \"{\"".to_string(), Some(d.terminator));
+                self.emerg(
+                    codes::SYNTAX,
+                    "unexpected \"{\"".to_string(),
+                    Some(d.terminator),
+                )?;
+                continue;
             }
             if d.is("include") {
                 for &id in &d.includes {
                     let conf = self.config.file(id);
                     let mut inner = conf.errors.iter().peekable();
                     self.data_entries(&conf.directives, &mut inner)?;
-                    if let Some(e) = inner.next() {
-                        return self.syntax(e);
+                    for e in inner {
+                        self.syntax(e)?;
                     }
                 }
             }
@@ -223,27 +269,39 @@ impl Walker<'_> {
         let name = String::from_utf8_lossy(shown);
         let specs = registry::lookup(&d.name.value);
         if specs.is_empty() {
-            self.emerg(format!("unknown directive \"{name}\""), at)?;
+            self.emerg(codes::UNKNOWN, format!("unknown directive \"{name}\""), at)?;
+            return Ok(None);
         }
         let Some(spec) = specs.iter().copied().find(|s| s.ctx.intersects(ctx)) else {
-            self.emerg(format!("\"{name}\" directive is not allowed here"), at)?;
+            self.emerg(
+                codes::NOT_ALLOWED,
+                format!("\"{name}\" directive is not allowed here"),
+                at,
+            )?;
             return Ok(None);
         };
         let opened_block = !matches!(d.body, Body::None);
-        if !spec.block && opened_block {
-            self.emerg(
+        let problem = if !spec.block && opened_block {
+            Some((
+                codes::SYNTAX,
                 format!("directive \"{name}\" is not terminated by \";\""),
-                at,
-            )?;
-        }
-        if spec.block && !opened_block {
-            self.emerg(format!("directive \"{name}\" has no opening \"{{\""), at)?;
-        }
-        if !spec.arity.accepts(d.args.len()) {
-            self.emerg(
+            ))
+        } else if spec.block && !opened_block {
+            Some((
+                codes::SYNTAX,
+                format!("directive \"{name}\" has no opening \"{{\""),
+            ))
+        } else if !spec.arity.accepts(d.args.len()) {
+            Some((
+                codes::ARGUMENTS,
                 format!("invalid number of arguments in \"{name}\" directive"),
-                at,
-            )?;
+            ))
+        } else {
+            None
+        };
+        if let Some((code, message)) = problem {
+            self.emerg(code, message, at)?;
+            return Ok(Some(spec));
         }
         if spec.once {
             // `root` and `alias` set the same path.
@@ -258,23 +316,23 @@ impl Walker<'_> {
                 } else {
                     format!("\"{name}\" directive is duplicate, \"{earlier}\" directive was specified earlier")
                 };
-                self.emerg(message, at)?;
+                self.emerg(codes::DUPLICATE, message, at)?;
+                return Ok(Some(spec));
             }
             scope.seen.insert(key, spec.name);
         }
         if let Some(problem) = value::check(spec, d) {
-            self.emerg(problem, at)?;
+            self.emerg(codes::VALUE, problem, at)?;
+            return Ok(Some(spec));
         }
         if let Some((word, instead)) = spec.deprecated {
-            self.report(Diagnostic::warn(
-                format!(
-                    "the \"{name}\" directive is {word}, use the \"{instead}\" directive instead"
-                ),
-                at,
-            ))?;
+            let message = format!(
+                "the \"{name}\" directive is {word}, use the \"{instead}\" directive instead"
+            );
+            self.report(Diagnostic::warn(message, at).with_code(codes::DEPRECATED))?;
         }
         if let Some(problem) = value::custom(spec, d, &self.prefix) {
-            self.emerg(problem, at)?;
+            self.emerg(codes::VALUE, problem, at)?;
         }
         Ok(Some(spec))
     }

@@ -46,6 +46,9 @@ pub struct Diagnostic {
     pub message: String,
     /// Where nginx would report it; `None` for whole-configuration findings.
     pub span: Option<Span>,
+    /// The lint rule this finding belongs to (`rginx lint` shows it; `-t`
+    /// prints nginx's text only).
+    pub code: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -54,7 +57,13 @@ impl Diagnostic {
             level,
             message: message.into(),
             span,
+            code: None,
         }
+    }
+
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
+        self
     }
 
     pub fn emerg(message: impl Into<String>, span: Option<Span>) -> Self {

@@ -123,6 +123,22 @@ pub enum Origin {
 /// An nginx version as (major, minor, patch).
 pub type Version = (u16, u16, u16);
 
+/// The newest nginx version rginx follows (the default profile).
+pub const LATEST: Version = (1, 31, 3);
+
+/// `1.22` or `1.25.1`.
+pub fn parse_version(s: &str) -> Option<Version> {
+    let mut parts = s.split('.').map(|p| p.parse::<u16>().ok());
+    let major = parts.next()??;
+    let minor = parts.next()??;
+    let patch = parts.next().unwrap_or(Some(0))?;
+    parts.next().is_none().then_some((major, minor, patch))
+}
+
+pub fn version_text(v: Version) -> String {
+    format!("{}.{}.{}", v.0, v.1, v.2)
+}
+
 /// One directive of one module.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DirectiveSpec {

@@ -23,6 +23,40 @@ pub struct LoadOptions {
     pub single_file: bool,
     /// nginx's prefix (`-p`), for paths nginx resolves against it.
     pub prefix: Option<PathBuf>,
+    /// Files to read instead of the disk (an `nginx -T` dump), by path.
+    pub overlay: Option<Overlay>,
+}
+
+/// Files given in memory, by the path they stand for.
+pub type Overlay = std::sync::Arc<std::collections::BTreeMap<PathBuf, Vec<u8>>>;
+
+/// Split an `nginx -T` dump into its files: each starts at a line
+/// `# configuration file PATH:`. `None` if the text is not such a dump.
+pub fn split_dump(text: &[u8]) -> Option<Vec<(PathBuf, Vec<u8>)>> {
+    const MARK: &[u8] = b"# configuration file ";
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    for line in text.split_inclusive(|&c| c == b'\n') {
+        let trimmed = line.strip_suffix(b"\n").unwrap_or(line);
+        if let Some(rest) = trimmed
+            .strip_prefix(MARK)
+            .and_then(|r| r.strip_suffix(b":"))
+        {
+            let path = PathBuf::from(String::from_utf8_lossy(rest).into_owned());
+            files.push((path, Vec::new()));
+        } else if let Some((_, body)) = files.last_mut() {
+            body.extend_from_slice(line);
+        } else if !trimmed.iter().all(u8::is_ascii_whitespace) {
+            // Text before the first marker: `nginx -T` prints none.
+            return None;
+        }
+    }
+    // nginx adds an empty line after each file.
+    for (_, body) in &mut files {
+        if body.ends_with(b"\n\n") {
+            body.pop();
+        }
+    }
+    (!files.is_empty()).then_some(files)
 }
 
 /// A problem found while loading, reported at an `include` line (or with no
@@ -60,6 +94,7 @@ pub struct Config {
     pub conf_prefix: PathBuf,
     /// nginx's prefix, when known.
     pub prefix: Option<PathBuf>,
+    overlay: Option<Overlay>,
 }
 
 impl Config {
@@ -86,8 +121,14 @@ pub fn errno_text(err: &std::io::Error) -> String {
     }
 }
 
-fn read_source(path: &Path) -> Result<Vec<u8>, LoadError> {
+fn read_source(path: &Path, overlay: Option<&Overlay>) -> Result<Vec<u8>, LoadError> {
     let shown = path.display().to_string();
+    if let Some(files) = overlay {
+        return files.get(path).cloned().ok_or(LoadError::Open {
+            path: shown,
+            reason: "2: No such file or directory".into(),
+        });
+    }
     if path.is_dir() {
         return Err(LoadError::Read {
             path: shown,
@@ -103,10 +144,12 @@ fn read_source(path: &Path) -> Result<Vec<u8>, LoadError> {
 /// Load `main` (made absolute by the caller, as nginx does with its prefix)
 /// and everything it includes.
 pub fn load(main: &Path, opts: &LoadOptions) -> Result<Config, IncludeError> {
-    let text = read_source(main).map_err(|error| IncludeError { error, at: None })?;
+    let text = read_source(main, opts.overlay.as_ref())
+        .map_err(|error| IncludeError { error, at: None })?;
     let mut config = Config {
         conf_prefix: main.parent().map(Path::to_path_buf).unwrap_or_default(),
         prefix: opts.prefix.clone(),
+        overlay: opts.overlay.clone(),
         ..Config::default()
     };
     if let Some(params) = &opts.command_line {
@@ -187,7 +230,7 @@ fn resolve_includes(config: &mut Config, file: FileId, stack: &mut Vec<FileId>) 
         let pattern = d.args[0].text().into_owned();
         let at = d.terminator;
         let mut ids = Vec::new();
-        match expand(&config.conf_prefix, &pattern) {
+        match expand(&config.conf_prefix, &pattern, config.overlay.as_ref()) {
             Err(error) => config.errors.push(IncludeError {
                 error,
                 at: Some(at),
@@ -224,7 +267,7 @@ fn include_one(
         }
         return Ok(id);
     }
-    let text = read_source(&path)?;
+    let text = read_source(&path, config.overlay.as_ref())?;
     let id = add_file(config, path, text);
     stack.push(id);
     resolve_includes(config, id, stack);
@@ -233,7 +276,11 @@ fn include_one(
 }
 
 /// The files an include pattern names, in nginx's order.
-pub fn expand(conf_prefix: &Path, pattern: &str) -> Result<Vec<PathBuf>, LoadError> {
+pub fn expand(
+    conf_prefix: &Path,
+    pattern: &str,
+    overlay: Option<&Overlay>,
+) -> Result<Vec<PathBuf>, LoadError> {
     let full = if Path::new(pattern).is_absolute() {
         PathBuf::from(pattern)
     } else {
@@ -248,11 +295,24 @@ pub fn expand(conf_prefix: &Path, pattern: &str) -> Result<Vec<PathBuf>, LoadErr
         require_literal_separator: true,
         require_literal_leading_dot: true,
     };
-    let matches = glob::glob_with(&shown, options).map_err(|e| LoadError::Glob {
+    let glob_error = |e: glob::PatternError| LoadError::Glob {
         pattern: shown.clone(),
         reason: e.msg.to_string(),
-    })?;
-    let mut found: Vec<PathBuf> = matches.filter_map(Result::ok).collect();
+    };
+    let mut found: Vec<PathBuf> = match overlay {
+        Some(files) => {
+            let pattern = glob::Pattern::new(&shown).map_err(glob_error)?;
+            files
+                .keys()
+                .filter(|p| pattern.matches_path_with(p, options))
+                .cloned()
+                .collect()
+        }
+        None => glob::glob_with(&shown, options)
+            .map_err(glob_error)?
+            .filter_map(Result::ok)
+            .collect(),
+    };
     found.sort_by(|a, b| {
         a.as_os_str()
             .as_encoded_bytes()
@@ -303,6 +363,22 @@ mod tests {
         let inner = &main.directives[2].block().unwrap().directives[0];
         assert_eq!(inner.includes.len(), 1);
         assert_eq!(c.files.len(), 4);
+    }
+
+    #[test]
+    fn nginx_t_dump_is_read_as_its_files() {
+        let dump = b"# configuration file /etc/nginx/nginx.conf:\nevents {}\nhttp { include conf.d/*.conf; }\n\n# configuration file /etc/nginx/conf.d/a.conf:\nserver { listen 80; }\n\n";
+        let files = split_dump(dump).unwrap();
+        assert_eq!(files.len(), 2);
+        let overlay: Overlay = std::sync::Arc::new(files.into_iter().collect());
+        let opts = LoadOptions {
+            overlay: Some(overlay),
+            ..LoadOptions::default()
+        };
+        let c = load(Path::new("/etc/nginx/nginx.conf"), &opts).unwrap();
+        assert!(c.is_clean(), "{:?}", c.errors);
+        assert_eq!(c.files.len(), 2);
+        assert_eq!(split_dump(b"events {}\n"), None);
     }
 
     #[test]

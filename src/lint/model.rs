@@ -1,0 +1,181 @@
+//! The configuration as rules see it: includes expanded, each directive with
+//! its context, parent block and registry row, and `-t`'s findings.
+
+use super::LintOptions;
+use crate::check;
+use crate::diag::Diagnostic;
+use crate::registry::{self, Ctx, DirectiveSpec, Inside};
+use crate::source::{FileId, Span};
+use crate::syntax::ast::{Body, Directive};
+use crate::syntax::Config;
+
+/// One directive in the expanded tree.
+pub struct Node<'a> {
+    pub d: &'a Directive,
+    /// The context it stands in.
+    pub ctx: Ctx,
+    /// The node of the block it stands in (through includes).
+    pub parent: Option<usize>,
+    /// Its registry row in this context, if any.
+    pub spec: Option<&'static DirectiveSpec>,
+    /// Its direct children (the statements of its block, includes expanded).
+    pub children: Vec<usize>,
+}
+
+pub struct Model<'a> {
+    pub config: &'a Config,
+    pub opts: &'a LintOptions,
+    pub nodes: Vec<Node<'a>>,
+    /// Nodes at the top of each walked file tree (the main file, `-g`).
+    pub roots: Vec<usize>,
+    /// What `-t` reports, every error (not only the first).
+    pub check: Vec<Diagnostic>,
+}
+
+impl<'a> Model<'a> {
+    pub fn build(config: &'a Config, opts: &'a LintOptions) -> Model<'a> {
+        let mut m = Model {
+            config,
+            opts,
+            nodes: Vec::new(),
+            roots: Vec::new(),
+            check: check::check_all(config, opts.context).diagnostics,
+        };
+        let mut stack = Vec::new();
+        let mut roots = Vec::new();
+        if let Some(cl) = config.command_line {
+            m.file(cl, Ctx::MAIN, None, &mut roots, &mut stack);
+        }
+        m.file(config.main, opts.context, None, &mut roots, &mut stack);
+        m.roots = roots;
+        m
+    }
+
+    fn file(
+        &mut self,
+        id: FileId,
+        ctx: Ctx,
+        parent: Option<usize>,
+        out: &mut Vec<usize>,
+        stack: &mut Vec<FileId>,
+    ) {
+        if stack.contains(&id) {
+            return;
+        }
+        stack.push(id);
+        let directives = &self.config.file(id).directives;
+        self.list(directives, ctx, parent, out, stack);
+        stack.pop();
+    }
+
+    fn list(
+        &mut self,
+        directives: &'a [Directive],
+        ctx: Ctx,
+        parent: Option<usize>,
+        out: &mut Vec<usize>,
+        stack: &mut Vec<FileId>,
+    ) {
+        for d in directives {
+            let spec = registry::lookup(&d.name.value)
+                .iter()
+                .copied()
+                .find(|s| s.ctx.intersects(ctx));
+            let i = self.nodes.len();
+            self.nodes.push(Node {
+                d,
+                ctx,
+                parent,
+                spec,
+                children: Vec::new(),
+            });
+            out.push(i);
+            for &inc in &d.includes {
+                self.file(inc, ctx, parent, out, stack);
+            }
+            if let Body::Block(block) = &d.body {
+                let inner = match spec.map(|s| s.inside(ctx)) {
+                    Some(Inside::Directives(c)) => c,
+                    // Data entries and unknown blocks: kept, in no context.
+                    _ => Ctx::NONE,
+                };
+                let mut children = Vec::new();
+                self.list(&block.directives, inner, Some(i), &mut children, stack);
+                self.nodes[i].children = children;
+            }
+        }
+    }
+
+    pub fn node(&self, i: usize) -> &Node<'a> {
+        &self.nodes[i]
+    }
+
+    /// Every node with this directive name.
+    pub fn named<'m>(&'m self, name: &'m str) -> impl Iterator<Item = (usize, &'m Node<'a>)> + 'm {
+        self.nodes
+            .iter()
+            .enumerate()
+            .filter(move |(_, n)| n.d.is(name))
+    }
+
+    /// Children of `i` with this name.
+    pub fn children_named<'m>(
+        &'m self,
+        i: usize,
+        name: &'m str,
+    ) -> impl Iterator<Item = &'m Node<'a>> + 'm {
+        self.nodes[i]
+            .children
+            .iter()
+            .map(|&c| &self.nodes[c])
+            .filter(move |n| n.d.is(name))
+    }
+
+    /// Top-level nodes of the walk (the main file's statements).
+    pub fn top_named<'m>(&'m self, name: &'m str) -> impl Iterator<Item = &'m Node<'a>> + 'm {
+        self.roots
+            .iter()
+            .map(|&c| &self.nodes[c])
+            .filter(move |n| n.d.is(name))
+    }
+
+    /// The enclosing block nodes, nearest first.
+    pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.nodes[i].parent, |&p| self.nodes[p].parent)
+    }
+
+    /// The nearest enclosing block with this name.
+    pub fn enclosing(&self, i: usize, name: &str) -> Option<usize> {
+        self.ancestors(i).find(|&a| self.nodes[a].d.is(name))
+    }
+
+    /// Where a finding about a directive points: its name.
+    pub fn span(&self, i: usize) -> Option<Span> {
+        Some(self.nodes[i].d.name.span)
+    }
+
+    /// The nearest value of a directive that inherits down the tree, as
+    /// nginx merges it: at `i`'s own block or the closest enclosing one.
+    pub fn inherited(&self, block: usize, name: &str) -> Option<&Node<'a>> {
+        std::iter::once(block)
+            .chain(self.ancestors(block))
+            .find_map(|b| {
+                self.nodes[b]
+                    .children
+                    .iter()
+                    .rev()
+                    .map(|&c| &self.nodes[c])
+                    .find(|n| n.d.is(name))
+            })
+    }
+
+    /// The decoded arguments of a node as text.
+    pub fn args(&self, i: usize) -> Vec<String> {
+        self.nodes[i]
+            .d
+            .args
+            .iter()
+            .map(|a| a.text().into_owned())
+            .collect()
+    }
+}
