@@ -84,6 +84,11 @@ enum Command {
     Fmt { file: PathBuf },
     /// Report every problem, each with a stable code (exit 1 at --deny or worse, 2 if unreadable)
     Lint(LintArgs),
+    /// Print a generated reference page (docs/directives.md, docs/lints.md)
+    Docs {
+        #[arg(value_enum)]
+        page: DocsPage,
+    },
     /// Print an internal representation, for debugging
     Dump {
         #[arg(value_enum)]
@@ -110,6 +115,12 @@ struct LintArgs {
     /// The nginx version the configuration is for (default: the latest)
     #[arg(long, env = "RGINX_NGINX_VERSION")]
     nginx_version: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum DocsPage {
+    Directives,
+    Lints,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -158,6 +169,14 @@ pub fn main() -> i32 {
         }) => return parse_command(file, *single_file, *indent),
         Some(Command::Fmt { file }) => return fmt_command(file),
         Some(Command::Lint(args)) => return lint_command(args),
+        Some(Command::Docs { page }) => {
+            let text = match page {
+                DocsPage::Directives => crate::docs::directives_md(),
+                DocsPage::Lints => crate::docs::lints_md(),
+            };
+            let _ = std::io::stdout().write_all(text.as_bytes());
+            return 0;
+        }
         Some(Command::Dump { what, file }) => return dump_command(*what, file),
         None => {}
     }

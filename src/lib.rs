@@ -19,6 +19,7 @@
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod docs;
 pub mod lint;
 pub mod registry;
 pub mod source;

@@ -135,8 +135,12 @@ pub fn parse_version(s: &str) -> Option<Version> {
     parts.next().is_none().then_some((major, minor, patch))
 }
 
+/// `1.25.1`, or `1.22` for a version given without its patch level.
 pub fn version_text(v: Version) -> String {
-    format!("{}.{}.{}", v.0, v.1, v.2)
+    match v {
+        (major, minor, 0) => format!("{major}.{minor}"),
+        (major, minor, patch) => format!("{major}.{minor}.{patch}"),
+    }
 }
 
 /// One directive of one module.

@@ -4,6 +4,7 @@
 pub mod rgx201_deprecated_directive;
 pub mod rgx202_not_in_target_version;
 pub mod rgx203_listen_http2;
+pub mod rgx204_changed_default;
 
 use crate::lint::RuleInfo;
 
@@ -11,4 +12,5 @@ pub const RULES: &[&RuleInfo] = &[
     &rgx201_deprecated_directive::RULE,
     &rgx202_not_in_target_version::RULE,
     &rgx203_listen_http2::RULE,
+    &rgx204_changed_default::RULE,
 ];

@@ -1,0 +1,99 @@
+//! Generated reference pages: `docs/directives.md` from the registry and
+//! `docs/lints.md` from the rules. `tests/docs.rs` fails when the committed
+//! files are stale; `rginx docs directives|lints` prints them.
+
+use crate::lint::rules;
+use crate::registry::{self, version_text, Origin, Support, Values};
+use std::fmt::Write;
+
+fn status(s: Support) -> String {
+    match s {
+        Support::Supported => "supported".into(),
+        Support::Partial(what) => format!("partial: {what}"),
+        Support::Ignored(why) => format!("ignored: {why}"),
+        Support::Unsupported => "unsupported".into(),
+    }
+}
+
+/// Every directive rginx knows, module by module.
+pub fn directives_md() -> String {
+    let mut out = String::from(
+        "# Directives\n\nGenerated from `src/registry/` by `rginx docs directives`; do not edit.\n\n\
+Status: *supported* (as nginx does it), *partial*, *ignored* (accepted, no effect, with the reason), \
+*unsupported* (rginx refuses to run it). Arguments: counts nginx accepts (`on|off` for flags, `1+` for \
+one or more). Versions: when the directive appeared after nginx 1.22, or left.\n",
+    );
+    let total: usize = registry::modules().iter().map(|m| m.directives.len()).sum();
+    let _ = writeln!(out, "\n{} modules, {} directives.\n", registry::modules().len(), total);
+    for m in registry::modules() {
+        let origin = match m.directives.first().map(|d| d.origin) {
+            Some(Origin::ThirdParty) => " (third-party)",
+            Some(Origin::Plus) => " (NGINX Plus)",
+            _ => "",
+        };
+        let _ = writeln!(out, "## {}{origin}\n", m.name);
+        out.push_str("| directive | contexts | arguments | values | versions | rginx |\n|---|---|---|---|---|---|\n");
+        for d in m.directives {
+            let args = if d.block {
+                format!("{} + block", d.arity.describe())
+            } else {
+                d.arity.describe()
+            };
+            let values = match d.values {
+                Values::Any => String::new(),
+                Values::Enum(v) | Values::Bitmask(v) => v.join(", "),
+                Values::Bounds(lo, -1) => format!("≥ {lo}"),
+                Values::Bounds(lo, hi) => format!("{lo}..{hi}"),
+            };
+            let mut versions = Vec::new();
+            if let Some(v) = d.added {
+                versions.push(if v == (1, 23, 0) { "after 1.22".to_string() } else { format!("since {}", version_text(v)) });
+            }
+            if let Some((word, instead)) = d.deprecated {
+                versions.push(format!("{word} (use {instead})"));
+            }
+            if let Some(v) = d.removed {
+                versions.push(format!("gone by {}", version_text(v)));
+            }
+            let ctx = if d.ctx == registry::Ctx::ANY { "any".to_string() } else { d.ctx.names().join(", ") };
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {} | {} | {} | {} |",
+                d.name,
+                ctx,
+                args.replace('|', "\\|"),
+                values,
+                versions.join("; "),
+                status(d.support)
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Every lint rule with its documentation.
+pub fn lints_md() -> String {
+    let mut out = String::from("# Lint rules\n\nGenerated from `src/lint/rules/` by `rginx docs lints`; do not edit.\n\n");
+    out.push_str("| code | name | severity | category | summary |\n|---|---|---|---|---|\n");
+    for r in &rules::ALL {
+        let _ = writeln!(
+            out,
+            "| [{}](#{}) | {} | {} | {} | {} |",
+            r.code,
+            r.code.to_lowercase(),
+            r.name,
+            r.severity.as_str(),
+            r.category.as_str(),
+            r.summary
+        );
+    }
+    for r in &rules::ALL {
+        let _ = write!(out, "\n## {}\n\n`{}` · {} · {}\n\n", r.code, r.name, r.severity.as_str(), r.category.as_str());
+        out.push_str(&r.doc.replace("\n## ", "\n### ").replacen("## ", "### ", 1));
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
+}
