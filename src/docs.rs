@@ -24,7 +24,12 @@ Status: *supported* (as nginx does it), *partial*, *ignored* (accepted, no effec
 one or more). Versions: when the directive appeared after nginx 1.22, or left.\n",
     );
     let total: usize = registry::modules().iter().map(|m| m.directives.len()).sum();
-    let _ = writeln!(out, "\n{} modules, {} directives.\n", registry::modules().len(), total);
+    let _ = writeln!(
+        out,
+        "\n{} modules, {} directives.\n",
+        registry::modules().len(),
+        total
+    );
     for m in registry::modules() {
         let origin = match m.directives.first().map(|d| d.origin) {
             Some(Origin::ThirdParty) => " (third-party)",
@@ -32,7 +37,7 @@ one or more). Versions: when the directive appeared after nginx 1.22, or left.\n
             _ => "",
         };
         let _ = writeln!(out, "## {}{origin}\n", m.name);
-        out.push_str("| directive | contexts | arguments | values | versions | rginx |\n|---|---|---|---|---|---|\n");
+        out.push_str("| directive | contexts | arguments | default | values | versions | rginx |\n|---|---|---|---|---|---|---|\n");
         for d in m.directives {
             let args = if d.block {
                 format!("{} + block", d.arity.describe())
@@ -47,7 +52,11 @@ one or more). Versions: when the directive appeared after nginx 1.22, or left.\n
             };
             let mut versions = Vec::new();
             if let Some(v) = d.added {
-                versions.push(if v == (1, 23, 0) { "after 1.22".to_string() } else { format!("since {}", version_text(v)) });
+                versions.push(if v == (1, 23, 0) {
+                    "after 1.22".to_string()
+                } else {
+                    format!("since {}", version_text(v))
+                });
             }
             if let Some((word, instead)) = d.deprecated {
                 versions.push(format!("{word} (use {instead})"));
@@ -55,13 +64,21 @@ one or more). Versions: when the directive appeared after nginx 1.22, or left.\n
             if let Some(v) = d.removed {
                 versions.push(format!("gone by {}", version_text(v)));
             }
-            let ctx = if d.ctx == registry::Ctx::ANY { "any".to_string() } else { d.ctx.names().join(", ") };
+            let ctx = if d.ctx == registry::Ctx::ANY {
+                "any".to_string()
+            } else {
+                d.ctx.names().join(", ")
+            };
+            let name = match d.doc {
+                Some(url) => format!("[`{}`]({url})", d.name),
+                None => format!("`{}`", d.name),
+            };
             let _ = writeln!(
                 out,
-                "| `{}` | {} | {} | {} | {} | {} |",
-                d.name,
+                "| {name} | {} | {} | {} | {} | {} | {} |",
                 ctx,
                 args.replace('|', "\\|"),
+                d.default.map(|v| format!("`{}`", v.replace('|', "\\|"))).unwrap_or_default(),
                 values,
                 versions.join("; "),
                 status(d.support)
@@ -74,7 +91,9 @@ one or more). Versions: when the directive appeared after nginx 1.22, or left.\n
 
 /// Every lint rule with its documentation.
 pub fn lints_md() -> String {
-    let mut out = String::from("# Lint rules\n\nGenerated from `src/lint/rules/` by `rginx docs lints`; do not edit.\n\n");
+    let mut out = String::from(
+        "# Lint rules\n\nGenerated from `src/lint/rules/` by `rginx docs lints`; do not edit.\n\n",
+    );
     out.push_str("| code | name | severity | category | summary |\n|---|---|---|---|---|\n");
     for r in &rules::ALL {
         let _ = writeln!(
@@ -89,7 +108,14 @@ pub fn lints_md() -> String {
         );
     }
     for r in &rules::ALL {
-        let _ = write!(out, "\n## {}\n\n`{}` · {} · {}\n\n", r.code, r.name, r.severity.as_str(), r.category.as_str());
+        let _ = write!(
+            out,
+            "\n## {}\n\n`{}` · {} · {}\n\n",
+            r.code,
+            r.name,
+            r.severity.as_str(),
+            r.category.as_str()
+        );
         out.push_str(&r.doc.replace("\n## ", "\n### ").replacen("## ", "### ", 1));
         if !out.ends_with('\n') {
             out.push('\n');

@@ -167,6 +167,10 @@ pub struct DirectiveSpec {
     pub support: Support,
     pub values: Values,
     pub check: Check,
+    /// nginx's documented default, as its docs write it.
+    pub default: Option<&'static str>,
+    /// Where nginx documents it.
+    pub doc: Option<&'static str>,
 }
 
 impl DirectiveSpec {
@@ -193,7 +197,19 @@ impl DirectiveSpec {
             support: Support::Unsupported,
             values: Values::Any,
             check: Check::None,
+            default: None,
+            doc: None,
         }
+    }
+
+    pub const fn default_value(mut self, default: &'static str) -> Self {
+        self.default = Some(default);
+        self
+    }
+
+    pub const fn doc(mut self, url: &'static str) -> Self {
+        self.doc = Some(url);
+        self
     }
 
     pub const fn values(mut self, values: Values) -> Self {

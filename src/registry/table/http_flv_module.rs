@@ -4,5 +4,5 @@ use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
 #[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new("flv", "http_flv_module", Ctx::HTTP_LOC, A::NOARGS, S::Custom),
+    D::new("flv", "http_flv_module", Ctx::HTTP_LOC, A::NOARGS, S::Custom).doc("https://nginx.org/en/docs/http/ngx_http_flv_module.html#flv"),
 ];

@@ -4,5 +4,5 @@ use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
 #[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new("zone", "http_upstream_zone_module", Ctx::HTTP_UPS, A::TAKE12, S::Custom),
+    D::new("zone", "http_upstream_zone_module", Ctx::HTTP_UPS, A::TAKE12, S::Custom).doc("https://nginx.org/en/docs/http/ngx_http_upstream_module.html#zone"),
 ];

@@ -4,5 +4,5 @@ use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
 #[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new("ssl_object_cache_inheritable", "openssl_cache_module", Ctx::MAIN, A::FLAG, S::Flag).added((1, 23, 0)),
+    D::new("ssl_object_cache_inheritable", "openssl_cache_module", Ctx::MAIN, A::FLAG, S::Flag).added((1, 27, 4)).default_value("on").doc("https://nginx.org/en/docs/ngx_core_module.html#ssl_object_cache_inheritable"),
 ];

@@ -4,6 +4,6 @@ use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Origin, Setter as S};
 
 #[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new("keyval", "stream_keyval_module", Ctx::STREAM_MAIN, A::TAKE3, S::Custom).origin(Origin::Plus),
-    D::new("keyval_zone", "stream_keyval_module", Ctx::STREAM_MAIN, A::ONE_MORE, S::Custom).origin(Origin::Plus),
+    D::new("keyval", "stream_keyval_module", Ctx::STREAM_MAIN, A::TAKE3, S::Custom).origin(Origin::Plus).doc("https://nginx.org/en/docs/stream/ngx_stream_keyval_module.html#keyval"),
+    D::new("keyval_zone", "stream_keyval_module", Ctx::STREAM_MAIN, A::ONE_MORE, S::Custom).origin(Origin::Plus).doc("https://nginx.org/en/docs/stream/ngx_stream_keyval_module.html#keyval_zone"),
 ];

@@ -4,5 +4,5 @@ use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
 #[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new("hash", "stream_upstream_hash_module", Ctx::STREAM_UPS, A::TAKE12, S::Custom),
+    D::new("hash", "stream_upstream_hash_module", Ctx::STREAM_UPS, A::TAKE12, S::Custom).doc("https://nginx.org/en/docs/stream/ngx_stream_upstream_module.html#hash"),
 ];
