@@ -114,7 +114,11 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
                     continue;
                 }
                 for k in keys(m, name, t) {
-                    if !mine.iter().chain(&lost).any(|x| same(name, x, &k)) {
+                    // Security headers are reported by RGX406 instead.
+                    let security = name == "add_header"
+                        && crate::lint::rules::security::rgx406_security_headers_dropped::SECURITY
+                            .contains(&k.to_ascii_lowercase().as_str());
+                    if !security && !mine.iter().chain(&lost).any(|x| same(name, x, &k)) {
                         lost.push(k);
                     }
                 }
