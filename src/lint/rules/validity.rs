@@ -19,7 +19,15 @@ pub const RULES: &[&RuleInfo] = &[
 
 fn from_check(m: &Model, rule: &RuleInfo, out: &mut Vec<Finding>) {
     for d in m.check.iter().filter(|d| d.code == Some(rule.code)) {
-        out.push(Finding::new(rule, d.span, d.message.clone()));
+        // nginx reports a directive's errors at its `;` or `{`; lint points
+        // at the whole directive, name first.
+        let span = d.span.map(|s| {
+            m.nodes
+                .iter()
+                .find(|n| n.d.terminator == s)
+                .map_or(s, |n| n.d.name.span.to(s))
+        });
+        out.push(Finding::new(rule, span, d.message.clone()));
     }
 }
 
