@@ -17,7 +17,10 @@ fn main() {
         println!("skipped: ../shared/corpus is absent");
         return;
     }
-    for tree in ["perusio__drupal-with-nginx/nginx.conf", "h5bp__server-configs-nginx/nginx.conf"] {
+    for tree in [
+        "perusio__drupal-with-nginx/nginx.conf",
+        "h5bp__server-configs-nginx/nginx.conf",
+    ] {
         let path = shared.join(tree);
         let mut best = Duration::MAX;
         let mut files = 0;

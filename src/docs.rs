@@ -78,7 +78,9 @@ one or more). Versions: when the directive appeared after nginx 1.22, or left.\n
                 "| {name} | {} | {} | {} | {} | {} | {} |",
                 ctx,
                 args.replace('|', "\\|"),
-                d.default.map(|v| format!("`{}`", v.replace('|', "\\|"))).unwrap_or_default(),
+                d.default
+                    .map(|v| format!("`{}`", v.replace('|', "\\|")))
+                    .unwrap_or_default(),
                 values,
                 versions.join("; "),
                 status(d.support)

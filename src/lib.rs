@@ -24,3 +24,4 @@ pub mod lint;
 pub mod registry;
 pub mod source;
 pub mod syntax;
+pub mod tls;

@@ -177,51 +177,102 @@ fn lint(args: &[&str], stdin: Option<&str>, dir: &std::path::Path) -> (i32, Stri
         .spawn()
         .unwrap();
     let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin.unwrap_or_default().as_bytes()).unwrap();
+    input
+        .write_all(stdin.unwrap_or_default().as_bytes())
+        .unwrap();
     drop(input);
     let out = child.wait_with_output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
 }
 
 #[test]
 fn lint_exit_codes_follow_deny() {
     let dir = tempfile::tempdir().unwrap();
     // Only `include` is supported today: a file with nothing else is clean.
-    fs::write(dir.path().join("clean.conf"), "# context: http\ninclude none-*.conf;\n").unwrap();
-    fs::write(dir.path().join("info.conf"), "events {}\nhttp { server_tokens on; }\n").unwrap();
-    fs::write(dir.path().join("bad.conf"), "events {}\nhttp { sendfile yes; }\n").unwrap();
-    assert_eq!(lint(&["--context", "http", "clean.conf"], None, dir.path()).0, 0);
+    fs::write(
+        dir.path().join("clean.conf"),
+        "# context: http\ninclude none-*.conf;\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("info.conf"),
+        "events {}\nhttp { server_tokens on; }\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("bad.conf"),
+        "events {}\nhttp { sendfile yes; }\n",
+    )
+    .unwrap();
+    assert_eq!(
+        lint(&["--context", "http", "clean.conf"], None, dir.path()).0,
+        0
+    );
     // An info finding fails only with --deny info.
-    assert_eq!(lint(&["--deny", "error", "info.conf"], None, dir.path()).0, 0);
-    assert_eq!(lint(&["--deny", "info", "info.conf"], None, dir.path()).0, 1);
+    assert_eq!(
+        lint(&["--deny", "error", "info.conf"], None, dir.path()).0,
+        0
+    );
+    assert_eq!(
+        lint(&["--deny", "info", "info.conf"], None, dir.path()).0,
+        1
+    );
     let (code, out) = lint(&["bad.conf"], None, dir.path());
     assert_eq!(code, 1);
-    assert!(out.contains("bad.conf:2:8: error[NGX006] invalid value \"yes\" in \"sendfile\" directive"), "{out}");
+    assert!(
+        out.contains("bad.conf:2:8: error[NGX006] invalid value \"yes\" in \"sendfile\" directive"),
+        "{out}"
+    );
     assert_eq!(lint(&["missing.conf"], None, dir.path()).0, 2);
 }
 
 #[test]
 fn lint_reads_stdin_and_nginx_t_dumps() {
     let dir = tempfile::tempdir().unwrap();
-    let (code, out) = lint(&["--format", "json", "-"], Some("events {}\nhttp { autoindex on; }\n"), dir.path());
+    let (code, out) = lint(
+        &["--format", "json", "-"],
+        Some("events {}\nhttp { autoindex on; }\n"),
+        dir.path(),
+    );
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let codes: Vec<&str> = v.as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
     assert!(codes.contains(&"RGX409"), "{codes:?}");
     assert_eq!(v[0]["file"], "<stdin>");
     // `nginx -T` output: the included file is linted where it is included.
     let dump = "# configuration file /etc/nginx/nginx.conf:\nevents {}\nhttp { include conf.d/*.conf; }\n\n\
                 # configuration file /etc/nginx/conf.d/a.conf:\nserver { listen 80; location / { proxy_passs x; } }\n\n";
     let (_, out) = lint(&[], Some(dump), dir.path());
-    assert!(out.contains("/etc/nginx/conf.d/a.conf:1:34: error[NGX002] unknown directive \"proxy_passs\""), "{out}");
+    assert!(
+        out.contains(
+            "/etc/nginx/conf.d/a.conf:1:34: error[NGX002] unknown directive \"proxy_passs\""
+        ),
+        "{out}"
+    );
 }
 
 #[test]
 fn lint_directories_and_contexts() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join("conf.d")).unwrap();
-    fs::write(dir.path().join("conf.d/site.conf"), "server { listen 80; }\n").unwrap();
-    fs::write(dir.path().join("loc.conf"), "proxy_pass http://127.0.0.1:8080;\n").unwrap();
+    fs::write(
+        dir.path().join("conf.d/site.conf"),
+        "server { listen 80; }\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("loc.conf"),
+        "proxy_pass http://127.0.0.1:8080;\n",
+    )
+    .unwrap();
     // Files of a directory are http snippets: `server` is fine there.
     let (_, out) = lint(&["--format", "github", "conf.d"], None, dir.path());
     assert!(!out.contains("NGX003"), "{out}");
@@ -229,5 +280,8 @@ fn lint_directories_and_contexts() {
     assert!(out.contains("NGX003"), "{out}");
     let (_, out) = lint(&["--context", "location", "loc.conf"], None, dir.path());
     assert!(!out.contains("NGX003"), "{out}");
-    assert_eq!(lint(&["--context", "nowhere", "loc.conf"], None, dir.path()).0, 2);
+    assert_eq!(
+        lint(&["--context", "nowhere", "loc.conf"], None, dir.path()).0,
+        2
+    );
 }

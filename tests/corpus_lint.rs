@@ -26,9 +26,15 @@ fn corpus_lints_without_crash() {
         let config = include::load(&path, &LoadOptions::default()).unwrap();
         // Snippets (no `http`/`events` at the top) are read as http content.
         let top = &config.file(config.main).directives;
-        let main_level = top.iter().any(|d| d.is("http") || d.is("events") || d.is("stream"));
+        let main_level = top
+            .iter()
+            .any(|d| d.is("http") || d.is("events") || d.is("stream"));
         let opts = LintOptions {
-            context: if main_level { Ctx::MAIN } else { Ctx::HTTP_MAIN },
+            context: if main_level {
+                Ctx::MAIN
+            } else {
+                Ctx::HTTP_MAIN
+            },
             ..LintOptions::default()
         };
         let found = lint::lint(&config, &opts);

@@ -10,7 +10,11 @@ fn check(file: &str, fresh: String) {
     assert!(
         committed == fresh,
         "{file} is stale: regenerate it with `cargo run -- docs {}`",
-        if file.contains("lints") { "lints > docs/lints.md" } else { "directives > docs/directives.md" }
+        if file.contains("lints") {
+            "lints > docs/lints.md"
+        } else {
+            "directives > docs/directives.md"
+        }
     );
 }
 

@@ -7,7 +7,14 @@ mod common;
 use common::*;
 
 fn sarif_of(args: &[&str]) -> serde_json::Value {
-    let out = rginx().arg("lint").arg("--format").arg("sarif").args(args).current_dir(root()).output().unwrap();
+    let out = rginx()
+        .arg("lint")
+        .arg("--format")
+        .arg("sarif")
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap();
     serde_json::from_slice(&out.stdout).expect("SARIF is JSON")
 }
 
@@ -28,11 +35,15 @@ fn sarif_output_matches_the_schema() {
         vec!["fixtures/lint/NGX008/ok-events.conf"],
     ] {
         let log = sarif_of(&args);
-        let errors: Vec<String> = validator.iter_errors(&log).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        let errors: Vec<String> = validator
+            .iter_errors(&log)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
         assert!(errors.is_empty(), "{args:?}: {errors:#?}");
         // The validator does catch a broken log.
         let mut broken = log.clone();
-        broken["runs"][0]["tool"]["driver"]["rules"][0]["defaultConfiguration"]["level"] = "fatal".into();
+        broken["runs"][0]["tool"]["driver"]["rules"][0]["defaultConfiguration"]["level"] =
+            "fatal".into();
         assert!(!validator.is_valid(&broken));
         let run = &log["runs"][0];
         assert_eq!(log["version"], "2.1.0");

@@ -17,25 +17,59 @@ responses are not sent, an encrypted key cannot be loaded. Clients that depend o
 
 /// What each OpenSSL-only directive would have done.
 const OPENSSL_ONLY: &[(&str, &str)] = &[
-    ("ssl_dhparam", "rustls has no DHE key exchange; these parameters are never used"),
+    (
+        "ssl_dhparam",
+        "rustls has no DHE key exchange; these parameters are never used",
+    ),
     ("ssl_engine", "rustls does not load OpenSSL engines"),
-    ("ssl_conf_command", "these are OpenSSL configuration commands"),
-    ("ssl_stapling", "rustls-based rginx does not fetch or staple OCSP responses"),
-    ("ssl_stapling_file", "rustls-based rginx does not staple OCSP responses"),
-    ("ssl_stapling_verify", "rustls-based rginx does not staple OCSP responses"),
-    ("ssl_stapling_responder", "rustls-based rginx does not fetch OCSP responses"),
-    ("ssl_password_file", "rustls cannot decrypt encrypted private keys; store the key unencrypted"),
+    (
+        "ssl_conf_command",
+        "these are OpenSSL configuration commands",
+    ),
+    (
+        "ssl_stapling",
+        "rustls-based rginx does not fetch or staple OCSP responses",
+    ),
+    (
+        "ssl_stapling_file",
+        "rustls-based rginx does not staple OCSP responses",
+    ),
+    (
+        "ssl_stapling_verify",
+        "rustls-based rginx does not staple OCSP responses",
+    ),
+    (
+        "ssl_stapling_responder",
+        "rustls-based rginx does not fetch OCSP responses",
+    ),
+    (
+        "ssl_password_file",
+        "rustls cannot decrypt encrypted private keys; store the key unencrypted",
+    ),
 ];
 
 /// Key-exchange groups rustls (aws-lc-rs provider) offers, by OpenSSL name.
-const RUSTLS_GROUPS: &[&str] = &["auto", "x25519", "prime256v1", "secp256r1", "p-256", "secp384r1", "p-384", "x25519mlkem768"];
+const RUSTLS_GROUPS: &[&str] = &[
+    "auto",
+    "x25519",
+    "prime256v1",
+    "secp256r1",
+    "p-256",
+    "secp384r1",
+    "p-384",
+    "x25519mlkem768",
+];
 
 fn check(m: &Model, out: &mut Vec<Finding>) {
     for (i, n) in m.nodes.iter().enumerate() {
         if let Some((name, what)) = OPENSSL_ONLY.iter().find(|(name, _)| n.d.is(name)) {
             let off = n.d.args.first().is_some_and(|a| a.is("off"));
             if !off {
-                out.push(Finding::new(&RULE, m.span(i), format!("\"{name}\" has no effect under rustls: {what}")));
+                out.push(Finding::new(
+                    &RULE,
+                    m.span(i),
+                    format!("\"{name}\" has no effect under rustls: {what}"),
+                ));
             }
         }
         if n.d.is("ssl_ecdh_curve") {
@@ -47,8 +81,12 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
                 .collect();
             if !missing.is_empty() {
                 out.push(
-                    Finding::new(&RULE, m.span(i), format!("rustls does not offer {}", missing.join(", ")))
-                        .help("rustls offers X25519, P-256, P-384 and X25519MLKEM768"),
+                    Finding::new(
+                        &RULE,
+                        m.span(i),
+                        format!("rustls does not offer {}", missing.join(", ")),
+                    )
+                    .help("rustls offers X25519, P-256, P-384 and X25519MLKEM768"),
                 );
             }
         }

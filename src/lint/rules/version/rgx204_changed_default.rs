@@ -21,8 +21,13 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
     let target = m.opts.nginx_version;
     if target < (1, 27, 3) {
         for (i, n) in m.named("server") {
-            let tls = m.children_named(i, "listen").any(|l| l.d.args.iter().skip(1).any(|a| a.is("ssl")));
-            if n.ctx.contains(crate::registry::Ctx::HTTP_MAIN) && tls && m.inherited(i, "ssl_protocols").is_none() {
+            let tls = m
+                .children_named(i, "listen")
+                .any(|l| l.d.args.iter().skip(1).any(|a| a.is("ssl")));
+            if n.ctx.contains(crate::registry::Ctx::HTTP_MAIN)
+                && tls
+                && m.inherited(i, "ssl_protocols").is_none()
+            {
                 out.push(
                     Finding::new(&RULE, m.span(i), format!(
                         "no ssl_protocols: nginx {} offers TLSv1 and TLSv1.1 by default (not since 1.27.3)",

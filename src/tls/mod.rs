@@ -1,0 +1,3 @@
+//! TLS configuration support: OpenSSL cipher strings and what rustls can serve.
+
+pub mod ciphers;
