@@ -7,6 +7,7 @@
 //! reports syntax errors when the walk reaches their position. Checks that
 //! nginx makes after reading everything come last.
 
+mod http;
 mod value;
 
 use crate::diag::{Diagnostic, Level};
@@ -34,6 +35,7 @@ struct Scope {
 }
 
 struct Walker<'a> {
+    http: http::HttpState,
     stop_at_first: bool,
     config: &'a Config,
     prefix: PathBuf,
@@ -72,6 +74,7 @@ pub fn check_all(config: &Config, context: Ctx) -> CheckResult {
 
 fn walk(config: &Config, stop_at_first: bool, context: Ctx) -> CheckResult {
     let mut w = Walker {
+        http: http::HttpState::new(nix::unistd::geteuid().is_root()),
         stop_at_first,
         config,
         prefix: config
@@ -176,6 +179,11 @@ impl Walker<'_> {
                 self.syntax(e)?;
             }
             let spec = self.directive(d, ctx, scope)?;
+            if spec.is_some() {
+                for diag in self.http.directive(d, ctx) {
+                    self.report(diag)?;
+                }
+            }
             if d.is("include") && d.args.len() == 1 {
                 if let Some(e) = self
                     .config
@@ -207,6 +215,9 @@ impl Walker<'_> {
                         }
                         let mut inner_scope = Scope::default();
                         self.directives(&block.directives, inner, &mut inner_scope, errors)?;
+                        for diag in self.http.block_end(d, block, ctx) {
+                            self.report(diag)?;
+                        }
                     }
                     Inside::Data => self.data_entries(&block.directives, errors)?,
                     Inside::Opaque => {

@@ -88,8 +88,8 @@ validity_rule!(
     "nginx refuses to start.",
     "location / {\n    root /a;\n    root /b;\n}"
 );
-validity_rule!(VALUE, codes::VALUE, "invalid-value", "A value the directive does not accept.",
-    "Checks flags, sizes, times, numbers, enumerations, bit masks and bounds as nginx's setters do.",
+validity_rule!(VALUE, codes::VALUE, "invalid-value", "A value the directive does not accept, or one that conflicts with another.",
+    "Checks flags, sizes, times, numbers, enumerations, bit masks and bounds as nginx's setters do, and what nginx checks across directives while loading: undefined log formats, duplicate or empty upstreams, duplicate or misplaced locations, listen conflicts (duplicate listen, two default servers, socket options set twice) and conflicting server names (a warning).",
     "nginx refuses to start.",
     "sendfile yes;");
 validity_rule!(
