@@ -5,6 +5,7 @@ pub mod rgx201_deprecated_directive;
 pub mod rgx202_not_in_target_version;
 pub mod rgx203_listen_http2;
 pub mod rgx204_changed_default;
+pub mod rgx205_prefer_server_ciphers_tls13;
 
 use crate::lint::RuleInfo;
 
@@ -13,4 +14,5 @@ pub const RULES: &[&RuleInfo] = &[
     &rgx202_not_in_target_version::RULE,
     &rgx203_listen_http2::RULE,
     &rgx204_changed_default::RULE,
+    &rgx205_prefer_server_ciphers_tls13::RULE,
 ];
