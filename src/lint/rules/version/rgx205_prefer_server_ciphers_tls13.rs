@@ -33,8 +33,7 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
                 m.roots
                     .iter()
                     .map(|&r| &m.nodes[r])
-                    .filter(|r| r.d.is("ssl_protocols"))
-                    .last()
+                    .rfind(|r| r.d.is("ssl_protocols"))
             });
         let tls13 = match protocols {
             Some(p) => {
