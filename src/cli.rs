@@ -84,6 +84,8 @@ enum Command {
     Fmt { file: PathBuf },
     /// Report every problem, each with a stable code (exit 1 at --deny or worse, 2 if unreadable)
     Lint(LintArgs),
+    /// Explain which server and location a request reaches and what happens to it
+    Route(RouteArgs),
     /// Print a generated reference page (docs/directives.md, docs/lints.md)
     Docs {
         #[arg(value_enum)]
@@ -115,6 +117,33 @@ struct LintArgs {
     /// The nginx version the configuration is for (default: the latest)
     #[arg(long, env = "RGINX_NGINX_VERSION")]
     nginx_version: Option<String>,
+}
+
+#[derive(clap::Args, Debug)]
+struct RouteArgs {
+    /// The configuration file
+    #[arg(short = 'c', value_name = "FILE")]
+    conf: PathBuf,
+    /// The local address the request arrives at (default: the first
+    /// server's first listen, on 127.0.0.1 when it listens on all addresses)
+    #[arg(long, value_name = "ADDR:PORT")]
+    listen: Option<std::net::SocketAddr>,
+    /// Request headers, `Name: value`
+    #[arg(short = 'H', value_name = "HEADER")]
+    header: Vec<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    format: RouteFormat,
+    /// The nginx version whose behaviour to follow (default: the latest)
+    #[arg(long, env = "RGINX_NGINX_VERSION")]
+    nginx_version: Option<String>,
+    /// The request: `GET /path?x=1`
+    request: String,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum RouteFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -169,6 +198,7 @@ pub fn main() -> i32 {
         }) => return parse_command(file, *single_file, *indent),
         Some(Command::Fmt { file }) => return fmt_command(file),
         Some(Command::Lint(args)) => return lint_command(args),
+        Some(Command::Route(args)) => return route_command(args),
         Some(Command::Docs { page }) => {
             let text = match page {
                 DocsPage::Directives => crate::docs::directives_md(),
@@ -621,4 +651,75 @@ fn lint_command(args: &LintArgs) -> i32 {
         DenyLevel::Info => Severity::Info,
     };
     i32::from(located.iter().any(|l| l.finding.severity <= deny))
+}
+
+fn route_command(args: &RouteArgs) -> i32 {
+    use crate::ir::{route, Http};
+    let version = match args
+        .nginx_version
+        .as_deref()
+        .map(crate::registry::parse_version)
+    {
+        None => crate::registry::LATEST,
+        Some(Some(v)) => v,
+        Some(None) => {
+            eprintln!("{PROGRAM}: invalid nginx version (write it as 1.22 or 1.25.1)");
+            return 2;
+        }
+    };
+    let config = match syntax::load(&args.conf, &LoadOptions::default()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{PROGRAM}: [emerg] {}", e.error);
+            return 2;
+        }
+    };
+    let checked = check::check(&config);
+    if let Some(i) = checked.fatal {
+        eprintln!(
+            "{}",
+            checked.diagnostics[i].render_nginx(PROGRAM, &config.sources)
+        );
+        return 1;
+    }
+    let root = nix::unistd::geteuid().is_root();
+    let http = match Http::build(&config, root) {
+        Ok(h) => h,
+        Err(e) => {
+            eprintln!("{PROGRAM}: {e}");
+            return 1;
+        }
+    };
+    let (method, target) = match args.request.split_once(' ') {
+        Some((m, t)) => (m.to_string(), t.trim().to_string()),
+        None => ("GET".to_string(), args.request.clone()),
+    };
+    let mut headers = Vec::new();
+    for h in &args.header {
+        let Some((n, v)) = h.split_once(':') else {
+            eprintln!("{PROGRAM}: a header is written \"Name: value\", not \"{h}\"");
+            return 2;
+        };
+        headers.push((n.trim().to_string(), v.trim().to_string()));
+    }
+    let local = args.listen.unwrap_or_else(|| {
+        let first = http.servers.first().and_then(|s| s.listens.first());
+        let ip = first
+            .and_then(|l| l.addr)
+            .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
+        std::net::SocketAddr::new(ip, first.map_or(80, |l| l.port))
+    });
+    let request = route::Request {
+        method,
+        target,
+        headers,
+        local,
+    };
+    let result = route::route(&http, &request, version);
+    let out = match args.format {
+        RouteFormat::Text => route::text(&result),
+        RouteFormat::Json => serde_json::to_string_pretty(&result).unwrap_or_default() + "\n",
+    };
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    0
 }

@@ -20,6 +20,7 @@ pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod docs;
+pub mod ir;
 pub mod lint;
 pub mod registry;
 pub mod source;

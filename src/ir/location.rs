@@ -1,0 +1,192 @@
+//! Locations and nginx's matching algorithm (`ngx_http_core_find_location`):
+//! an exact `=` match ends the search; otherwise the longest matching prefix
+//! is remembered and its nested locations are searched first; then, unless
+//! that prefix was `^~`, the regex locations of this level are tried in
+//! order and the first match wins; otherwise the longest prefix stands.
+
+use super::{at, expanded, At};
+use crate::syntax::ast::Directive;
+use crate::syntax::Config;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LocationKind {
+    /// `location = /x`
+    Exact,
+    /// `location /x`
+    Prefix,
+    /// `location ^~ /x`
+    PrefixNoRegex,
+    /// `location ~ re` / `~* re`
+    Regex { caseless: bool },
+    /// `location @name`
+    Named,
+}
+
+/// A directive of the location, kept for explanations.
+#[derive(Clone, Debug)]
+pub struct Setting {
+    pub name: String,
+    pub args: Vec<String>,
+    pub at: At,
+}
+
+#[derive(Debug)]
+pub struct Location {
+    pub kind: LocationKind,
+    /// The path, regex source or name as written.
+    pub pattern: String,
+    regex: Option<regex::bytes::Regex>,
+    pub at: At,
+    pub children: Vec<Location>,
+    /// Its own directives (not blocks), in order.
+    pub settings: Vec<Setting>,
+}
+
+impl Location {
+    pub(crate) fn build(config: &Config, d: &Directive) -> Result<Location, String> {
+        let args: Vec<String> = d.args.iter().map(|a| a.text().into_owned()).collect();
+        let (kind, pattern) = match args.as_slice() {
+            [m, p] if m == "=" => (LocationKind::Exact, p.clone()),
+            [m, p] if m == "^~" => (LocationKind::PrefixNoRegex, p.clone()),
+            [m, p] if m == "~" => (LocationKind::Regex { caseless: false }, p.clone()),
+            [m, p] if m == "~*" => (LocationKind::Regex { caseless: true }, p.clone()),
+            [p] if p.starts_with('@') => (LocationKind::Named, p.clone()),
+            [p] if p.starts_with('=') => (LocationKind::Exact, p[1..].to_string()),
+            [p] if p.starts_with("^~") => (LocationKind::PrefixNoRegex, p[2..].to_string()),
+            [p] if p.starts_with("~*") => {
+                (LocationKind::Regex { caseless: true }, p[2..].to_string())
+            }
+            [p] if p.starts_with('~') => {
+                (LocationKind::Regex { caseless: false }, p[1..].to_string())
+            }
+            [p] => (LocationKind::Prefix, p.clone()),
+            _ => return Err("location with an unexpected form".into()),
+        };
+        let regex = match kind {
+            LocationKind::Regex { caseless } => {
+                let source = if caseless {
+                    format!("(?i){pattern}")
+                } else {
+                    pattern.clone()
+                };
+                // URIs are bytes: a decoded `%FF` is not UTF-8.
+                let compiled = regex::bytes::Regex::new(&source).map_err(|e| {
+                    format!("rginx cannot compile the location regex \"{pattern}\": {e}")
+                })?;
+                Some(compiled)
+            }
+            _ => None,
+        };
+        let block = d
+            .block()
+            .map(|b| b.directives.as_slice())
+            .unwrap_or_default();
+        let mut children = Vec::new();
+        let mut settings = Vec::new();
+        for c in expanded(config, block) {
+            if c.is("location") {
+                children.push(Location::build(config, c)?);
+            } else if c.block().is_none() {
+                settings.push(Setting {
+                    name: c.name_text().into_owned(),
+                    args: c.args.iter().map(|a| a.text().into_owned()).collect(),
+                    at: at(&config.sources, c),
+                });
+            }
+        }
+        Ok(Location {
+            kind,
+            pattern,
+            regex,
+            at: at(&config.sources, d),
+            children,
+            settings,
+        })
+    }
+
+    fn is_prefix(&self) -> bool {
+        matches!(
+            self.kind,
+            LocationKind::Prefix | LocationKind::PrefixNoRegex
+        )
+    }
+
+    /// The setting with this name, if the location has one.
+    pub fn setting(&self, name: &str) -> Option<&Setting> {
+        self.settings.iter().rev().find(|s| s.name == name)
+    }
+
+    /// `location = /x`, `location ~* \.php$`…
+    pub fn describe(&self) -> String {
+        let modifier = match self.kind {
+            LocationKind::Exact => "= ",
+            LocationKind::Prefix | LocationKind::Named => "",
+            LocationKind::PrefixNoRegex => "^~ ",
+            LocationKind::Regex { caseless: false } => "~ ",
+            LocationKind::Regex { caseless: true } => "~* ",
+        };
+        format!("location {modifier}{}", self.pattern)
+    }
+}
+
+/// The location nginx picks, and the candidates it considered on the way.
+#[derive(Debug, Default)]
+pub struct Found<'a> {
+    pub location: Option<&'a Location>,
+    /// Every location whose pattern matched, in the order nginx met them.
+    pub matched: Vec<&'a Location>,
+}
+
+/// Find the location for a normalized URI among `level`.
+pub fn find<'a>(level: &'a [Location], uri: &[u8]) -> Found<'a> {
+    let mut found = Found::default();
+    search(level, uri, &mut found);
+    found
+}
+
+/// Returns true when the search is over (an exact or regex match).
+fn search<'a>(level: &'a [Location], uri: &[u8], found: &mut Found<'a>) -> bool {
+    if let Some(exact) = level
+        .iter()
+        .find(|l| l.kind == LocationKind::Exact && l.pattern.as_bytes() == uri)
+    {
+        found.matched.push(exact);
+        found.location = Some(exact);
+        return true;
+    }
+    let prefix = level
+        .iter()
+        .filter(|l| l.is_prefix() && uri.starts_with(l.pattern.as_bytes()))
+        .fold(None::<&Location>, |best, l| match best {
+            Some(b) if b.pattern.len() >= l.pattern.len() => Some(b),
+            _ => Some(l),
+        });
+    let mut noregex = false;
+    if let Some(p) = prefix {
+        found.matched.push(p);
+        found.location = Some(p);
+        noregex = p.kind == LocationKind::PrefixNoRegex;
+        if search(&p.children, uri, found) {
+            return true;
+        }
+    }
+    if !noregex {
+        for l in level {
+            if let Some(re) = &l.regex {
+                if re.is_match(uri) {
+                    found.matched.push(l);
+                    found.location = Some(l);
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// A named location (`@name`) of a server, for `try_files`/`error_page`.
+pub fn named<'a>(level: &'a [Location], name: &str) -> Option<&'a Location> {
+    level
+        .iter()
+        .find(|l| l.kind == LocationKind::Named && l.pattern == name)
+}
