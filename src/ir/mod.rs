@@ -73,6 +73,20 @@ fn expand_into<'a>(
 #[derive(Debug, Default)]
 pub struct Http {
     pub servers: Vec<Server>,
+    /// The http block's own directives (not blocks), for inheritance.
+    pub settings: Vec<location::Setting>,
+}
+
+/// The directives of a block that are not blocks themselves.
+pub(crate) fn settings_of(config: &Config, list: &[&Directive]) -> Vec<location::Setting> {
+    list.iter()
+        .filter(|d| d.block().is_none() && !matches!(d.body, crate::syntax::ast::Body::Lua(_)))
+        .map(|d| location::Setting {
+            name: d.name_text().into_owned(),
+            args: d.args.iter().map(|a| a.text().into_owned()).collect(),
+            at: at(&config.sources, d),
+        })
+        .collect()
 }
 
 impl Http {
@@ -86,12 +100,16 @@ impl Http {
             .block()
             .map(|b| b.directives.as_slice())
             .unwrap_or_default();
+        let children = expanded(config, block);
         let mut servers = Vec::new();
-        for d in expanded(config, block) {
+        for d in &children {
             if d.is("server") {
                 servers.push(Server::build(config, d, servers.len(), root)?);
             }
         }
-        Ok(Http { servers })
+        Ok(Http {
+            servers,
+            settings: settings_of(config, &children),
+        })
     }
 }

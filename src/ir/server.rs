@@ -47,6 +47,8 @@ pub struct Server {
     pub names: Vec<ServerName>,
     pub locations: Vec<Location>,
     pub merge_slashes: bool,
+    /// The server block's own directives (not blocks), for inheritance.
+    pub settings: Vec<super::location::Setting>,
 }
 
 fn parse_listen(d: &Directive, root: bool, at: At) -> Result<Listen, String> {
@@ -172,6 +174,7 @@ impl Server {
             names,
             locations,
             merge_slashes,
+            settings: super::settings_of(config, &children),
         })
     }
 }
