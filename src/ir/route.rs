@@ -228,3 +228,54 @@ pub fn text(r: &Route) -> String {
     }
     out
 }
+
+/// What the IR can say a request gets, without running anything. `None`
+/// fields are what it cannot determine yet (a case that needs them fails
+/// in IR mode).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Simulated {
+    pub status: Option<u16>,
+    pub body: Option<String>,
+    pub location: Option<String>,
+    /// `host:port` of a static `proxy_pass`.
+    pub upstream_authority: Option<String>,
+    pub upstream_request_line: Option<String>,
+}
+
+/// The outcome of a request as far as the IR determines it.
+pub fn simulate(http: &Http, req: &Request, version: Version) -> Simulated {
+    let r = route(http, req, version);
+    let mut s = Simulated {
+        status: r.status,
+        upstream_request_line: r.upstream_request_line.clone(),
+        ..Simulated::default()
+    };
+    let Some(server) = select(&http.servers, req.local, req.header("host").unwrap_or("")).map(|(s, _)| s) else {
+        return s;
+    };
+    let Ok(uri) = parse(&req.target, server.merge_slashes) else {
+        return s;
+    };
+    let Some(loc) = find(&server.locations, &uri.path).location else {
+        return s;
+    };
+    if let Some(ret) = loc.setting("return") {
+        let code = ret.args.first().and_then(|c| c.parse::<u16>().ok());
+        let rest = if code.is_some() { ret.args.get(1) } else { ret.args.first() };
+        match (code, rest) {
+            // `return URL` is a 302 to it.
+            (None, Some(url)) if !url.contains('$') => s.location = Some(url.clone()),
+            (Some(301 | 302 | 303 | 307 | 308), Some(url)) if !url.contains('$') => s.location = Some(url.clone()),
+            (Some(_), Some(text)) if !text.contains('$') => s.body = Some(text.clone()),
+            _ => {}
+        }
+    }
+    if let Some(pass) = loc.setting("proxy_pass") {
+        if let Some((authority, _)) = pass.args.first().and_then(|u| split_url(u)) {
+            if !authority.contains('$') {
+                s.upstream_authority = Some(authority.to_string());
+            }
+        }
+    }
+    s
+}
