@@ -86,6 +86,8 @@ enum Command {
     Lint(LintArgs),
     /// Explain which server and location a request reaches and what happens to it
     Route(RouteArgs),
+    /// Run conformance case files against the rginx IR or real nginx (--oracle)
+    Conformance(crate::conformance::ConformanceArgs),
     /// Print a generated reference page (docs/directives.md, docs/lints.md)
     Docs {
         #[arg(value_enum)]
@@ -199,6 +201,7 @@ pub fn main() -> i32 {
         Some(Command::Fmt { file }) => return fmt_command(file),
         Some(Command::Lint(args)) => return lint_command(args),
         Some(Command::Route(args)) => return route_command(args),
+        Some(Command::Conformance(args)) => return crate::conformance::run_cli(args.clone()),
         Some(Command::Docs { page }) => {
             let text = match page {
                 DocsPage::Directives => crate::docs::directives_md(),

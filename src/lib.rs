@@ -18,6 +18,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod conformance;
 pub mod diag;
 pub mod docs;
 pub mod ir;

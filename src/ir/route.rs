@@ -250,7 +250,9 @@ pub fn simulate(http: &Http, req: &Request, version: Version) -> Simulated {
         upstream_request_line: r.upstream_request_line.clone(),
         ..Simulated::default()
     };
-    let Some(server) = select(&http.servers, req.local, req.header("host").unwrap_or("")).map(|(s, _)| s) else {
+    let Some(server) =
+        select(&http.servers, req.local, req.header("host").unwrap_or("")).map(|(s, _)| s)
+    else {
         return s;
     };
     let Ok(uri) = parse(&req.target, server.merge_slashes) else {
@@ -261,11 +263,17 @@ pub fn simulate(http: &Http, req: &Request, version: Version) -> Simulated {
     };
     if let Some(ret) = loc.setting("return") {
         let code = ret.args.first().and_then(|c| c.parse::<u16>().ok());
-        let rest = if code.is_some() { ret.args.get(1) } else { ret.args.first() };
+        let rest = if code.is_some() {
+            ret.args.get(1)
+        } else {
+            ret.args.first()
+        };
         match (code, rest) {
             // `return URL` is a 302 to it.
             (None, Some(url)) if !url.contains('$') => s.location = Some(url.clone()),
-            (Some(301 | 302 | 303 | 307 | 308), Some(url)) if !url.contains('$') => s.location = Some(url.clone()),
+            (Some(301 | 302 | 303 | 307 | 308), Some(url)) if !url.contains('$') => {
+                s.location = Some(url.clone())
+            }
             (Some(_), Some(text)) if !text.contains('$') => s.body = Some(text.clone()),
             _ => {}
         }

@@ -1,0 +1,232 @@
+//! The test client: send one request over a fresh TCP connection and read
+//! one response, parsed with `httparse` (body by Content-Length, chunked, or
+//! up to the close).
+
+use super::chunked::ChunkedDecoder;
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::time::{Duration, Instant};
+
+/// A response as the client saw it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Response {
+    pub status: u16,
+    pub reason: String,
+    /// In order, with their case.
+    pub headers: Vec<(String, String)>,
+    /// Decoded (de-chunked) body.
+    pub body: String,
+}
+
+impl Response {
+    /// Every value of header `name` (case-insensitive), in order.
+    pub fn header_values<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.headers
+            .iter()
+            .filter(move |(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Why no response could be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    #[error("cannot connect to {addr}: {source}")]
+    Connect {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("i/o error: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("no complete response within {0:?}")]
+    Timeout(Duration),
+    #[error("connection closed before a complete response ({0} bytes received)")]
+    Closed(usize),
+    #[error("malformed response: {0}")]
+    Malformed(String),
+}
+
+/// Build a request: `METHOD PATH HTTP/1.1`, the headers as given, `Host:
+/// localhost` when none is given, `Content-Length` when there is a body (and
+/// no Content-Length or Transfer-Encoding is given), `Connection: close`
+/// when no Connection is given.
+pub fn build_request(
+    method: &str,
+    path: &str,
+    headers: &[(String, String)],
+    body: &str,
+) -> Vec<u8> {
+    let has = |name: &str| headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(name));
+    let mut out = format!("{method} {path} HTTP/1.1\r\n");
+    if !has("Host") {
+        out.push_str("Host: localhost\r\n");
+    }
+    for (n, v) in headers {
+        out.push_str(&format!("{n}: {v}\r\n"));
+    }
+    if !body.is_empty() && !has("Content-Length") && !has("Transfer-Encoding") {
+        out.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    if !has("Connection") {
+        out.push_str("Connection: close\r\n");
+    }
+    out.push_str("\r\n");
+    out.push_str(body);
+    out.into_bytes()
+}
+
+/// Send `request` to `addr` on a fresh connection and read one response.
+pub fn send(addr: SocketAddr, request: &[u8], timeout: Duration) -> Result<Response, ClientError> {
+    let deadline = Instant::now() + timeout;
+    let mut stream = TcpStream::connect_timeout(&addr, timeout)
+        .map_err(|source| ClientError::Connect { addr, source })?;
+    stream.set_write_timeout(Some(timeout))?;
+    stream.write_all(request)?;
+    let head_request = request.starts_with(b"HEAD ");
+    let mut buf = Vec::new();
+    let mut eof = false;
+    loop {
+        if let Some(resp) = try_parse(&buf, head_request, eof)? {
+            return Ok(resp);
+        }
+        if eof {
+            return Err(ClientError::Closed(buf.len()));
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(ClientError::Timeout(timeout));
+        }
+        stream.set_read_timeout(Some(left))?;
+        let mut chunk = [0u8; 16384];
+        match stream.read(&mut chunk) {
+            Ok(0) => eof = true,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                return Err(ClientError::Timeout(timeout))
+            }
+            // A reset after the response was sent still leaves it readable.
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => eof = true,
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+/// One response from `buf` if it is complete (skipping interim 1xx ones).
+fn try_parse(buf: &[u8], head_request: bool, eof: bool) -> Result<Option<Response>, ClientError> {
+    let mut start = 0;
+    loop {
+        let mut slots = vec![httparse::EMPTY_HEADER; 128];
+        let mut resp = httparse::Response::new(&mut slots);
+        let len = match resp.parse(&buf[start..]) {
+            Ok(httparse::Status::Complete(n)) => n,
+            Ok(httparse::Status::Partial) => return Ok(None),
+            Err(e) => return Err(ClientError::Malformed(e.to_string())),
+        };
+        let status = resp.code.unwrap_or(0);
+        let headers: Vec<(String, String)> = resp
+            .headers
+            .iter()
+            .map(|h| {
+                (
+                    h.name.to_string(),
+                    String::from_utf8_lossy(h.value).into_owned(),
+                )
+            })
+            .collect();
+        let reason = resp.reason.unwrap_or("").to_string();
+        let body_start = start + len;
+        if (100..200).contains(&status) && status != 101 {
+            start = body_start;
+            continue;
+        }
+        let rest = &buf[body_start..];
+        let make = |body: &[u8]| Response {
+            status,
+            reason: reason.clone(),
+            headers: headers.clone(),
+            body: String::from_utf8_lossy(body).into_owned(),
+        };
+        if head_request || status == 204 || status == 304 {
+            return Ok(Some(make(&[])));
+        }
+        let get = |name: &str| {
+            headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.as_str())
+        };
+        let chunked = get("Transfer-Encoding").is_some_and(|v| {
+            v.split(',')
+                .any(|t| t.trim().eq_ignore_ascii_case("chunked"))
+        });
+        if chunked {
+            let mut dec = ChunkedDecoder::new();
+            let mut body = Vec::new();
+            dec.feed(rest, &mut body)
+                .map_err(|e| ClientError::Malformed(e.to_string()))?;
+            return Ok(dec.is_done().then(|| make(&body)));
+        }
+        if let Some(cl) = get("Content-Length") {
+            let n: usize = cl
+                .trim()
+                .parse()
+                .map_err(|_| ClientError::Malformed(format!("Content-Length {cl:?}")))?;
+            return Ok((rest.len() >= n).then(|| make(&rest[..n])));
+        }
+        return Ok(eof.then(|| make(rest)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_requests() {
+        let r = build_request("POST", "/x", &[("X-A".into(), "1".into())], "hi");
+        assert_eq!(
+            String::from_utf8(r).unwrap(),
+            "POST /x HTTP/1.1\r\nHost: localhost\r\nX-A: 1\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi"
+        );
+    }
+
+    #[test]
+    fn parses_framings() {
+        let r = try_parse(
+            b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokEXTRA",
+            false,
+            false,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!((r.status, r.body.as_str()), (200, "ok"));
+        assert!(try_parse(
+            b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nok",
+            false,
+            false
+        )
+        .unwrap()
+        .is_none());
+        let r = try_parse(
+            b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 404 NF\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nno\r\n0\r\n\r\n",
+            false,
+            false,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!((r.status, r.body.as_str()), (404, "no"));
+        assert!(try_parse(b"HTTP/1.0 200 OK\r\n\r\nabc", false, false)
+            .unwrap()
+            .is_none());
+        let r = try_parse(b"HTTP/1.0 200 OK\r\n\r\nabc", false, true)
+            .unwrap()
+            .unwrap();
+        assert_eq!(r.body, "abc");
+        assert!(try_parse(b"garbage\r\n\r\n", false, false).is_err());
+    }
+}

