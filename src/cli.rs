@@ -717,6 +717,7 @@ fn route_command(args: &RouteArgs) -> i32 {
         target,
         headers,
         local,
+        body: None,
     };
     let result = route::route(&http, &request, version);
     let out = match args.format {

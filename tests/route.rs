@@ -22,6 +22,7 @@ fn ask(http: &Http, host: &str, target: &str, port: u16) -> rginx::ir::route::Ro
         target: target.into(),
         headers: vec![("Host".into(), host.into())],
         local: format!("127.0.0.1:{port}").parse().unwrap(),
+        body: None,
     };
     route(http, &req, rginx::registry::LATEST)
 }
@@ -124,4 +125,53 @@ fn proxy_pass_uri_replacement() {
     assert_eq!(line("/api//a/./b"), "GET /v1/a/b HTTP/1.1");
     // Without a URI part the request URI goes as the client sent it.
     assert_eq!(line("/raw//a/./b?q"), "GET /raw//a/./b?q HTTP/1.1");
+}
+
+#[test]
+fn upstream_headers_in_nginx_order() {
+    let conf = "events {}\nhttp { server { listen 8080;\n\
+        location / { proxy_pass http://127.0.0.1:9; }\n\
+        location /set/ { proxy_set_header X-Real-IP $remote_addr; proxy_set_header Host $host; proxy_pass http://127.0.0.1:9; }\n\
+    } }\n";
+    let (_d, h) = http(conf);
+    let sim = |target: &str, version| {
+        let req = Request {
+            method: "GET".into(),
+            target: target.into(),
+            headers: vec![
+                ("Host".into(), "Example.com:8080".into()),
+                ("User-Agent".into(), "t".into()),
+                ("Connection".into(), "close".into()),
+                ("X_Under".into(), "dropped".into()),
+            ],
+            local: "127.0.0.1:8080".parse().unwrap(),
+            body: None,
+        };
+        rginx::ir::route::simulate(&h, &req, version)
+    };
+    let pairs = |v: &[(&str, &str)]| {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        sim("/x", (1, 22, 1)).upstream_headers.unwrap(),
+        pairs(&[
+            ("Host", "127.0.0.1:9"),
+            ("Connection", "close"),
+            ("User-Agent", "t")
+        ])
+    );
+    assert_eq!(
+        sim("/x", (1, 31, 3)).upstream_headers.unwrap(),
+        pairs(&[("Host", "127.0.0.1:9"), ("User-Agent", "t")])
+    );
+    assert_eq!(
+        sim("/set/x", (1, 31, 3)).upstream_headers.unwrap(),
+        pairs(&[
+            ("X-Real-IP", "127.0.0.1"),
+            ("Host", "example.com"),
+            ("User-Agent", "t")
+        ])
+    );
 }

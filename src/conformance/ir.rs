@@ -77,19 +77,40 @@ impl Engine for IrEngine {
         let http = Http::build(&config, false)?;
         let mut observations = Vec::new();
         for r in &case.requests {
-            let (method, target, mut headers) = match &r.send {
-                Send::Raw(raw) => parse_raw(&env.substitute(raw))?,
+            let (method, target, mut headers, body) = match &r.send {
+                Send::Raw(raw) => {
+                    let (m, t, h) = parse_raw(&env.substitute(raw))?;
+                    (m, t, h, None)
+                }
                 Send::Built {
                     method,
                     path,
                     headers,
-                    ..
-                } => (method.clone(), env.substitute(path), headers.clone()),
+                    body,
+                } => (
+                    method.clone(),
+                    env.substitute(path),
+                    headers
+                        .iter()
+                        .map(|(n, v)| (n.clone(), env.substitute(v)))
+                        .collect::<Vec<_>>(),
+                    (!body.is_empty()).then(|| body.clone()),
+                ),
             };
-            if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("host"))
-                && !matches!(r.send, Send::Raw(_))
-            {
-                headers.push(("Host".into(), "localhost".into()));
+            // The client adds these, as the oracle's client does.
+            if !matches!(r.send, Send::Raw(_)) {
+                if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("host")) {
+                    headers.push(("Host".into(), "localhost".into()));
+                }
+                if let Some(b) = &body {
+                    headers.push(("Content-Length".into(), b.len().to_string()));
+                }
+                if !headers
+                    .iter()
+                    .any(|(n, _)| n.eq_ignore_ascii_case("connection"))
+                {
+                    headers.push(("Connection".into(), "close".into()));
+                }
             }
             let port = match r.port {
                 PortRef::Port => env.port,
@@ -100,6 +121,7 @@ impl Engine for IrEngine {
                 target,
                 headers,
                 local: std::net::SocketAddr::from(([127, 0, 0, 1], port)),
+                body: body.clone(),
             };
             let sim = simulate(&http, &request, self.version);
             let response = match sim.status {
@@ -123,6 +145,7 @@ impl Engine for IrEngine {
                 None => Err("the IR cannot determine the response yet".to_string()),
             };
             let mut upstream = Vec::new();
+            let mut response = response;
             if let (Some(line), Some(authority)) =
                 (&sim.upstream_request_line, &sim.upstream_authority)
             {
@@ -130,13 +153,20 @@ impl Engine for IrEngine {
                     .backends
                     .iter()
                     .find(|(_, b)| b.addr().to_string() == *authority)
-                    .map(|(name, _)| name.clone())
-                    .unwrap_or_else(|| authority.clone());
+                    .map(|(name, _)| name.clone());
+                if let (Some(name), Ok(resp)) = (&backend, &mut response) {
+                    // The recording backend's answer, passed through.
+                    if sim.status.is_none() {
+                        resp.body = format!("backend {name}");
+                        resp.headers
+                            .push(("Content-Type".into(), "text/plain".into()));
+                    }
+                }
                 upstream.push(RecordedRequest {
-                    backend,
+                    backend: backend.unwrap_or_else(|| authority.clone()),
                     request_line: line.clone(),
-                    headers: Vec::new(),
-                    body: String::new(),
+                    headers: sim.upstream_headers.clone().unwrap_or_default(),
+                    body: body.clone().unwrap_or_default(),
                 });
             }
             observations.push(Observation { response, upstream });

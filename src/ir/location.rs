@@ -190,3 +190,19 @@ pub fn named<'a>(level: &'a [Location], name: &str) -> Option<&'a Location> {
         .iter()
         .find(|l| l.kind == LocationKind::Named && l.pattern == name)
 }
+
+/// The locations from the top level down to `target` (inclusive): the
+/// levels its settings inherit from, innermost last.
+pub fn chain<'a>(level: &'a [Location], target: &Location) -> Vec<&'a Location> {
+    for l in level {
+        if std::ptr::eq(l, target) {
+            return vec![l];
+        }
+        let mut below = chain(&l.children, target);
+        if !below.is_empty() {
+            below.insert(0, l);
+            return below;
+        }
+    }
+    Vec::new()
+}

@@ -9,7 +9,9 @@
 pub mod location;
 pub mod route;
 pub mod server;
+pub mod upstream;
 pub mod uri;
+pub mod vars;
 
 use crate::source::SourceMap;
 use crate::syntax::ast::Directive;

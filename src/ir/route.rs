@@ -17,6 +17,8 @@ pub struct Request {
     pub target: String,
     pub headers: Vec<(String, String)>,
     pub local: SocketAddr,
+    /// The request body, if any.
+    pub body: Option<String>,
 }
 
 impl Request {
@@ -112,6 +114,17 @@ pub fn route(http: &Http, req: &Request, version: Version) -> Route {
         }
     };
     r.uri = Some(String::from_utf8_lossy(&uri.path).into_owned());
+    // A server-level `return` runs before locations are looked at.
+    if let Some(ret) = server.settings.iter().rev().find(|s| s.name == "return") {
+        let code = ret.args.first().and_then(|c| c.parse::<u16>().ok());
+        r.status = code.or(Some(302));
+        r.action = Some(format!(
+            "return {} at {} (server level, before locations)",
+            ret.args.join(" "),
+            at_text(&ret.at)
+        ));
+        return r;
+    }
     let found = find(&server.locations, &uri.path);
     r.candidates = found
         .matched
@@ -240,6 +253,10 @@ pub struct Simulated {
     /// `host:port` of a static `proxy_pass`.
     pub upstream_authority: Option<String>,
     pub upstream_request_line: Option<String>,
+    /// The headers sent upstream, when every value could be evaluated.
+    pub upstream_headers: Option<Vec<(String, String)>>,
+    /// Why something above is unknown.
+    pub unknown: Vec<String>,
 }
 
 /// The outcome of a request as far as the IR determines it.
@@ -258,30 +275,84 @@ pub fn simulate(http: &Http, req: &Request, version: Version) -> Simulated {
     let Ok(uri) = parse(&req.target, server.merge_slashes) else {
         return s;
     };
-    let Some(loc) = find(&server.locations, &uri.path).location else {
-        return s;
+    let server_name = server
+        .names
+        .first()
+        .map(|n| match n {
+            crate::ir::ServerName::Exact(e) => e.clone(),
+            _ => String::new(),
+        })
+        .unwrap_or_default();
+    let uri_text = String::from_utf8_lossy(&uri.path).into_owned();
+    let vars = |proxy_host| crate::ir::vars::VarContext {
+        req,
+        uri: &uri_text,
+        args: uri.args.as_deref(),
+        proxy_host,
+        server_name: &server_name,
+        remote_addr: "127.0.0.1",
     };
-    if let Some(ret) = loc.setting("return") {
+    let loc = find(&server.locations, &uri.path).location;
+    let server_return = server.settings.iter().rev().find(|s| s.name == "return");
+    if let Some(ret) = server_return.or_else(|| loc.and_then(|l| l.setting("return"))) {
         let code = ret.args.first().and_then(|c| c.parse::<u16>().ok());
         let rest = if code.is_some() {
             ret.args.get(1)
         } else {
             ret.args.first()
         };
-        match (code, rest) {
+        let value = rest.map(|t| vars("").eval(t));
+        match (code, value) {
             // `return URL` is a 302 to it.
-            (None, Some(url)) if !url.contains('$') => s.location = Some(url.clone()),
-            (Some(301 | 302 | 303 | 307 | 308), Some(url)) if !url.contains('$') => {
-                s.location = Some(url.clone())
+            (None, Some(Ok(url))) | (Some(301 | 302 | 303 | 307 | 308), Some(Ok(url))) => {
+                s.location = Some(url)
             }
-            (Some(_), Some(text)) if !text.contains('$') => s.body = Some(text.clone()),
+            (Some(_), Some(Ok(text))) => s.body = Some(text),
+            (_, Some(Err(e))) => s.unknown.push(e),
             _ => {}
         }
+        return s;
     }
+    let Some(loc) = loc else {
+        return s;
+    };
     if let Some(pass) = loc.setting("proxy_pass") {
         if let Some((authority, _)) = pass.args.first().and_then(|u| split_url(u)) {
             if !authority.contains('$') {
                 s.upstream_authority = Some(authority.to_string());
+                // proxy_set_header is inherited only by levels that set none.
+                let levels = crate::ir::location::chain(&server.locations, loc);
+                let level_lists = levels
+                    .iter()
+                    .rev()
+                    .map(|l| {
+                        l.settings
+                            .iter()
+                            .filter(|x| x.name == "proxy_set_header")
+                            .collect::<Vec<_>>()
+                    })
+                    .chain(std::iter::once(
+                        server
+                            .settings
+                            .iter()
+                            .filter(|x| x.name == "proxy_set_header")
+                            .collect(),
+                    ))
+                    .chain(std::iter::once(
+                        http.settings
+                            .iter()
+                            .filter(|x| x.name == "proxy_set_header")
+                            .collect(),
+                    ));
+                let set = level_lists
+                    .into_iter()
+                    .find(|l| !l.is_empty())
+                    .unwrap_or_default();
+                let ctx = vars(authority);
+                match crate::ir::upstream::headers(&set, &ctx, version, req.body.as_deref()) {
+                    Ok(h) => s.upstream_headers = Some(h),
+                    Err(e) => s.unknown.push(e),
+                }
             }
         }
     }
