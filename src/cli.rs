@@ -591,17 +591,8 @@ fn lint_command(args: &LintArgs) -> i32 {
             }
         },
     };
-    let nginx_version = match args
-        .nginx_version
-        .as_deref()
-        .map(crate::registry::parse_version)
-    {
-        None => crate::registry::LATEST,
-        Some(Some(v)) => v,
-        Some(None) => {
-            eprintln!("{PROGRAM}: invalid nginx version (write it as 1.22 or 1.25.1)");
-            return 2;
-        }
+    let Some(nginx_version) = nginx_version(args.nginx_version.as_deref()) else {
+        return 2;
     };
     let inputs = match lint_inputs(args, context) {
         Ok(i) => i,
@@ -658,17 +649,8 @@ fn lint_command(args: &LintArgs) -> i32 {
 
 fn route_command(args: &RouteArgs) -> i32 {
     use crate::ir::{route, Http};
-    let version = match args
-        .nginx_version
-        .as_deref()
-        .map(crate::registry::parse_version)
-    {
-        None => crate::registry::LATEST,
-        Some(Some(v)) => v,
-        Some(None) => {
-            eprintln!("{PROGRAM}: invalid nginx version (write it as 1.22 or 1.25.1)");
-            return 2;
-        }
+    let Some(version) = nginx_version(args.nginx_version.as_deref()) else {
+        return 2;
     };
     let config = match syntax::load(&args.conf, &LoadOptions::default()) {
         Ok(c) => c,
@@ -740,4 +722,17 @@ fn route_command(args: &RouteArgs) -> i32 {
     };
     let _ = std::io::stdout().write_all(out.as_bytes());
     0
+}
+
+/// `--nginx-version X.Y[.Z]` (default: the latest profile); `None` after
+/// saying why when it is not a version.
+fn nginx_version(arg: Option<&str>) -> Option<crate::registry::Version> {
+    match arg.map(crate::registry::parse_version) {
+        None => Some(crate::registry::LATEST),
+        Some(Some(v)) => Some(v),
+        Some(None) => {
+            eprintln!("{PROGRAM}: invalid nginx version (write it as 1.22 or 1.25.1)");
+            None
+        }
+    }
 }

@@ -131,16 +131,7 @@ fn parse_head(buf: &[u8]) -> Result<Option<Head>, String> {
                 req.path.unwrap_or(""),
                 version
             );
-            let headers = req
-                .headers
-                .iter()
-                .map(|h| {
-                    (
-                        h.name.to_string(),
-                        String::from_utf8_lossy(h.value).into_owned(),
-                    )
-                })
-                .collect();
+            let headers = super::client::header_pairs(req.headers);
             Ok(Some(Head {
                 len,
                 request_line,

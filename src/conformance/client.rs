@@ -128,16 +128,7 @@ fn try_parse(buf: &[u8], head_request: bool, eof: bool) -> Result<Option<Respons
             Err(e) => return Err(ClientError::Malformed(e.to_string())),
         };
         let status = resp.code.unwrap_or(0);
-        let headers: Vec<(String, String)> = resp
-            .headers
-            .iter()
-            .map(|h| {
-                (
-                    h.name.to_string(),
-                    String::from_utf8_lossy(h.value).into_owned(),
-                )
-            })
-            .collect();
+        let headers = header_pairs(resp.headers);
         let reason = resp.reason.unwrap_or("").to_string();
         let body_start = start + len;
         if (100..200).contains(&status) && status != 101 {
@@ -229,4 +220,17 @@ mod tests {
         assert_eq!(r.body, "abc");
         assert!(try_parse(b"garbage\r\n\r\n", false, false).is_err());
     }
+}
+
+/// Parsed headers as (name, value) pairs, in order and with their case.
+pub fn header_pairs(headers: &[httparse::Header<'_>]) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|h| {
+            (
+                h.name.to_string(),
+                String::from_utf8_lossy(h.value).into_owned(),
+            )
+        })
+        .collect()
 }

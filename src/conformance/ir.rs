@@ -39,16 +39,7 @@ fn parse_raw(raw: &str) -> Result<RequestParts, String> {
     let mut req = httparse::Request::new(&mut headers);
     req.parse(raw.as_bytes())
         .map_err(|e| format!("the raw request does not parse: {e}"))?;
-    let headers = req
-        .headers
-        .iter()
-        .map(|h| {
-            (
-                h.name.to_string(),
-                String::from_utf8_lossy(h.value).into_owned(),
-            )
-        })
-        .collect();
+    let headers = super::client::header_pairs(req.headers);
     Ok((
         req.method.unwrap_or("GET").to_string(),
         req.path.unwrap_or("/").to_string(),
