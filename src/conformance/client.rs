@@ -173,6 +173,19 @@ fn try_parse(buf: &[u8], head_request: bool, eof: bool) -> Result<Option<Respons
     }
 }
 
+/// Parsed headers as (name, value) pairs, in order and with their case.
+pub fn header_pairs(headers: &[httparse::Header<'_>]) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|h| {
+            (
+                h.name.to_string(),
+                String::from_utf8_lossy(h.value).into_owned(),
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,17 +233,4 @@ mod tests {
         assert_eq!(r.body, "abc");
         assert!(try_parse(b"garbage\r\n\r\n", false, false).is_err());
     }
-}
-
-/// Parsed headers as (name, value) pairs, in order and with their case.
-pub fn header_pairs(headers: &[httparse::Header<'_>]) -> Vec<(String, String)> {
-    headers
-        .iter()
-        .map(|h| {
-            (
-                h.name.to_string(),
-                String::from_utf8_lossy(h.value).into_owned(),
-            )
-        })
-        .collect()
 }
