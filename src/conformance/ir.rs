@@ -160,6 +160,9 @@ impl Engine for IrEngine {
                     body: body.clone().unwrap_or_default(),
                 });
             }
+            if let Ok(resp) = &mut response {
+                resp.headers.extend(sim.added_headers.iter().cloned());
+            }
             observations.push(Observation { response, upstream });
         }
         Ok(Run {

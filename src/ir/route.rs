@@ -255,12 +255,92 @@ pub struct Simulated {
     pub upstream_request_line: Option<String>,
     /// The headers sent upstream, when every value could be evaluated.
     pub upstream_headers: Option<Vec<(String, String)>>,
+    /// Response headers `add_header` adds (evaluated), for the status.
+    pub added_headers: Vec<(String, String)>,
     /// Why something above is unknown.
     pub unknown: Vec<String>,
 }
 
+/// Statuses `add_header` applies to without `always`.
+const ADD_HEADER_STATUSES: &[u16] = &[200, 201, 204, 206, 301, 302, 303, 304, 307, 308];
+
+/// The `add_header` list in effect: the innermost level that has any
+/// (location chain, then server, then http), as nginx inherits it.
+fn add_header_list<'a>(
+    http: &'a Http,
+    server: &'a crate::ir::Server,
+    chain: &[&'a crate::ir::Location],
+) -> Vec<&'a crate::ir::location::Setting> {
+    chain
+        .iter()
+        .rev()
+        .map(|l| {
+            l.settings
+                .iter()
+                .filter(|s| s.name == "add_header")
+                .collect::<Vec<_>>()
+        })
+        .chain(std::iter::once(
+            server
+                .settings
+                .iter()
+                .filter(|s| s.name == "add_header")
+                .collect(),
+        ))
+        .chain(std::iter::once(
+            http.settings
+                .iter()
+                .filter(|s| s.name == "add_header")
+                .collect(),
+        ))
+        .find(|l| !l.is_empty())
+        .unwrap_or_default()
+}
+
 /// The outcome of a request as far as the IR determines it.
 pub fn simulate(http: &Http, req: &Request, version: Version) -> Simulated {
+    let mut s = simulate_routing(http, req, version);
+    // add_header applies to the response, proxied or returned.
+    let status = s.status.or(s.upstream_request_line.as_ref().map(|_| 200));
+    if let Some(status) = status {
+        if let Some(server) =
+            select(&http.servers, req.local, req.header("host").unwrap_or("")).map(|(s, _)| s)
+        {
+            if let Ok(uri) = parse(&req.target, server.merge_slashes) {
+                let chain = find(&server.locations, &uri.path)
+                    .location
+                    .map(|l| crate::ir::location::chain(&server.locations, l))
+                    .unwrap_or_default();
+                let uri_text = String::from_utf8_lossy(&uri.path).into_owned();
+                let ctx = crate::ir::vars::VarContext {
+                    req,
+                    uri: &uri_text,
+                    args: uri.args.as_deref(),
+                    proxy_host: "",
+                    server_name: "",
+                    remote_addr: "127.0.0.1",
+                };
+                for h in add_header_list(http, server, &chain) {
+                    let always = h.args.get(2).is_some_and(|a| a == "always");
+                    let (Some(name), Some(value)) = (h.args.first(), h.args.get(1)) else {
+                        continue;
+                    };
+                    if !always && !ADD_HEADER_STATUSES.contains(&status) {
+                        continue;
+                    }
+                    match ctx.eval(value) {
+                        Ok(v) if !v.is_empty() => s.added_headers.push((name.clone(), v)),
+                        Ok(_) => {}
+                        Err(e) => s.unknown.push(e),
+                    }
+                }
+            }
+        }
+    }
+    s
+}
+
+fn simulate_routing(http: &Http, req: &Request, version: Version) -> Simulated {
     let r = route(http, req, version);
     let mut s = Simulated {
         status: r.status,
