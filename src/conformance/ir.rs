@@ -161,6 +161,16 @@ impl Engine for IrEngine {
                 });
             }
             if let Ok(resp) = &mut response {
+                if let Some(t) = &sim.content_type {
+                    resp.headers.push(("Content-Type".into(), t.clone()));
+                }
+                // A body nginx knows the length of goes with Content-Length
+                // (none for 204 and 304).
+                let known_body = sim.body.is_some() || !upstream.is_empty();
+                if known_body && !matches!(resp.status, 204 | 304) {
+                    resp.headers
+                        .push(("Content-Length".into(), resp.body.len().to_string()));
+                }
                 resp.headers.extend(sim.added_headers.iter().cloned());
             }
             observations.push(Observation { response, upstream });

@@ -7,6 +7,7 @@
 //! normalization (`uri`), and explaining a request (`route`).
 
 pub mod location;
+pub mod pages;
 pub mod route;
 pub mod server;
 pub mod upstream;

@@ -257,6 +257,8 @@ pub struct Simulated {
     pub upstream_headers: Option<Vec<(String, String)>>,
     /// Response headers `add_header` adds (evaluated), for the status.
     pub added_headers: Vec<(String, String)>,
+    /// The Content-Type of a response nginx makes itself.
+    pub content_type: Option<String>,
     /// Why something above is unknown.
     pub unknown: Vec<String>,
 }
@@ -382,12 +384,68 @@ fn simulate_routing(http: &Http, req: &Request, version: Version) -> Simulated {
             ret.args.first()
         };
         let value = rest.map(|t| vars("").eval(t));
+        let status = code.unwrap_or(302);
         match (code, value) {
-            // `return URL` is a 302 to it.
+            // `return URL` is a 302 to it; a relative one becomes absolute
+            // (absolute_redirect on): the Host as sent, and the port unless 80.
             (None, Some(Ok(url))) | (Some(301 | 302 | 303 | 307 | 308), Some(Ok(url))) => {
-                s.location = Some(url)
+                s.location = Some(if url.starts_with('/') {
+                    let host = req
+                        .header("host")
+                        .map(|h| h.rsplit_once(':').map_or(h, |(a, _)| a).to_string());
+                    let host = host
+                        .filter(|h| !h.is_empty())
+                        .unwrap_or_else(|| server_name.clone());
+                    let port = req.local.port();
+                    let port = if port == 80 {
+                        String::new()
+                    } else {
+                        format!(":{port}")
+                    };
+                    format!("http://{host}{port}{url}")
+                } else {
+                    url
+                });
+                s.body = crate::ir::pages::page(status);
+                s.content_type = s.body.as_ref().map(|_| "text/html".to_string());
             }
-            (Some(_), Some(Ok(text))) => s.body = Some(text),
+            (Some(_), Some(Ok(text))) => {
+                s.body = Some(text);
+                let chain = loc
+                    .map(|l| crate::ir::location::chain(&server.locations, l))
+                    .unwrap_or_default();
+                s.content_type = Some(
+                    chain
+                        .iter()
+                        .rev()
+                        .find_map(|l| l.setting("default_type"))
+                        .or_else(|| {
+                            server
+                                .settings
+                                .iter()
+                                .rev()
+                                .find(|s| s.name == "default_type")
+                        })
+                        .or_else(|| {
+                            http.settings
+                                .iter()
+                                .rev()
+                                .find(|s| s.name == "default_type")
+                        })
+                        .and_then(|s| s.args.first().cloned())
+                        .unwrap_or_else(|| "text/plain".into()),
+                );
+            }
+            (Some(code), None) => {
+                // nginx's own page for errors; nothing for other codes.
+                let page = if code >= 400 {
+                    crate::ir::pages::page(code)
+                } else {
+                    None
+                };
+                s.content_type = page.as_ref().map(|_| "text/html".to_string());
+                s.body = Some(page.unwrap_or_default());
+            }
             (_, Some(Err(e))) => s.unknown.push(e),
             _ => {}
         }
