@@ -8,6 +8,7 @@
 
 pub mod location;
 pub mod pages;
+pub mod rewrite;
 pub mod route;
 pub mod server;
 pub mod upstream;

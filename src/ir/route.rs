@@ -365,19 +365,97 @@ fn simulate_routing(http: &Http, req: &Request, version: Version) -> Simulated {
             _ => String::new(),
         })
         .unwrap_or_default();
-    let uri_text = String::from_utf8_lossy(&uri.path).into_owned();
+    // The rewrite phases: the server's once, then the location's, searching
+    // again after a change, at most 10 times (then 500, as nginx).
+    let mut cur = crate::ir::rewrite::Current {
+        uri: String::from_utf8_lossy(&uri.path).into_owned(),
+        args: uri.args.clone(),
+        changed: false,
+    };
+    let eval_in = |t: &str, c: &crate::ir::rewrite::Current| {
+        crate::ir::vars::VarContext {
+            req,
+            uri: &c.uri,
+            args: c.args.as_deref(),
+            proxy_host: "",
+            server_name: &server_name,
+            remote_addr: "127.0.0.1",
+        }
+        .eval(t)
+    };
+    use crate::ir::rewrite::{run, Flow};
+    let mut flow = run(&server.settings, &mut cur, &eval_in);
+    let mut loc = None;
+    let mut cycles = 0;
+    while matches!(flow, Flow::Next | Flow::Search) {
+        loc = find(&server.locations, cur.uri.as_bytes()).location;
+        let Some(l) = loc else { break };
+        flow = run(&l.settings, &mut cur, &eval_in);
+        if matches!(flow, Flow::Search) {
+            cycles += 1;
+            if cycles > 10 {
+                s.status = Some(500);
+                s.body = crate::ir::pages::page(500);
+                s.content_type = Some("text/html".into());
+                s.upstream_request_line = None;
+                return s;
+            }
+            continue;
+        }
+        break;
+    }
+    let uri_text = cur.uri.clone();
     let vars = |proxy_host| crate::ir::vars::VarContext {
         req,
         uri: &uri_text,
-        args: uri.args.as_deref(),
+        args: cur.args.as_deref(),
         proxy_host,
         server_name: &server_name,
         remote_addr: "127.0.0.1",
     };
-    let loc = find(&server.locations, &uri.path).location;
-    let server_return = server.settings.iter().rev().find(|s| s.name == "return");
-    if let Some(ret) = server_return.or_else(|| loc.and_then(|l| l.setting("return"))) {
+    let absolute = |url: String| {
+        if !url.starts_with('/') {
+            return url;
+        }
+        let host = req
+            .header("host")
+            .map(|h| h.rsplit_once(':').map_or(h, |(a, _)| a).to_string());
+        let host = host
+            .filter(|h| !h.is_empty())
+            .unwrap_or_else(|| server_name.clone());
+        let port = req.local.port();
+        let port = if port == 80 {
+            String::new()
+        } else {
+            format!(":{port}")
+        };
+        format!("http://{host}{port}{url}")
+    };
+    match &flow {
+        Flow::Redirect(code, url) => {
+            s.status = Some(*code);
+            s.location = Some(absolute(url.clone()));
+            s.body = crate::ir::pages::page(*code);
+            s.content_type = Some("text/html".into());
+            s.upstream_request_line = None;
+            return s;
+        }
+        Flow::Unknown(e) => {
+            s.unknown.push(e.clone());
+            s.status = None;
+            s.upstream_request_line = None;
+            return s;
+        }
+        _ => {}
+    }
+    if cur.changed {
+        // route() saw the URI before rewriting; this is the one that counts.
+        s.status = None;
+        s.upstream_request_line = None;
+    }
+    if let Flow::Return(ret) = flow {
         let code = ret.args.first().and_then(|c| c.parse::<u16>().ok());
+        s.status = Some(code.unwrap_or(302));
         let rest = if code.is_some() {
             ret.args.get(1)
         } else {
@@ -458,6 +536,28 @@ fn simulate_routing(http: &Http, req: &Request, version: Version) -> Simulated {
         if let Some((authority, _)) = pass.args.first().and_then(|u| split_url(u)) {
             if !authority.contains('$') {
                 s.upstream_authority = Some(authority.to_string());
+                if cur.changed {
+                    // After a rewrite the changed URI goes upstream as it is,
+                    // whatever URI part proxy_pass has.
+                    let http_version = r
+                        .upstream_request_line
+                        .as_deref()
+                        .and_then(|l| l.rsplit_once("HTTP/").map(|(_, v)| v.to_string()))
+                        .unwrap_or_else(|| {
+                            if version >= (1, 29, 7) {
+                                "1.1".into()
+                            } else {
+                                "1.0".into()
+                            }
+                        });
+                    let mut target = escape_uri(cur.uri.as_bytes());
+                    if let Some(a) = &cur.args {
+                        target.push('?');
+                        target.push_str(a);
+                    }
+                    s.upstream_request_line =
+                        Some(format!("{} {target} HTTP/{http_version}", req.method));
+                }
                 // proxy_set_header is inherited only by levels that set none.
                 let levels = crate::ir::location::chain(&server.locations, loc);
                 let level_lists = levels
