@@ -175,3 +175,20 @@ fn upstream_headers_in_nginx_order() {
         ])
     );
 }
+
+#[test]
+fn proxy_http_version_is_inherited_from_outer_levels() {
+    let conf = "events {}\nhttp { proxy_http_version 1.1; server { listen 8080;\n\
+        location / { proxy_pass http://127.0.0.1:9; }\n\
+    } }\n";
+    let (_d, h) = http(conf);
+    let req = Request {
+        method: "GET".into(),
+        target: "/x".into(),
+        headers: vec![("Host".into(), "h".into())],
+        local: "127.0.0.1:8080".parse().unwrap(),
+        body: None,
+    };
+    let r = route(&h, &req, (1, 22, 1));
+    assert_eq!(r.upstream_request_line.unwrap(), "GET /x HTTP/1.1");
+}

@@ -7,6 +7,7 @@
 //! normalization (`uri`), and explaining a request (`route`).
 
 pub mod location;
+pub mod merge;
 pub mod pages;
 pub mod rewrite;
 pub mod route;

@@ -3,6 +3,7 @@
 //! upstream for a static `proxy_pass`).
 
 use super::location::{find, LocationKind};
+use super::merge::Levels;
 use super::server::{select, Why};
 use super::uri::{parse, UriError};
 use super::{At, Http};
@@ -156,16 +157,7 @@ pub fn route(http: &Http, req: &Request, version: Version) -> Route {
     if let Some(pass) = loc.setting("proxy_pass") {
         let url = pass.args.first().cloned().unwrap_or_default();
         r.action = Some(format!("proxy_pass {url} at {}", at_text(&pass.at)));
-        let http_version = loc
-            .setting("proxy_http_version")
-            .and_then(|s| s.args.first().cloned())
-            .unwrap_or_else(|| {
-                if version >= (1, 29, 7) {
-                    "1.1".into()
-                } else {
-                    "1.0".into()
-                }
-            });
+        let http_version = Levels::new(http, server, Some(loc)).proxy_http_version(version);
         if url.contains('$') {
             r.notes
                 .push("proxy_pass with variables: the upstream URI is built at run time".into());
@@ -266,83 +258,53 @@ pub struct Simulated {
 /// Statuses `add_header` applies to without `always`.
 const ADD_HEADER_STATUSES: &[u16] = &[200, 201, 204, 206, 301, 302, 303, 304, 307, 308];
 
-/// The `add_header` list in effect: the innermost level that has any
-/// (location chain, then server, then http), as nginx inherits it.
-fn add_header_list<'a>(
-    http: &'a Http,
-    server: &'a crate::ir::Server,
-    chain: &[&'a crate::ir::Location],
-) -> Vec<&'a crate::ir::location::Setting> {
-    chain
-        .iter()
-        .rev()
-        .map(|l| {
-            l.settings
-                .iter()
-                .filter(|s| s.name == "add_header")
-                .collect::<Vec<_>>()
-        })
-        .chain(std::iter::once(
-            server
-                .settings
-                .iter()
-                .filter(|s| s.name == "add_header")
-                .collect(),
-        ))
-        .chain(std::iter::once(
-            http.settings
-                .iter()
-                .filter(|s| s.name == "add_header")
-                .collect(),
-        ))
-        .find(|l| !l.is_empty())
-        .unwrap_or_default()
+/// Where routing ended: the levels settings come from and the URI.
+struct Final<'a> {
+    levels: Levels<'a>,
+    uri: String,
+    args: Option<String>,
+    server_name: String,
 }
 
 /// The outcome of a request as far as the IR determines it.
 pub fn simulate(http: &Http, req: &Request, version: Version) -> Simulated {
-    let mut s = simulate_routing(http, req, version);
-    // add_header applies to the response, proxied or returned.
+    let (mut s, end) = simulate_routing(http, req, version);
+    // add_header applies to the response, proxied or returned, as the
+    // location routing ended in has it.
     let status = s.status.or(s.upstream_request_line.as_ref().map(|_| 200));
-    if let Some(status) = status {
-        if let Some(server) =
-            select(&http.servers, req.local, req.header("host").unwrap_or("")).map(|(s, _)| s)
-        {
-            if let Ok(uri) = parse(&req.target, server.merge_slashes) {
-                let chain = find(&server.locations, &uri.path)
-                    .location
-                    .map(|l| crate::ir::location::chain(&server.locations, l))
-                    .unwrap_or_default();
-                let uri_text = String::from_utf8_lossy(&uri.path).into_owned();
-                let ctx = crate::ir::vars::VarContext {
-                    req,
-                    uri: &uri_text,
-                    args: uri.args.as_deref(),
-                    proxy_host: "",
-                    server_name: "",
-                    remote_addr: "127.0.0.1",
-                };
-                for h in add_header_list(http, server, &chain) {
-                    let always = h.args.get(2).is_some_and(|a| a == "always");
-                    let (Some(name), Some(value)) = (h.args.first(), h.args.get(1)) else {
-                        continue;
-                    };
-                    if !always && !ADD_HEADER_STATUSES.contains(&status) {
-                        continue;
-                    }
-                    match ctx.eval(value) {
-                        Ok(v) if !v.is_empty() => s.added_headers.push((name.clone(), v)),
-                        Ok(_) => {}
-                        Err(e) => s.unknown.push(e),
-                    }
-                }
-            }
+    let (Some(status), Some(end)) = (status, end) else {
+        return s;
+    };
+    let ctx = crate::ir::vars::VarContext {
+        req,
+        uri: &end.uri,
+        args: end.args.as_deref(),
+        proxy_host: "",
+        server_name: &end.server_name,
+        remote_addr: "127.0.0.1",
+    };
+    for h in end.levels.list("add_header") {
+        let always = h.args.get(2).is_some_and(|a| a == "always");
+        let (Some(name), Some(value)) = (h.args.first(), h.args.get(1)) else {
+            continue;
+        };
+        if !always && !ADD_HEADER_STATUSES.contains(&status) {
+            continue;
+        }
+        match ctx.eval(value) {
+            Ok(v) if !v.is_empty() => s.added_headers.push((name.clone(), v)),
+            Ok(_) => {}
+            Err(e) => s.unknown.push(e),
         }
     }
     s
 }
 
-fn simulate_routing(http: &Http, req: &Request, version: Version) -> Simulated {
+fn simulate_routing<'a>(
+    http: &'a Http,
+    req: &Request,
+    version: Version,
+) -> (Simulated, Option<Final<'a>>) {
     let r = route(http, req, version);
     let mut s = Simulated {
         status: r.status,
@@ -352,10 +314,10 @@ fn simulate_routing(http: &Http, req: &Request, version: Version) -> Simulated {
     let Some(server) =
         select(&http.servers, req.local, req.header("host").unwrap_or("")).map(|(s, _)| s)
     else {
-        return s;
+        return (s, None);
     };
     let Ok(uri) = parse(&req.target, server.merge_slashes) else {
-        return s;
+        return (s, None);
     };
     let server_name = server
         .names
@@ -398,12 +360,24 @@ fn simulate_routing(http: &Http, req: &Request, version: Version) -> Simulated {
                 s.body = crate::ir::pages::page(500);
                 s.content_type = Some("text/html".into());
                 s.upstream_request_line = None;
-                return s;
+                let end = Final {
+                    levels: Levels::new(http, server, loc),
+                    uri: cur.uri.clone(),
+                    args: cur.args.clone(),
+                    server_name: server_name.clone(),
+                };
+                return (s, Some(end));
             }
             continue;
         }
         break;
     }
+    let end = Final {
+        levels: Levels::new(http, server, loc),
+        uri: cur.uri.clone(),
+        args: cur.args.clone(),
+        server_name: server_name.clone(),
+    };
     let uri_text = cur.uri.clone();
     let vars = |proxy_host| crate::ir::vars::VarContext {
         req,
@@ -438,13 +412,13 @@ fn simulate_routing(http: &Http, req: &Request, version: Version) -> Simulated {
             s.body = crate::ir::pages::page(*code);
             s.content_type = Some("text/html".into());
             s.upstream_request_line = None;
-            return s;
+            return (s, Some(end));
         }
         Flow::Unknown(e) => {
             s.unknown.push(e.clone());
             s.status = None;
             s.upstream_request_line = None;
-            return s;
+            return (s, Some(end));
         }
         _ => {}
     }
@@ -467,49 +441,15 @@ fn simulate_routing(http: &Http, req: &Request, version: Version) -> Simulated {
             // `return URL` is a 302 to it; a relative one becomes absolute
             // (absolute_redirect on): the Host as sent, and the port unless 80.
             (None, Some(Ok(url))) | (Some(301 | 302 | 303 | 307 | 308), Some(Ok(url))) => {
-                s.location = Some(if url.starts_with('/') {
-                    let host = req
-                        .header("host")
-                        .map(|h| h.rsplit_once(':').map_or(h, |(a, _)| a).to_string());
-                    let host = host
-                        .filter(|h| !h.is_empty())
-                        .unwrap_or_else(|| server_name.clone());
-                    let port = req.local.port();
-                    let port = if port == 80 {
-                        String::new()
-                    } else {
-                        format!(":{port}")
-                    };
-                    format!("http://{host}{port}{url}")
-                } else {
-                    url
-                });
+                s.location = Some(absolute(url));
                 s.body = crate::ir::pages::page(status);
                 s.content_type = s.body.as_ref().map(|_| "text/html".to_string());
             }
             (Some(_), Some(Ok(text))) => {
                 s.body = Some(text);
-                let chain = loc
-                    .map(|l| crate::ir::location::chain(&server.locations, l))
-                    .unwrap_or_default();
                 s.content_type = Some(
-                    chain
-                        .iter()
-                        .rev()
-                        .find_map(|l| l.setting("default_type"))
-                        .or_else(|| {
-                            server
-                                .settings
-                                .iter()
-                                .rev()
-                                .find(|s| s.name == "default_type")
-                        })
-                        .or_else(|| {
-                            http.settings
-                                .iter()
-                                .rev()
-                                .find(|s| s.name == "default_type")
-                        })
+                    end.levels
+                        .value("default_type")
                         .and_then(|s| s.args.first().cloned())
                         .unwrap_or_else(|| "text/plain".into()),
                 );
@@ -527,10 +467,10 @@ fn simulate_routing(http: &Http, req: &Request, version: Version) -> Simulated {
             (_, Some(Err(e))) => s.unknown.push(e),
             _ => {}
         }
-        return s;
+        return (s, Some(end));
     }
     let Some(loc) = loc else {
-        return s;
+        return (s, Some(end));
     };
     if let Some(pass) = loc.setting("proxy_pass") {
         if let Some((authority, _)) = pass.args.first().and_then(|u| split_url(u)) {
@@ -539,17 +479,7 @@ fn simulate_routing(http: &Http, req: &Request, version: Version) -> Simulated {
                 if cur.changed {
                     // After a rewrite the changed URI goes upstream as it is,
                     // whatever URI part proxy_pass has.
-                    let http_version = r
-                        .upstream_request_line
-                        .as_deref()
-                        .and_then(|l| l.rsplit_once("HTTP/").map(|(_, v)| v.to_string()))
-                        .unwrap_or_else(|| {
-                            if version >= (1, 29, 7) {
-                                "1.1".into()
-                            } else {
-                                "1.0".into()
-                            }
-                        });
+                    let http_version = end.levels.proxy_http_version(version);
                     let mut target = escape_uri(cur.uri.as_bytes());
                     if let Some(a) = &cur.args {
                         target.push('?');
@@ -558,34 +488,7 @@ fn simulate_routing(http: &Http, req: &Request, version: Version) -> Simulated {
                     s.upstream_request_line =
                         Some(format!("{} {target} HTTP/{http_version}", req.method));
                 }
-                // proxy_set_header is inherited only by levels that set none.
-                let levels = crate::ir::location::chain(&server.locations, loc);
-                let level_lists = levels
-                    .iter()
-                    .rev()
-                    .map(|l| {
-                        l.settings
-                            .iter()
-                            .filter(|x| x.name == "proxy_set_header")
-                            .collect::<Vec<_>>()
-                    })
-                    .chain(std::iter::once(
-                        server
-                            .settings
-                            .iter()
-                            .filter(|x| x.name == "proxy_set_header")
-                            .collect(),
-                    ))
-                    .chain(std::iter::once(
-                        http.settings
-                            .iter()
-                            .filter(|x| x.name == "proxy_set_header")
-                            .collect(),
-                    ));
-                let set = level_lists
-                    .into_iter()
-                    .find(|l| !l.is_empty())
-                    .unwrap_or_default();
+                let set = end.levels.list("proxy_set_header");
                 let ctx = vars(authority);
                 match crate::ir::upstream::headers(&set, &ctx, version, req.body.as_deref()) {
                     Ok(h) => s.upstream_headers = Some(h),
@@ -594,5 +497,5 @@ fn simulate_routing(http: &Http, req: &Request, version: Version) -> Simulated {
             }
         }
     }
-    s
+    (s, Some(end))
 }
