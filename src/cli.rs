@@ -699,6 +699,8 @@ fn route_command(args: &RouteArgs) -> i32 {
         target,
         headers,
         local,
+        remote: std::net::SocketAddr::from(([127, 0, 0, 1], 50000)),
+        protocol: "HTTP/1.1".into(),
         body: None,
     };
     let result = route::route(&http, &request, version);

@@ -8,7 +8,7 @@
 //! nginx makes after reading everything come last.
 
 mod http;
-mod value;
+pub mod value;
 
 use crate::diag::{Diagnostic, Level};
 use crate::registry::{self, Ctx, DirectiveSpec, Inside};

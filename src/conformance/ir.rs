@@ -11,7 +11,10 @@ use super::engine::{Engine, Observation, Run};
 use super::env::CaseEnv;
 use super::oracle::nginx_conf;
 use crate::check;
-use crate::ir::route::{simulate, Request};
+use crate::ir::balance::{Attempt, Balancer};
+use crate::ir::exec::{Body, Exec, Outcome, Reply};
+use crate::ir::route::Request;
+use std::collections::HashMap;
 use crate::ir::Http;
 use crate::registry::Version;
 use crate::syntax::{include, LoadOptions};
@@ -30,21 +33,83 @@ impl IrEngine {
     }
 }
 
-/// Method, target and headers of a request.
-type RequestParts = (String, String, Vec<(String, String)>);
+/// A request as the IR takes it: method, target, protocol, headers, body.
+struct Parts {
+    method: String,
+    target: String,
+    protocol: String,
+    headers: Vec<(String, String)>,
+    body: Option<String>,
+}
 
-/// Method, target and headers of a raw request, read with httparse.
-fn parse_raw(raw: &str) -> Result<RequestParts, String> {
+/// A raw request read with httparse; a chunked body is decoded.
+fn parse_raw(raw: &str) -> Result<Parts, String> {
     let mut headers = [httparse::EMPTY_HEADER; 64];
     let mut req = httparse::Request::new(&mut headers);
-    req.parse(raw.as_bytes())
+    let status = req
+        .parse(raw.as_bytes())
         .map_err(|e| format!("the raw request does not parse: {e}"))?;
+    let head_len = match status {
+        httparse::Status::Complete(n) => n,
+        httparse::Status::Partial => raw.len(),
+    };
     let headers = super::client::header_pairs(req.headers);
-    Ok((
-        req.method.unwrap_or("GET").to_string(),
-        req.path.unwrap_or("/").to_string(),
+    let rest = &raw.as_bytes()[head_len.min(raw.len())..];
+    let chunked = headers.iter().any(|(n, v)| {
+        n.eq_ignore_ascii_case("transfer-encoding") && v.eq_ignore_ascii_case("chunked")
+    });
+    let body = if chunked {
+        let mut out = Vec::new();
+        let mut d = super::chunked::ChunkedDecoder::new();
+        d.feed(rest, &mut out)
+            .map_err(|e| format!("the raw chunked body: {e:?}"))?;
+        Some(String::from_utf8_lossy(&out).into_owned())
+    } else {
+        (!rest.is_empty()).then(|| String::from_utf8_lossy(rest).into_owned())
+    };
+    Ok(Parts {
+        method: req.method.unwrap_or("GET").to_string(),
+        target: req.path.unwrap_or("/").to_string(),
+        protocol: format!("HTTP/1.{}", req.version.unwrap_or(1)),
         headers,
-    ))
+        body,
+    })
+}
+
+/// What the recording backend at `addr` is called, if one listens there.
+fn backend_at(env: &CaseEnv, addr: std::net::SocketAddr) -> Option<String> {
+    env.backends
+        .iter()
+        .find(|(_, b)| b.addr() == addr)
+        .map(|(name, _)| name.clone())
+}
+
+/// The response as a client sees it: Content-Type and Content-Length as
+/// nginx adds them, no body for HEAD.
+fn present(reply: Reply, method: &str) -> Result<Response, String> {
+    let mut headers = Vec::new();
+    if let Some(t) = &reply.content_type {
+        headers.push(("Content-Type".to_string(), t.clone()));
+    }
+    let body = match &reply.body {
+        Body::Empty => String::new(),
+        Body::Text(t) => t.clone(),
+        Body::File(p) => {
+            let bytes = std::fs::read(p).map_err(|e| format!("reading {}: {e}", p.display()))?;
+            String::from_utf8_lossy(&bytes).into_owned()
+        }
+    };
+    if !matches!(reply.status, 204 | 304) && !(reply.body == Body::Empty && reply.status < 200)
+    {
+        headers.push(("Content-Length".to_string(), body.len().to_string()));
+    }
+    headers.extend(reply.headers);
+    Ok(Response {
+        status: reply.status,
+        reason: String::new(),
+        headers,
+        body: if method == "HEAD" { String::new() } else { body },
+    })
 }
 
 impl Engine for IrEngine {
@@ -66,41 +131,47 @@ impl Engine for IrEngine {
             ));
         }
         let http = Http::build(&config, false)?;
+        // Balancer state lives as long as the server: across the requests.
+        let mut balancers: HashMap<String, Balancer> = HashMap::new();
         let mut observations = Vec::new();
         for r in &case.requests {
-            let (method, target, mut headers, body) = match &r.send {
-                Send::Raw(raw) => {
-                    let (m, t, h) = parse_raw(&env.substitute(raw))?;
-                    (m, t, h, None)
-                }
+            let mut parts = match &r.send {
+                Send::Raw(raw) => parse_raw(&env.substitute(raw))?,
                 Send::Built {
                     method,
                     path,
                     headers,
                     body,
-                } => (
-                    method.clone(),
-                    env.substitute(path),
-                    headers
+                } => Parts {
+                    method: method.clone(),
+                    target: env.substitute(path),
+                    protocol: "HTTP/1.1".into(),
+                    headers: headers
                         .iter()
                         .map(|(n, v)| (n.clone(), env.substitute(v)))
-                        .collect::<Vec<_>>(),
-                    (!body.is_empty()).then(|| body.clone()),
-                ),
+                        .collect(),
+                    body: (!body.is_empty()).then(|| body.clone()),
+                },
             };
             // The client adds these, as the oracle's client does.
             if !matches!(r.send, Send::Raw(_)) {
-                if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("host")) {
-                    headers.push(("Host".into(), "localhost".into()));
+                let has = |h: &[(String, String)], n: &str| {
+                    h.iter().any(|(x, _)| x.eq_ignore_ascii_case(n))
+                };
+                if !has(&parts.headers, "host") {
+                    parts.headers.push(("Host".into(), "localhost".into()));
                 }
-                if let Some(b) = &body {
-                    headers.push(("Content-Length".into(), b.len().to_string()));
+                if let Some(b) = &parts.body {
+                    if !has(&parts.headers, "content-length")
+                        && !has(&parts.headers, "transfer-encoding")
+                    {
+                        parts
+                            .headers
+                            .push(("Content-Length".into(), b.len().to_string()));
+                    }
                 }
-                if !headers
-                    .iter()
-                    .any(|(n, _)| n.eq_ignore_ascii_case("connection"))
-                {
-                    headers.push(("Connection".into(), "close".into()));
+                if !has(&parts.headers, "connection") {
+                    parts.headers.push(("Connection".into(), "close".into()));
                 }
             }
             let port = match r.port {
@@ -108,71 +179,88 @@ impl Engine for IrEngine {
                 PortRef::Port2 => env.port2,
             };
             let request = Request {
-                method,
-                target,
-                headers,
+                method: parts.method.clone(),
+                target: parts.target,
+                headers: parts.headers,
                 local: std::net::SocketAddr::from(([127, 0, 0, 1], port)),
-                body: body.clone(),
-            };
-            let sim = simulate(&http, &request, self.version);
-            let response = match sim.status {
-                Some(status) => Ok(Response {
-                    status,
-                    reason: String::new(),
-                    headers: sim
-                        .location
-                        .iter()
-                        .map(|l| ("Location".to_string(), l.clone()))
-                        .collect(),
-                    body: sim.body.clone().unwrap_or_default(),
-                }),
-                None if sim.upstream_request_line.is_some() => Ok(Response {
-                    // A recording backend answers 200 with its name.
-                    status: 200,
-                    reason: String::new(),
-                    headers: Vec::new(),
-                    body: String::new(),
-                }),
-                None => Err("the IR cannot determine the response yet".to_string()),
+                remote: std::net::SocketAddr::from(([127, 0, 0, 1], 50000)),
+                protocol: parts.protocol,
+                body: parts.body,
             };
             let mut upstream = Vec::new();
-            let mut response = response;
-            if let (Some(line), Some(authority)) =
-                (&sim.upstream_request_line, &sim.upstream_authority)
-            {
-                let backend = env
-                    .backends
-                    .iter()
-                    .find(|(_, b)| b.addr().to_string() == *authority)
-                    .map(|(name, _)| name.clone());
-                if let (Some(name), Ok(resp)) = (&backend, &mut response) {
-                    // The recording backend's answer, passed through.
-                    if sim.status.is_none() {
-                        resp.body = format!("backend {name}");
-                        resp.headers
-                            .push(("Content-Type".into(), "text/plain".into()));
+            let response = match Exec::new(&http, &request, self.version) {
+                Err(reply) => present(reply, &request.method),
+                Ok(mut exec) => {
+                    let mut outcome = exec.run();
+                    loop {
+                        match outcome {
+                            Outcome::Respond(reply) => break present(reply, &exec.method),
+                            Outcome::Proxy(plan) => {
+                                let group = &plan.group;
+                                let balancer = balancers
+                                    .entry(group.name.clone())
+                                    .or_insert_with(|| Balancer::new(group));
+                                let mut attempt = Attempt::default();
+                                let mut tries = if plan.tries == 0 {
+                                    group.tries()
+                                } else {
+                                    plan.tries
+                                };
+                                let mut answered = None;
+                                let mut tried = Vec::new();
+                                while tries > 0 {
+                                    let Some(i) = balancer.pick(
+                                        group,
+                                        &mut attempt,
+                                        request.remote.ip(),
+                                        &plan.hash_key,
+                                    ) else {
+                                        break;
+                                    };
+                                    tries -= 1;
+                                    let addr = group.peers[i].addr;
+                                    tried.push(addr.to_string());
+                                    match backend_at(env, addr) {
+                                        Some(name) => {
+                                            answered = Some(name);
+                                            break;
+                                        }
+                                        None => {
+                                            // Nothing listens there: refused.
+                                            balancer.failed(group, i);
+                                            if !plan.next_on_error {
+                                                break;
+                                            }
+                                        }
+                                    }
+                                }
+                                exec.upstream_addr = Some(tried.join(", "));
+                                match answered {
+                                    Some(name) => {
+                                        upstream.push(RecordedRequest {
+                                            backend: name.clone(),
+                                            request_line: plan.request_line.clone(),
+                                            headers: plan.headers.clone(),
+                                            body: plan.body.clone().unwrap_or_default(),
+                                        });
+                                        // The recording backend's answer.
+                                        let reply = exec.proxied(
+                                            200,
+                                            vec![(
+                                                "Content-Type".into(),
+                                                "text/plain".into(),
+                                            )],
+                                            Body::Text(format!("backend {name}")),
+                                        );
+                                        break present(reply, &exec.method);
+                                    }
+                                    None => outcome = exec.upstream_error(502),
+                                }
+                            }
+                        }
                     }
                 }
-                upstream.push(RecordedRequest {
-                    backend: backend.unwrap_or_else(|| authority.clone()),
-                    request_line: line.clone(),
-                    headers: sim.upstream_headers.clone().unwrap_or_default(),
-                    body: body.clone().unwrap_or_default(),
-                });
-            }
-            if let Ok(resp) = &mut response {
-                if let Some(t) = &sim.content_type {
-                    resp.headers.push(("Content-Type".into(), t.clone()));
-                }
-                // A body nginx knows the length of goes with Content-Length
-                // (none for 204 and 304).
-                let known_body = sim.body.is_some() || !upstream.is_empty();
-                if known_body && !matches!(resp.status, 204 | 304) {
-                    resp.headers
-                        .push(("Content-Length".into(), resp.body.len().to_string()));
-                }
-                resp.headers.extend(sim.added_headers.iter().cloned());
-            }
+            };
             observations.push(Observation { response, upstream });
         }
         Ok(Run {

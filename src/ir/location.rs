@@ -22,12 +22,15 @@ pub enum LocationKind {
     Named,
 }
 
-/// A directive of the location, kept for explanations.
+/// A directive of a level, kept with its arguments and where it was
+/// written; `if` and other blocks that are not locations keep their
+/// directives in `block`.
 #[derive(Clone, Debug)]
 pub struct Setting {
     pub name: String,
     pub args: Vec<String>,
     pub at: At,
+    pub block: Vec<Setting>,
 }
 
 #[derive(Debug)]
@@ -86,12 +89,8 @@ impl Location {
         for c in expanded(config, block) {
             if c.is("location") {
                 children.push(Location::build(config, c)?);
-            } else if c.block().is_none() {
-                settings.push(Setting {
-                    name: c.name_text().into_owned(),
-                    args: c.args.iter().map(|a| a.text().into_owned()).collect(),
-                    at: at(&config.sources, c),
-                });
+            } else if let Some(setting) = super::setting_of(config, c) {
+                settings.push(setting);
             }
         }
         Ok(Location {
@@ -114,6 +113,23 @@ impl Location {
     /// The setting with this name, if the location has one.
     pub fn setting(&self, name: &str) -> Option<&Setting> {
         self.settings.iter().rev().find(|s| s.name == name)
+    }
+
+    /// A regex location's captures for a URI: numbered, and named ones.
+    pub fn captures(
+        &self,
+        uri: &[u8],
+    ) -> Option<(Vec<Option<String>>, Vec<(String, String)>)> {
+        let re = self.regex.as_ref()?;
+        let c = re.captures(uri)?;
+        let text = |m: regex::bytes::Match| String::from_utf8_lossy(m.as_bytes()).into_owned();
+        let numbered = c.iter().map(|m| m.map(text)).collect();
+        let named = re
+            .capture_names()
+            .flatten()
+            .filter_map(|n| c.name(n).map(|m| (n.to_string(), text(m))))
+            .collect();
+        Some((numbered, named))
     }
 
     /// `location = /x`, `location ~* \.php$`…

@@ -13,6 +13,8 @@ pub struct Levels<'a> {
     pub server: &'a Server,
     /// From the server's top-level location down to the one in effect.
     pub chain: Vec<&'a Location>,
+    /// A true `if` block of the innermost location.
+    pub if_block: Option<&'a Setting>,
 }
 
 impl<'a> Levels<'a> {
@@ -24,15 +26,16 @@ impl<'a> Levels<'a> {
             http,
             server,
             chain,
+            if_block: None,
         }
     }
 
     /// Each level's own settings, innermost first.
     fn levels(&self) -> impl Iterator<Item = &'a [Setting]> + '_ {
-        self.chain
-            .iter()
-            .rev()
-            .map(|l| l.settings.as_slice())
+        self.if_block
+            .map(|b| b.block.as_slice())
+            .into_iter()
+            .chain(self.chain.iter().rev().map(|l| l.settings.as_slice()))
             .chain([
                 self.server.settings.as_slice(),
                 self.http.settings.as_slice(),
@@ -51,6 +54,38 @@ impl<'a> Levels<'a> {
             .map(|level| level.iter().filter(|s| s.name == name).collect::<Vec<_>>())
             .find(|l| !l.is_empty())
             .unwrap_or_default()
+    }
+
+    /// `add_header` (or another list) with `add_header_inherit` (1.29.3):
+    /// `on` takes the innermost level's list, `off` only a level's own,
+    /// `merge` a level's own followed by what its parent has.
+    pub fn headers(&self, name: &str, version: Version) -> Vec<&'a Setting> {
+        if version < (1, 29, 3) {
+            return self.list(name);
+        }
+        let levels: Vec<&'a [Setting]> = self.levels().collect();
+        fn merged<'a>(levels: &[&'a [Setting]], name: &str) -> Vec<&'a Setting> {
+            let Some((own, parents)) = levels.split_first() else {
+                return Vec::new();
+            };
+            let mode = levels
+                .iter()
+                .find_map(|l| l.iter().rev().find(|s| s.name == "add_header_inherit"))
+                .and_then(|s| s.args.first())
+                .map_or("on", String::as_str);
+            let mine: Vec<&Setting> = own.iter().filter(|s| s.name == name).collect();
+            match mode {
+                "merge" => {
+                    let mut out = mine;
+                    out.extend(merged(parents, name));
+                    out
+                }
+                "off" => mine,
+                _ if !mine.is_empty() => mine,
+                _ => merged(parents, name),
+            }
+        }
+        merged(&levels, name)
     }
 
     /// `proxy_http_version` in effect; its default changed in 1.29.7.

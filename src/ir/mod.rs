@@ -6,7 +6,12 @@
 //! tree and nginx's matching algorithm (`location`), request URI
 //! normalization (`uri`), and explaining a request (`route`).
 
+pub mod balance;
+pub mod exec;
 pub mod location;
+pub mod maps;
+pub mod proxy;
+pub mod statics;
 pub mod merge;
 pub mod pages;
 pub mod rewrite;
@@ -80,18 +85,55 @@ pub struct Http {
     pub servers: Vec<Server>,
     /// The http block's own directives (not blocks), for inheritance.
     pub settings: Vec<location::Setting>,
+    /// `upstream` blocks by name.
+    pub upstreams: indexmap::IndexMap<String, balance::Group>,
+    /// Variables defined by `map`, `geo` and `split_clients`, by name
+    /// (without `$`).
+    pub tables: std::collections::HashMap<String, maps::Table>,
+    /// Relative paths (`root html`) are relative to this (nginx's prefix).
+    pub prefix: std::path::PathBuf,
 }
 
-/// The directives of a block that are not blocks themselves.
-pub(crate) fn settings_of(config: &Config, list: &[&Directive]) -> Vec<location::Setting> {
-    list.iter()
-        .filter(|d| d.block().is_none() && !matches!(d.body, crate::syntax::ast::Body::Lua(_)))
-        .map(|d| location::Setting {
-            name: d.name_text().into_owned(),
-            args: d.args.iter().map(|a| a.text().into_owned()).collect(),
-            at: at(&config.sources, d),
+/// Blocks that are levels or tables of their own, not settings.
+const OWN_BLOCKS: &[&str] = &[
+    "server",
+    "location",
+    "upstream",
+    "map",
+    "geo",
+    "split_clients",
+];
+
+/// A directive as a setting of its level: `None` for the blocks the IR
+/// builds on their own (servers, locations, upstreams, maps) and for Lua.
+pub(crate) fn setting_of(config: &Config, d: &Directive) -> Option<location::Setting> {
+    if matches!(d.body, crate::syntax::ast::Body::Lua(_)) {
+        return None;
+    }
+    let name = d.name_text();
+    if d.block().is_some() && OWN_BLOCKS.contains(&name.as_ref()) {
+        return None;
+    }
+    let block = d
+        .block()
+        .map(|b| {
+            expanded(config, &b.directives)
+                .into_iter()
+                .filter_map(|c| setting_of(config, c))
+                .collect()
         })
-        .collect()
+        .unwrap_or_default();
+    Some(location::Setting {
+        name: name.into_owned(),
+        args: d.args.iter().map(|a| a.text().into_owned()).collect(),
+        at: at(&config.sources, d),
+        block,
+    })
+}
+
+/// The settings of a level, in order.
+pub(crate) fn settings_of(config: &Config, list: &[&Directive]) -> Vec<location::Setting> {
+    list.iter().filter_map(|d| setting_of(config, d)).collect()
 }
 
 impl Http {
@@ -107,14 +149,56 @@ impl Http {
             .unwrap_or_default();
         let children = expanded(config, block);
         let mut servers = Vec::new();
+        let mut upstreams = indexmap::IndexMap::new();
+        let mut tables = std::collections::HashMap::new();
         for d in &children {
-            if d.is("server") {
-                servers.push(Server::build(config, d, servers.len(), root)?);
+            let args: Vec<String> = d.args.iter().map(|a| a.text().into_owned()).collect();
+            let entries = || {
+                d.block()
+                    .map(|b| settings_of(config, &expanded(config, &b.directives)))
+                    .unwrap_or_default()
+            };
+            let var = |a: &str| a.trim_start_matches('$').to_string();
+            match d.name_text().as_ref() {
+                "server" => servers.push(Server::build(config, d, servers.len(), root)?),
+                "upstream" if d.block().is_some() => {
+                    let name = args.first().cloned().unwrap_or_default();
+                    let group = balance::Group::build(&name, at(&config.sources, d), &entries())?;
+                    upstreams.insert(name, group);
+                }
+                "map" if args.len() == 2 => {
+                    let m = maps::Map::build(&args[0], &entries())?;
+                    tables.insert(var(&args[1]), maps::Table::Map(m));
+                }
+                "geo" if !args.is_empty() => {
+                    let (source, name) = match args.as_slice() {
+                        [v] => (None, v),
+                        [s, v, ..] => (Some(s.as_str()), v),
+                        [] => unreachable!("checked non-empty"),
+                    };
+                    let g = maps::Geo::build(source, &entries())?;
+                    tables.insert(var(name), maps::Table::Geo(g));
+                }
+                "split_clients" if args.len() == 2 => {
+                    let sc = maps::SplitClients::build(&args[0], &entries())?;
+                    tables.insert(var(&args[1]), maps::Table::Split(sc));
+                }
+                _ => {}
             }
         }
+        let prefix = config
+            .sources
+            .get(config.main)
+            .path()
+            .and_then(|p| p.parent())
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default();
         Ok(Http {
             servers,
             settings: settings_of(config, &children),
+            upstreams,
+            tables,
+            prefix,
         })
     }
 }

@@ -143,6 +143,7 @@ mod tests {
                 file: "t".into(),
                 line: 1,
             },
+            block: Vec::new(),
         }
     }
 

@@ -18,11 +18,28 @@ pub struct Request {
     pub target: String,
     pub headers: Vec<(String, String)>,
     pub local: SocketAddr,
+    /// The client's address.
+    pub remote: SocketAddr,
+    /// `HTTP/1.1`, `HTTP/1.0`.
+    pub protocol: String,
     /// The request body, if any.
     pub body: Option<String>,
 }
 
 impl Request {
+    /// A request from 127.0.0.1 over HTTP/1.1.
+    pub fn new(method: &str, target: &str, headers: Vec<(String, String)>, local: SocketAddr) -> Self {
+        Request {
+            method: method.into(),
+            target: target.into(),
+            headers,
+            local,
+            remote: SocketAddr::from(([127, 0, 0, 1], 50000)),
+            protocol: "HTTP/1.1".into(),
+            body: None,
+        }
+    }
+
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
@@ -234,268 +251,61 @@ pub fn text(r: &Route) -> String {
     out
 }
 
-/// What the IR can say a request gets, without running anything. `None`
-/// fields are what it cannot determine yet (a case that needs them fails
-/// in IR mode).
+/// What the IR says a request gets, without running anything: the
+/// response rginx makes, or the request that goes upstream (and the
+/// response, once the caller says what the upstream answered).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Simulated {
     pub status: Option<u16>,
     pub body: Option<String>,
     pub location: Option<String>,
-    /// `host:port` of a static `proxy_pass`.
+    /// The upstream group (`upstream` name or `host:port`).
     pub upstream_authority: Option<String>,
     pub upstream_request_line: Option<String>,
-    /// The headers sent upstream, when every value could be evaluated.
     pub upstream_headers: Option<Vec<(String, String)>>,
-    /// Response headers `add_header` adds (evaluated), for the status.
+    /// Response headers added by the configuration.
     pub added_headers: Vec<(String, String)>,
-    /// The Content-Type of a response nginx makes itself.
     pub content_type: Option<String>,
-    /// Why something above is unknown.
     pub unknown: Vec<String>,
 }
 
-/// Statuses `add_header` applies to without `always`.
-const ADD_HEADER_STATUSES: &[u16] = &[200, 201, 204, 206, 301, 302, 303, 304, 307, 308];
-
-/// Where routing ended: the levels settings come from and the URI.
-struct Final<'a> {
-    levels: Levels<'a>,
-    uri: String,
-    args: Option<String>,
-    server_name: String,
-}
-
-/// The outcome of a request as far as the IR determines it.
+/// The outcome of a request as far as the IR determines it (the upstream,
+/// if any, is not asked).
 pub fn simulate(http: &Http, req: &Request, version: Version) -> Simulated {
-    let (mut s, end) = simulate_routing(http, req, version);
-    // add_header applies to the response, proxied or returned, as the
-    // location routing ended in has it.
-    let status = s.status.or(s.upstream_request_line.as_ref().map(|_| 200));
-    let (Some(status), Some(end)) = (status, end) else {
-        return s;
-    };
-    let ctx = crate::ir::vars::VarContext {
-        req,
-        uri: &end.uri,
-        args: end.args.as_deref(),
-        proxy_host: "",
-        server_name: &end.server_name,
-        remote_addr: "127.0.0.1",
-    };
-    for h in end.levels.list("add_header") {
-        let always = h.args.get(2).is_some_and(|a| a == "always");
-        let (Some(name), Some(value)) = (h.args.first(), h.args.get(1)) else {
-            continue;
-        };
-        if !always && !ADD_HEADER_STATUSES.contains(&status) {
-            continue;
+    let mut s = Simulated::default();
+    let mut exec = match super::exec::Exec::new(http, req, version) {
+        Ok(e) => e,
+        Err(reply) => {
+            s.status = Some(reply.status);
+            if let super::exec::Body::Text(t) = reply.body {
+                s.body = Some(t);
+            }
+            s.content_type = reply.content_type;
+            return s;
         }
-        match ctx.eval(value) {
-            Ok(v) if !v.is_empty() => s.added_headers.push((name.clone(), v)),
-            Ok(_) => {}
-            Err(e) => s.unknown.push(e),
+    };
+    match exec.run() {
+        super::exec::Outcome::Respond(reply) => {
+            s.status = Some(reply.status);
+            s.content_type = reply.content_type;
+            for (n, v) in reply.headers {
+                if n == "Location" {
+                    s.location = Some(v);
+                } else {
+                    s.added_headers.push((n, v));
+                }
+            }
+            match reply.body {
+                super::exec::Body::Text(t) => s.body = Some(t),
+                super::exec::Body::Empty => s.body = Some(String::new()),
+                super::exec::Body::File(p) => s.unknown.push(format!("the file {}", p.display())),
+            }
+        }
+        super::exec::Outcome::Proxy(plan) => {
+            s.upstream_authority = Some(plan.group.name.clone());
+            s.upstream_request_line = Some(plan.request_line);
+            s.upstream_headers = Some(plan.headers);
         }
     }
     s
-}
-
-fn simulate_routing<'a>(
-    http: &'a Http,
-    req: &Request,
-    version: Version,
-) -> (Simulated, Option<Final<'a>>) {
-    let r = route(http, req, version);
-    let mut s = Simulated {
-        status: r.status,
-        upstream_request_line: r.upstream_request_line.clone(),
-        ..Simulated::default()
-    };
-    let Some(server) =
-        select(&http.servers, req.local, req.header("host").unwrap_or("")).map(|(s, _)| s)
-    else {
-        return (s, None);
-    };
-    let Ok(uri) = parse(&req.target, server.merge_slashes) else {
-        return (s, None);
-    };
-    let server_name = server
-        .names
-        .first()
-        .map(|n| match n {
-            crate::ir::ServerName::Exact(e) => e.clone(),
-            _ => String::new(),
-        })
-        .unwrap_or_default();
-    // The rewrite phases: the server's once, then the location's, searching
-    // again after a change, at most 10 times (then 500, as nginx).
-    let mut cur = crate::ir::rewrite::Current {
-        uri: String::from_utf8_lossy(&uri.path).into_owned(),
-        args: uri.args.clone(),
-        changed: false,
-    };
-    let eval_in = |t: &str, c: &crate::ir::rewrite::Current| {
-        crate::ir::vars::VarContext {
-            req,
-            uri: &c.uri,
-            args: c.args.as_deref(),
-            proxy_host: "",
-            server_name: &server_name,
-            remote_addr: "127.0.0.1",
-        }
-        .eval(t)
-    };
-    use crate::ir::rewrite::{run, Flow};
-    let mut flow = run(&server.settings, &mut cur, &eval_in);
-    let mut loc = None;
-    let mut cycles = 0;
-    while matches!(flow, Flow::Next | Flow::Search) {
-        loc = find(&server.locations, cur.uri.as_bytes()).location;
-        let Some(l) = loc else { break };
-        flow = run(&l.settings, &mut cur, &eval_in);
-        if matches!(flow, Flow::Search) {
-            cycles += 1;
-            if cycles > 10 {
-                s.status = Some(500);
-                s.body = crate::ir::pages::page(500);
-                s.content_type = Some("text/html".into());
-                s.upstream_request_line = None;
-                let end = Final {
-                    levels: Levels::new(http, server, loc),
-                    uri: cur.uri.clone(),
-                    args: cur.args.clone(),
-                    server_name: server_name.clone(),
-                };
-                return (s, Some(end));
-            }
-            continue;
-        }
-        break;
-    }
-    let end = Final {
-        levels: Levels::new(http, server, loc),
-        uri: cur.uri.clone(),
-        args: cur.args.clone(),
-        server_name: server_name.clone(),
-    };
-    let uri_text = cur.uri.clone();
-    let vars = |proxy_host| crate::ir::vars::VarContext {
-        req,
-        uri: &uri_text,
-        args: cur.args.as_deref(),
-        proxy_host,
-        server_name: &server_name,
-        remote_addr: "127.0.0.1",
-    };
-    let absolute = |url: String| {
-        if !url.starts_with('/') {
-            return url;
-        }
-        let host = req
-            .header("host")
-            .map(|h| h.rsplit_once(':').map_or(h, |(a, _)| a).to_string());
-        let host = host
-            .filter(|h| !h.is_empty())
-            .unwrap_or_else(|| server_name.clone());
-        let port = req.local.port();
-        let port = if port == 80 {
-            String::new()
-        } else {
-            format!(":{port}")
-        };
-        format!("http://{host}{port}{url}")
-    };
-    match &flow {
-        Flow::Redirect(code, url) => {
-            s.status = Some(*code);
-            s.location = Some(absolute(url.clone()));
-            s.body = crate::ir::pages::page(*code);
-            s.content_type = Some("text/html".into());
-            s.upstream_request_line = None;
-            return (s, Some(end));
-        }
-        Flow::Unknown(e) => {
-            s.unknown.push(e.clone());
-            s.status = None;
-            s.upstream_request_line = None;
-            return (s, Some(end));
-        }
-        _ => {}
-    }
-    if cur.changed {
-        // route() saw the URI before rewriting; this is the one that counts.
-        s.status = None;
-        s.upstream_request_line = None;
-    }
-    if let Flow::Return(ret) = flow {
-        let code = ret.args.first().and_then(|c| c.parse::<u16>().ok());
-        s.status = Some(code.unwrap_or(302));
-        let rest = if code.is_some() {
-            ret.args.get(1)
-        } else {
-            ret.args.first()
-        };
-        let value = rest.map(|t| vars("").eval(t));
-        let status = code.unwrap_or(302);
-        match (code, value) {
-            // `return URL` is a 302 to it; a relative one becomes absolute
-            // (absolute_redirect on): the Host as sent, and the port unless 80.
-            (None, Some(Ok(url))) | (Some(301 | 302 | 303 | 307 | 308), Some(Ok(url))) => {
-                s.location = Some(absolute(url));
-                s.body = crate::ir::pages::page(status);
-                s.content_type = s.body.as_ref().map(|_| "text/html".to_string());
-            }
-            (Some(_), Some(Ok(text))) => {
-                s.body = Some(text);
-                s.content_type = Some(
-                    end.levels
-                        .value("default_type")
-                        .and_then(|s| s.args.first().cloned())
-                        .unwrap_or_else(|| "text/plain".into()),
-                );
-            }
-            (Some(code), None) => {
-                // nginx's own page for errors; nothing for other codes.
-                let page = if code >= 400 {
-                    crate::ir::pages::page(code)
-                } else {
-                    None
-                };
-                s.content_type = page.as_ref().map(|_| "text/html".to_string());
-                s.body = Some(page.unwrap_or_default());
-            }
-            (_, Some(Err(e))) => s.unknown.push(e),
-            _ => {}
-        }
-        return (s, Some(end));
-    }
-    let Some(loc) = loc else {
-        return (s, Some(end));
-    };
-    if let Some(pass) = loc.setting("proxy_pass") {
-        if let Some((authority, _)) = pass.args.first().and_then(|u| split_url(u)) {
-            if !authority.contains('$') {
-                s.upstream_authority = Some(authority.to_string());
-                if cur.changed {
-                    // After a rewrite the changed URI goes upstream as it is,
-                    // whatever URI part proxy_pass has.
-                    let http_version = end.levels.proxy_http_version(version);
-                    let mut target = escape_uri(cur.uri.as_bytes());
-                    if let Some(a) = &cur.args {
-                        target.push('?');
-                        target.push_str(a);
-                    }
-                    s.upstream_request_line =
-                        Some(format!("{} {target} HTTP/{http_version}", req.method));
-                }
-                let set = end.levels.list("proxy_set_header");
-                let ctx = vars(authority);
-                match crate::ir::upstream::headers(&set, &ctx, version, req.body.as_deref()) {
-                    Ok(h) => s.upstream_headers = Some(h),
-                    Err(e) => s.unknown.push(e),
-                }
-            }
-        }
-    }
-    (s, Some(end))
 }

@@ -45,6 +45,8 @@ pub struct Server {
     pub at: At,
     pub listens: Vec<Listen>,
     pub names: Vec<ServerName>,
+    /// The first `server_name` as written (`$server_name`).
+    pub primary_name: String,
     pub locations: Vec<Location>,
     pub merge_slashes: bool,
     /// The server block's own directives (not blocks), for inheritance.
@@ -133,6 +135,7 @@ impl Server {
         let children = expanded(config, block);
         let mut listens = Vec::new();
         let mut names = Vec::new();
+        let mut primary_name = None;
         let mut locations = Vec::new();
         let mut merge_slashes = true;
         for c in &children {
@@ -140,6 +143,7 @@ impl Server {
                 "listen" => listens.push(parse_listen(c, root, at(&config.sources, c))?),
                 "server_name" => {
                     for a in &c.args {
+                        primary_name.get_or_insert_with(|| a.text().into_owned());
                         names.push(parse_name(&a.text())?);
                     }
                 }
@@ -172,6 +176,7 @@ impl Server {
             at: at(&config.sources, d),
             listens,
             names,
+            primary_name: primary_name.unwrap_or_default(),
             locations,
             merge_slashes,
             settings: super::settings_of(config, &children),

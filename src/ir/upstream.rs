@@ -7,7 +7,6 @@
 //! is empty is not sent.
 
 use super::location::Setting;
-use super::vars::VarContext;
 use crate::registry::Version;
 
 /// Headers nginx sets itself unless `proxy_set_header` names them, by version.
@@ -34,13 +33,16 @@ fn defaults(version: Version, body: bool) -> Vec<(&'static str, String)> {
 }
 
 /// The header list sent upstream. `set` is the effective `proxy_set_header`
-/// list (the innermost level that has any); `body` the request body, whose
-/// length nginx sends as Content-Length.
+/// list (the innermost level that has any); `client` the client's headers
+/// (none with `proxy_pass_request_headers off`); `body` the request body
+/// sent, whose length nginx sends as Content-Length.
 pub fn headers(
     set: &[&Setting],
-    ctx: &VarContext,
+    eval: &dyn Fn(&str) -> Result<String, String>,
+    client: &[(String, String)],
     version: Version,
     body: Option<&str>,
+    pass_body: bool,
 ) -> Result<Vec<(String, String)>, String> {
     let mut out: Vec<(String, String)> = Vec::new();
     let mut named: Vec<String> = Vec::new();
@@ -49,12 +51,12 @@ pub fn headers(
             continue;
         };
         named.push(name.to_ascii_lowercase());
-        let v = ctx.eval(value)?;
+        let v = eval(value)?;
         if !v.is_empty() {
             out.push((name.clone(), v));
         }
     }
-    for (name, value) in defaults(version, body.is_some()) {
+    for (name, value) in defaults(version, pass_body) {
         if named.contains(&name.to_ascii_lowercase()) {
             continue;
         }
@@ -62,13 +64,13 @@ pub fn headers(
         let v = if name == "Content-Length" {
             body.map(|b| b.len().to_string()).unwrap_or_default()
         } else {
-            ctx.eval(&value)?
+            eval(&value)?
         };
         if !v.is_empty() {
             out.push((name.to_string(), v));
         }
     }
-    for (name, value) in &ctx.req.headers {
+    for (name, value) in client {
         let lower = name.to_ascii_lowercase();
         if named.contains(&lower) || name.contains('_') {
             continue;

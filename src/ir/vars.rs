@@ -1,72 +1,206 @@
-//! The request variables the IR can evaluate without running anything, and
-//! evaluation of values that use them (`$name`, `${name}`). A value with any
-//! other variable cannot be evaluated yet: the caller says so.
+//! Variables: nginx's built-ins computed from the request and the state of
+//! its processing, `set` variables, regex captures, and the tables of the
+//! http block (`map`, `geo`, `split_clients`), and the evaluation of values
+//! that use them (`$name`, `${name}`). Map values are cached per request
+//! unless the map is `volatile`, as nginx caches them.
 
-use super::route::Request;
+use super::exec::Exec;
+use super::maps::Table;
 
-/// What variables are computed from.
-pub struct VarContext<'a> {
-    pub req: &'a Request,
-    pub uri: &'a str,
-    pub args: Option<&'a str>,
-    /// `host:port` of the proxy_pass URL.
-    pub proxy_host: &'a str,
-    pub server_name: &'a str,
-    /// The client's address (the tests' client is on loopback).
-    pub remote_addr: &'a str,
-}
+/// Variables rginx knows but cannot compute without running (time,
+/// randomness, the connection's counters): evaluating them is an error
+/// the caller reports.
+const RUNTIME_ONLY: &[&str] = &[
+    "request_id",
+    "request_time",
+    "time_local",
+    "time_iso8601",
+    "msec",
+    "pid",
+    "connection",
+    "request_length",
+    "bytes_sent",
+    "body_bytes_sent",
+    "upstream_response_time",
+    "hostname",
+];
 
-impl VarContext<'_> {
-    fn get(&self, name: &str) -> Option<String> {
+impl Exec<'_> {
+    /// The headers of the request named `name`, joined as nginx joins
+    /// repeated lines (since 1.23.0 every header; before, only the ones it
+    /// knows to be lists).
+    fn header_joined(&self, name: &str) -> Option<String> {
+        let values: Vec<&str> = self
+            .headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+            .collect();
+        if values.is_empty() {
+            return None;
+        }
+        let lower = name.to_ascii_lowercase();
+        let sep = if lower == "cookie" { "; " } else { ", " };
+        let joins = self.version >= (1, 23, 0) || lower == "cookie" || lower == "x-forwarded-for";
+        Some(if joins {
+            values.join(sep)
+        } else {
+            values[0].to_string()
+        })
+    }
+
+    fn var(&self, name: &str) -> Result<Option<String>, String> {
+        if let Some(v) = self.set_vars.get(name) {
+            return Ok(Some(v.clone()));
+        }
+        if let Ok(n) = name.parse::<usize>() {
+            let caps = self.captures.borrow();
+            return Ok(Some(
+                caps.numbered.get(n).cloned().flatten().unwrap_or_default(),
+            ));
+        }
+        if let Some(v) = self.captures.borrow().named.get(name) {
+            return Ok(Some(v.clone()));
+        }
         let req = self.req;
-        Some(match name {
+        let v = match name {
             "host" => {
-                // Host without its port, lower-cased; else the server name.
-                let h = req.header("host").map(|h| {
-                    h.rsplit_once(':')
-                        .map_or(h, |(a, _)| a)
-                        .to_ascii_lowercase()
-                });
-                h.filter(|h| !h.is_empty())
-                    .unwrap_or_else(|| self.server_name.to_string())
+                if self.host.is_empty() {
+                    self.server.primary_name.clone()
+                } else {
+                    self.host.clone()
+                }
             }
-            "proxy_host" => self.proxy_host.to_string(),
-            "remote_addr" => self.remote_addr.to_string(),
-            "proxy_add_x_forwarded_for" => match req.header("x-forwarded-for") {
-                Some(x) => format!("{x}, {}", self.remote_addr),
-                None => self.remote_addr.to_string(),
+            "proxy_host" => self.proxy_host.clone(),
+            "proxy_port" => self
+                .proxy_host
+                .rsplit_once(':')
+                .map_or("80".to_string(), |(_, p)| p.to_string()),
+            "remote_addr" => req.remote.ip().to_string(),
+            "remote_port" => req.remote.port().to_string(),
+            "binary_remote_addr" => match req.remote.ip() {
+                std::net::IpAddr::V4(a) => a.octets().iter().map(|&b| b as char).collect(),
+                std::net::IpAddr::V6(a) => a.octets().iter().map(|&b| b as char).collect(),
             },
-            "scheme" => "http".to_string(),
+            "proxy_add_x_forwarded_for" => match self.header_joined("x-forwarded-for") {
+                Some(x) if !x.is_empty() => format!("{x}, {}", req.remote.ip()),
+                _ => req.remote.ip().to_string(),
+            },
+            "scheme" => "http".into(),
+            "https" | "http2" | "ssl_protocol" | "ssl_cipher" | "ssl_server_name" => String::new(),
             "server_port" => req.local.port().to_string(),
             "server_addr" => req.local.ip().to_string(),
-            "server_name" => self.server_name.to_string(),
-            "request_method" => req.method.clone(),
-            "request_uri" => req.target.clone(),
-            "uri" | "document_uri" => self.uri.to_string(),
-            "args" | "query_string" => self.args.unwrap_or_default().to_string(),
-            "is_args" => if self.args.is_some() { "?" } else { "" }.to_string(),
+            "server_name" => self.server.primary_name.clone(),
+            "server_protocol" => req.protocol.clone(),
+            "request_method" => self.method.clone(),
+            "request_uri" => self.request_uri.clone(),
+            "request" => format!("{} {} {}", req.method, req.target, req.protocol),
+            "uri" | "document_uri" => self.uri.clone(),
+            "args" | "query_string" => self.args.clone().unwrap_or_default(),
+            "is_args" => if self.args.as_deref().is_some_and(|a| !a.is_empty()) {
+                "?"
+            } else {
+                ""
+            }
+            .into(),
+            "content_length" => self
+                .header_joined("content-length")
+                .or_else(|| self.req.body.as_ref().map(|b| b.len().to_string()))
+                .unwrap_or_default(),
+            "content_type" => self.header_joined("content-type").unwrap_or_default(),
+            "remote_user" => String::new(),
+            "document_root" | "realpath_root" => self.document_root(),
+            "request_filename" => self.map_to_path(&self.uri).to_string_lossy().into_owned(),
+            "connection_requests" => "1".into(),
+            "nginx_version" => format!("{}.{}.{}", self.version.0, self.version.1, self.version.2),
+            "status" => self.status.map(|s| format!("{s:03}")).unwrap_or_default(),
+            "upstream_addr" => self.upstream_addr.clone().unwrap_or_default(),
+            "upstream_status" => self.upstream_status.clone().unwrap_or_default(),
+            "limit_rate" => "0".into(),
             n if n.starts_with("arg_") => {
-                // The first `name=value` of the query string, as sent.
+                // The first `name=value` of the arguments, as sent.
                 let want = &n["arg_".len()..];
                 self.args
+                    .as_deref()
                     .unwrap_or_default()
                     .split('&')
                     .find_map(|kv| {
-                        let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+                        let (k, v) = kv.split_once('=')?;
+                        k.eq_ignore_ascii_case(want).then(|| v.to_string())
+                    })
+                    .unwrap_or_default()
+            }
+            n if n.starts_with("cookie_") => {
+                let want = &n["cookie_".len()..];
+                self.header_joined("cookie")
+                    .unwrap_or_default()
+                    .split(';')
+                    .find_map(|kv| {
+                        let (k, v) = kv.trim_start().split_once('=')?;
                         k.eq_ignore_ascii_case(want).then(|| v.to_string())
                     })
                     .unwrap_or_default()
             }
             n if n.starts_with("http_") => {
                 let header = n["http_".len()..].replace('_', "-");
-                req.header(&header).unwrap_or_default().to_string()
+                self.header_joined(&header).unwrap_or_default()
             }
-            _ => return None,
-        })
+            n if n.starts_with("sent_http_") || n.starts_with("upstream_http_") => String::new(),
+            n if self.http.tables.contains_key(n) => return self.table(n).map(Some),
+            n if RUNTIME_ONLY.contains(&n) => {
+                return Err(format!("${n} is only known when serving"));
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(v))
     }
 
-    /// Evaluate a value; `Err` names the first variable it cannot compute.
-    pub fn eval(&self, template: &str) -> Result<String, String> {
+    fn table(&self, name: &str) -> Result<String, String> {
+        if let Some(v) = self.map_cache.borrow().get(name) {
+            return Ok(v.clone());
+        }
+        let (value, cache) = match &self.http.tables[name] {
+            Table::Map(m) => {
+                let key = self.try_eval(&m.source)?;
+                let v = match m.lookup(&key) {
+                    Some(Ok(v)) => self.try_eval(v)?,
+                    Some(Err(i)) => {
+                        let (re, v) = &m.regexes[i];
+                        if let Some(c) = re.captures(&key) {
+                            // A map's regex sets the request's captures.
+                            self.set_captures(re, &c);
+                        }
+                        self.try_eval(v)?
+                    }
+                    None => match &m.default {
+                        Some(d) => self.try_eval(d)?,
+                        None => String::new(),
+                    },
+                };
+                (v, !m.volatile)
+            }
+            Table::Geo(g) => {
+                let source = match &g.source {
+                    Some(s) => self.try_eval(s)?,
+                    None => self.req.remote.ip().to_string(),
+                };
+                (g.lookup(source.parse().ok()).to_string(), true)
+            }
+            Table::Split(s) => {
+                let key = self.try_eval(&s.source)?;
+                (s.lookup(&key).to_string(), true)
+            }
+        };
+        if cache {
+            self.map_cache
+                .borrow_mut()
+                .insert(name.to_string(), value.clone());
+        }
+        Ok(value)
+    }
+
+    /// Evaluate a value; `Err` names a variable that needs a running server.
+    pub fn try_eval(&self, template: &str) -> Result<String, String> {
         let mut out = String::new();
         let b = template.as_bytes();
         let mut i = 0;
@@ -83,15 +217,22 @@ impl VarContext<'_> {
                     .map(|j| i + j)
                     .ok_or("unterminated ${")?;
                 (&template[i + 2..close], close + 1)
+            } else if b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                // `$1` is one digit: "$12" is $1 then "2".
+                (&template[i + 1..i + 2], i + 2)
             } else {
                 let len = template[i + 1..]
                     .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                     .unwrap_or(b.len() - i - 1);
                 (&template[i + 1..i + 1 + len], i + 1 + len)
             };
-            match self.get(name) {
-                Some(v) => out.push_str(&v),
-                None => return Err(format!("${name} is not evaluated by the IR yet")),
+            if name.is_empty() {
+                out.push('$');
+                i = end;
+                continue;
+            }
+            if let Some(v) = self.var(name)? {
+                out.push_str(&v);
             }
             i = end;
         }

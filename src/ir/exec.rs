@@ -1,0 +1,1008 @@
+//! Executing the IR for one request, phase by phase as nginx runs them:
+//! server rewrite → find location → location rewrite (with `if`) → post
+//! rewrite (search again, at most 10 URI changes) → access (`internal`,
+//! `client_max_body_size`) → try_files → content (`proxy_pass`, index,
+//! static files), with `error_page` taking over error statuses and
+//! internal redirects starting over as nginx does.
+//!
+//! The result is an [`Outcome`]: a response rginx makes itself, or the
+//! request to send to an upstream group. Peer choice and I/O belong to the
+//! caller (the runtime, or the conformance engine's simulation), which
+//! reports back with [`Exec::upstream_error`] or [`Exec::proxied`].
+
+use super::balance::Group;
+use super::location::{find, named, Location, LocationKind, Setting};
+use super::merge::Levels;
+use super::route::Request;
+use super::server::{select, Why};
+use super::uri::parse;
+use super::{Http, Server};
+use crate::registry::Version;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// A response body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Body {
+    Empty,
+    Text(String),
+    /// A file served as it is (static content).
+    File(PathBuf),
+}
+
+/// A response rginx makes itself.
+#[derive(Clone, Debug)]
+pub struct Reply {
+    pub status: u16,
+    /// In the order nginx sends them (Content-Type, Content-Length… are
+    /// added by the caller from `content_type`/`body`).
+    pub headers: Vec<(String, String)>,
+    pub content_type: Option<String>,
+    pub body: Body,
+}
+
+/// A request to send upstream.
+#[derive(Clone, Debug)]
+pub struct ProxyPlan {
+    /// The upstream group (an `upstream` block, or the address).
+    pub group: Group,
+    /// The key for `hash` balancing, evaluated.
+    pub hash_key: String,
+    pub request_line: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<String>,
+    /// `proxy_next_upstream` includes `error` (and is not `off`).
+    pub next_on_error: bool,
+    /// `proxy_next_upstream_tries` (0: as many as the group has).
+    pub tries: usize,
+}
+
+#[derive(Clone, Debug)]
+pub enum Outcome {
+    Respond(Reply),
+    Proxy(Box<ProxyPlan>),
+}
+
+/// One step of the way, for `rginx route`.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Step {
+    pub what: String,
+}
+
+/// Where the phases start (again).
+enum Start<'a> {
+    ServerRewrite,
+    FindConfig,
+    Rewrite,
+    Named(&'a Location),
+}
+
+/// How the rewrite directives of a level ended.
+enum Rw<'a> {
+    /// Ran to the end (a rewrite without a flag may have changed the URI).
+    Continue,
+    /// `break`, or `rewrite … break`: stay in this location.
+    Break,
+    /// `rewrite … last`: search locations again.
+    Last,
+    Return(&'a Setting),
+    Redirect(u16, String),
+}
+
+/// Regex captures: `$1`… and `$name`.
+#[derive(Clone, Debug, Default)]
+pub struct Captures {
+    pub numbered: Vec<Option<String>>,
+    pub named: HashMap<String, String>,
+}
+
+/// The state of one request as it moves through the phases.
+pub struct Exec<'a> {
+    pub http: &'a Http,
+    pub req: &'a Request,
+    pub version: Version,
+    pub server: &'a Server,
+    pub server_why: Why,
+    /// The validated Host (lower case, no port), or empty.
+    pub host: String,
+    pub method: String,
+    /// The request's headers nginx keeps (names with underscores and
+    /// invalid names are dropped unless the socket's default server allows
+    /// them).
+    pub headers: Vec<(String, String)>,
+    pub uri: String,
+    pub args: Option<String>,
+    /// `$request_uri` (the target without scheme and host).
+    pub request_uri: String,
+    pub loc: Option<&'a Location>,
+    /// A true `if` of the location: its block is the configuration in
+    /// effect.
+    pub if_block: Option<&'a Setting>,
+    /// `$1`…`$9` and named captures of the last regex that matched.
+    pub captures: RefCell<Captures>,
+    pub set_vars: HashMap<String, String>,
+    pub(crate) map_cache: RefCell<HashMap<String, String>>,
+    internal: bool,
+    uri_changes: u32,
+    /// A rewrite without a flag changed the URI: search again afterwards.
+    uri_changed: bool,
+    /// The URI was changed by a rewrite or redirect (the client's is no
+    /// longer the one to pass upstream as sent).
+    pub(super) uri_rewritten: bool,
+    /// The location prefix still applies to the URI (`proxy_pass` with a
+    /// URI part replaces it).
+    pub(super) valid_location: bool,
+    /// `error_page` status override: None keeps, Some(0) takes the target's.
+    err_status: Option<u16>,
+    error_page_done: bool,
+    /// A Location header already set (kept across an error_page redirect).
+    location_header: Option<String>,
+    pub proxy_host: String,
+    /// `$status` once the response status is known.
+    pub status: Option<u16>,
+    /// `$upstream_addr`/`$upstream_status`, set by the caller.
+    pub upstream_addr: Option<String>,
+    pub upstream_status: Option<String>,
+    pub steps: Vec<Step>,
+}
+
+fn status_of(arg: &str) -> Option<u16> {
+    arg.parse::<u16>().ok().filter(|c| (100..=999).contains(c))
+}
+
+fn is_redirect(code: u16) -> bool {
+    matches!(code, 301 | 302 | 303 | 307 | 308)
+}
+
+/// nginx's checks of a Host value (`ngx_http_validate_host`): lower case,
+/// trailing dot and port removed; `None` when invalid.
+fn validate_host(h: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut dot = false;
+    let mut host_len = h.len();
+    let mut bracket = false;
+    for (i, c) in h.char_indices() {
+        match c {
+            '.' => {
+                if dot {
+                    return None;
+                }
+                dot = true;
+                out.push('.');
+                continue;
+            }
+            ':' if !bracket => {
+                host_len = i;
+                break;
+            }
+            '[' if i == 0 => bracket = true,
+            ']' => bracket = false,
+            '/' | '\0' | '\\' => return None,
+            c if c.is_ascii_control() => return None,
+            _ => {}
+        }
+        dot = false;
+        out.push(c.to_ascii_lowercase());
+    }
+    let _ = host_len;
+    if out.starts_with('.') {
+        return None;
+    }
+    if out.ends_with('.') {
+        out.pop();
+    }
+    if out.is_empty() {
+        return None;
+    }
+    Some(out)
+}
+
+/// Characters nginx escapes in a URI it builds for the upstream
+/// (`ngx_escape_uri`, NGX_ESCAPE_URI): space, `#`, `%`, `?`, controls and
+/// bytes above 0x7f.
+pub fn escape_uri(path: &[u8]) -> String {
+    let mut out = String::with_capacity(path.len());
+    for &c in path {
+        if c <= 0x20 || c >= 0x7f || matches!(c, b'#' | b'%' | b'?') {
+            out.push_str(&format!("%{c:02X}"));
+        } else {
+            out.push(c as char);
+        }
+    }
+    out
+}
+
+/// Split `http://host:port/uri` into (authority, uri part).
+pub fn split_url(url: &str) -> Option<(&str, Option<&str>)> {
+    let rest = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"))?;
+    Some(match rest.find('/') {
+        Some(i) => (&rest[..i], Some(&rest[i..])),
+        None => (rest, None),
+    })
+}
+
+/// The client's headers as nginx keeps them: the default server of the
+/// socket decides `underscores_in_headers` and `ignore_invalid_headers`.
+fn kept_headers(http: &Http, req: &Request) -> Vec<(String, String)> {
+    let group = super::server::candidates(&http.servers, req.local);
+    let default = group
+        .iter()
+        .find(|(_, l)| l.default_server)
+        .or(group.first())
+        .map(|(s, _)| *s);
+    let setting = |name: &str| {
+        default
+            .and_then(|s| s.settings.iter().rev().find(|x| x.name == name))
+            .or_else(|| http.settings.iter().rev().find(|x| x.name == name))
+    };
+    let underscores = on(setting("underscores_in_headers"), false);
+    let ignore_invalid = on(setting("ignore_invalid_headers"), true);
+    req.headers
+        .iter()
+        .filter(|(n, _)| {
+            let valid = n
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || c == b'-' || (c == b'_' && underscores));
+            valid || !ignore_invalid
+        })
+        .cloned()
+        .collect()
+}
+
+fn on(s: Option<&Setting>, default: bool) -> bool {
+    s.and_then(|s| s.args.first())
+        .map_or(default, |a| a.eq_ignore_ascii_case("on"))
+}
+
+impl<'a> Exec<'a> {
+    /// Start a request: validate it and choose the server. `Err` is the
+    /// response nginx gives before any configuration applies (400s).
+    pub fn new(http: &'a Http, req: &'a Request, version: Version) -> Result<Exec<'a>, Reply> {
+        let bad = |_: &str| Reply {
+            status: 400,
+            headers: Vec::new(),
+            content_type: Some("text/html".into()),
+            body: Body::Text(super::pages::page(400).unwrap_or_default()),
+        };
+        // An absolute-form target names the host itself.
+        let (target_host, path_target) = match req
+            .target
+            .strip_prefix("http://")
+            .or_else(|| req.target.strip_prefix("https://"))
+        {
+            Some(rest) => match rest.find(['/', '?']) {
+                Some(i) if rest.as_bytes()[i] == b'/' => {
+                    (Some(rest[..i].to_string()), rest[i..].to_string())
+                }
+                Some(i) => (Some(rest[..i].to_string()), format!("/{}", &rest[i..])),
+                None => (Some(rest.to_string()), "/".to_string()),
+            },
+            None => (None, req.target.clone()),
+        };
+        let hosts: Vec<&str> = req
+            .headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case("host"))
+            .map(|(_, v)| v.as_str())
+            .collect();
+        if hosts.len() > 1 {
+            return Err(bad("duplicate Host"));
+        }
+        let host = match (&target_host, hosts.first()) {
+            (Some(h), _) => validate_host(h).ok_or_else(|| bad("invalid host"))?,
+            (None, Some(h)) => validate_host(h).ok_or_else(|| bad("invalid host"))?,
+            (None, None) if req.protocol == "HTTP/1.1" => return Err(bad("no host")),
+            (None, None) => String::new(),
+        };
+        let Some((server, why)) = select(&http.servers, req.local, &host) else {
+            return Err(bad("no server"));
+        };
+        let parsed = parse(&path_target, server.merge_slashes).map_err(|_| bad("uri"))?;
+        let exec = Exec {
+            http,
+            req,
+            version,
+            server,
+            server_why: why,
+            host,
+            method: req.method.clone(),
+            headers: kept_headers(http, req),
+            uri: String::from_utf8_lossy(&parsed.path).into_owned(),
+            args: parsed.args,
+            request_uri: path_target,
+            loc: None,
+            if_block: None,
+            captures: RefCell::new(Captures::default()),
+            set_vars: HashMap::new(),
+            map_cache: RefCell::new(HashMap::new()),
+            internal: false,
+            uri_changes: 11,
+            uri_changed: false,
+            uri_rewritten: false,
+            valid_location: true,
+            err_status: None,
+            error_page_done: false,
+            location_header: None,
+            proxy_host: String::new(),
+            status: None,
+            upstream_addr: None,
+            upstream_status: None,
+            steps: Vec::new(),
+        };
+        if let Why::Regex(_) = &exec.server_why {
+            // A regex server_name sets the captures.
+            let host = exec.host.clone();
+            for n in &server.names {
+                if let super::ServerName::Regex(_, re) = n {
+                    if let Some(c) = re.captures(&host) {
+                        exec.set_captures(re, &c);
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(exec)
+    }
+
+    pub(crate) fn set_captures(&self, re: &regex::Regex, c: &regex::Captures) {
+        let mut caps = self.captures.borrow_mut();
+        caps.numbered = c.iter().map(|m| m.map(|m| m.as_str().to_string())).collect();
+        for name in re.capture_names().flatten() {
+            if let Some(m) = c.name(name) {
+                caps.named.insert(name.to_string(), m.as_str().to_string());
+            }
+        }
+    }
+
+    pub(super) fn step(&mut self, what: String) {
+        self.steps.push(Step { what });
+    }
+
+    /// The levels settings come from now (location chain, server, http),
+    /// with a true `if` block innermost.
+    pub fn levels(&self) -> Levels<'a> {
+        let mut l = Levels::new(self.http, self.server, self.loc);
+        l.if_block = self.if_block;
+        l
+    }
+
+    /// Run the phases.
+    pub fn run(&mut self) -> Outcome {
+        self.go(Start::ServerRewrite)
+    }
+
+    fn go(&mut self, mut start: Start<'a>) -> Outcome {
+        loop {
+            match start {
+                Start::ServerRewrite => {
+                    self.loc = None;
+                    self.if_block = None;
+                    self.uri_changed = false;
+                    match self.rewrite(&self.server.settings, true) {
+                        Rw::Continue | Rw::Break | Rw::Last => start = Start::FindConfig,
+                        other => return self.rewrite_result(other),
+                    }
+                }
+                Start::FindConfig => {
+                    self.if_block = None;
+                    self.valid_location = true;
+                    let found = find(&self.server.locations, self.uri.as_bytes());
+                    self.loc = found.location;
+                    if let Some(l) = self.loc {
+                        self.step(format!("location {} at {}", l.describe(), l.at));
+                        if let Some((numbered, named)) = l.captures(self.uri.as_bytes()) {
+                            let mut caps = self.captures.borrow_mut();
+                            caps.numbered = numbered;
+                            caps.named.extend(named);
+                        }
+                        if l.setting("internal").is_some() && !self.internal {
+                            self.step("the location is internal: 404".into());
+                            return self.special(404);
+                        }
+                    }
+                    if let Some(limit) = self.body_limit() {
+                        let len = self.req.body.as_ref().map_or(0, |b| b.len() as u64);
+                        if limit > 0 && len > limit {
+                            self.step(format!(
+                                "the body ({len} bytes) is larger than client_max_body_size ({limit}): 413"
+                            ));
+                            return self.special(413);
+                        }
+                    }
+                    if let Some(l) = self.loc {
+                        // A prefix ending in "/" that proxies answers the URI
+                        // without the slash with a 301 to it.
+                        if matches!(l.kind, LocationKind::Prefix | LocationKind::PrefixNoRegex)
+                            && l.pattern.ends_with('/')
+                            && self.uri.len() + 1 == l.pattern.len()
+                            && l.setting("proxy_pass").is_some()
+                        {
+                            let mut to = l.pattern.clone();
+                            if let Some(a) = &self.args {
+                                to.push('?');
+                                to.push_str(a);
+                            }
+                            self.location_header = Some(to);
+                            self.step("no trailing slash for a proxied prefix: 301".into());
+                            return self.special(301);
+                        }
+                    }
+                    start = Start::Rewrite;
+                }
+                Start::Named(l) => {
+                    self.loc = Some(l);
+                    self.if_block = None;
+                    start = Start::Rewrite;
+                }
+                Start::Rewrite => {
+                    self.uri_changed = false;
+                    let settings = self.loc.map_or(&[][..], |l| l.settings.as_slice());
+                    let search = match self.rewrite(settings, false) {
+                        Rw::Continue => self.uri_changed,
+                        Rw::Break => false,
+                        Rw::Last => true,
+                        other => return self.rewrite_result(other),
+                    };
+                    if !search {
+                        return self.content();
+                    }
+                    self.uri_changes -= 1;
+                    if self.uri_changes == 0 {
+                        self.step("rewrite or internal redirection cycle: 500".into());
+                        return self.special(500);
+                    }
+                    start = Start::FindConfig;
+                }
+            }
+        }
+    }
+
+    /// `client_max_body_size` in effect (bytes; 0 is no limit).
+    fn body_limit(&self) -> Option<u64> {
+        let v = self.levels().value("client_max_body_size");
+        Some(
+            v.and_then(|s| s.args.first())
+                .and_then(|a| crate::check::value::parse_size(a, true))
+                .unwrap_or(1 << 20),
+        )
+    }
+
+    fn rewrite_result(&mut self, rw: Rw<'a>) -> Outcome {
+        match rw {
+            Rw::Return(ret) => self.do_return(ret),
+            Rw::Redirect(code, url) => {
+                self.location_header = Some(url);
+                self.special(code)
+            }
+            Rw::Continue | Rw::Break | Rw::Last => self.content(),
+        }
+    }
+
+    /// Evaluate a value with variables (unknown ones are empty).
+    pub fn eval(&self, template: &str) -> String {
+        self.try_eval(template).unwrap_or_default()
+    }
+
+    /// Run the rewrite module's directives of a level (`rewrite`, `set`,
+    /// `if`, `return`, `break`). A true `if` runs its block in line and,
+    /// in a location, becomes the configuration in effect.
+    fn rewrite(&mut self, settings: &'a [Setting], server_level: bool) -> Rw<'a> {
+        for s in settings {
+            match s.name.as_str() {
+                "return" => return Rw::Return(s),
+                "break" => {
+                    self.uri_changed = false;
+                    return Rw::Break;
+                }
+                "set" => {
+                    if let (Some(name), Some(value)) = (s.args.first(), s.args.get(1)) {
+                        let v = self.eval(value);
+                        self.set_vars
+                            .insert(name.trim_start_matches('$').to_string(), v);
+                    }
+                }
+                "if" => {
+                    if self.condition(&s.args) {
+                        self.step(format!("if ({}) at {} is true", s.args.join(" "), s.at));
+                        if !server_level {
+                            self.if_block = Some(s);
+                        }
+                        match self.rewrite(&s.block, server_level) {
+                            Rw::Continue => {}
+                            other => return other,
+                        }
+                    }
+                }
+                "rewrite" => {
+                    if let Some(rw) = self.rewrite_one(s) {
+                        return rw;
+                    }
+                }
+                _ => {}
+            }
+        }
+        Rw::Continue
+    }
+}
+
+impl<'a> Exec<'a> {
+    /// One `rewrite`: `None` when the list goes on (no match, or a match
+    /// without a flag), else how the phase ends.
+    fn rewrite_one(&mut self, s: &'a Setting) -> Option<Rw<'a>> {
+        let (pattern, replacement) = (s.args.first()?, s.args.get(1)?);
+        let re = match regex::Regex::new(pattern) {
+            Ok(re) => re,
+            Err(e) => {
+                self.step(format!("rginx cannot compile the rewrite regex \"{pattern}\": {e}"));
+                return None;
+            }
+        };
+        let uri = self.uri.clone();
+        let caps = re.captures(&uri)?;
+        self.set_captures(&re, &caps);
+        let flag = s.args.get(2).map(String::as_str);
+        let value = self.eval(replacement);
+        self.step(format!(
+            "rewrite {pattern} {replacement}{} at {}: \"{value}\"",
+            flag.map(|f| format!(" {f}")).unwrap_or_default(),
+            s.at
+        ));
+        // New arguments replace the old ones, which are appended unless
+        // the replacement ends with "?".
+        let (value, keep_old) = match value.strip_suffix('?') {
+            Some(v) => (v.to_string(), false),
+            None => (value, true),
+        };
+        let (path, args) = match value.split_once('?') {
+            None => (
+                value.clone(),
+                if keep_old { self.args.clone() } else { None },
+            ),
+            Some((p, a)) => {
+                let args = match (keep_old, &self.args) {
+                    (true, Some(old)) => Some(format!("{a}&{old}")),
+                    _ => Some(a.to_string()),
+                };
+                (p.to_string(), args)
+            }
+        };
+        let scheme = replacement.starts_with("http://")
+            || replacement.starts_with("https://")
+            || replacement.starts_with("$scheme");
+        if scheme || matches!(flag, Some("redirect" | "permanent")) {
+            let code = if flag == Some("permanent") { 301 } else { 302 };
+            let url = match &args {
+                Some(a) => format!("{path}?{a}"),
+                None => path,
+            };
+            return Some(Rw::Redirect(code, url));
+        }
+        self.uri = path;
+        self.args = args;
+        self.uri_rewritten = true;
+        match flag {
+            Some("last") => {
+                self.uri_changed = true;
+                Some(Rw::Last)
+            }
+            Some("break") => {
+                self.uri_changed = false;
+                self.valid_location = false;
+                Some(Rw::Break)
+            }
+            _ => {
+                self.uri_changed = true;
+                None
+            }
+        }
+    }
+
+    /// An `if` condition.
+    fn condition(&mut self, args: &[String]) -> bool {
+        let mut a: Vec<String> = args.to_vec();
+        if let Some(first) = a.first_mut() {
+            *first = first.strip_prefix('(').unwrap_or(first).to_string();
+        }
+        if let Some(last) = a.last_mut() {
+            *last = last.strip_suffix(')').unwrap_or(last).to_string();
+        }
+        a.retain(|x| !x.is_empty());
+        let file_test = |op: &str, path: &str| {
+            let meta = std::fs::metadata(path);
+            match op {
+                "-f" => meta.is_ok_and(|m| m.is_file()),
+                "-d" => meta.is_ok_and(|m| m.is_dir()),
+                "-e" => meta.is_ok(),
+                "-x" => {
+                    use std::os::unix::fs::PermissionsExt;
+                    meta.is_ok_and(|m| m.permissions().mode() & 0o111 != 0)
+                }
+                _ => false,
+            }
+        };
+        match a.as_slice() {
+            [op, path] if op.starts_with("-") || op.starts_with("!-") => {
+                let path = self.eval(path);
+                match op.strip_prefix('!') {
+                    Some(op) => !file_test(op, &path),
+                    None => file_test(op, &path),
+                }
+            }
+            [var] => {
+                let v = self.eval(var);
+                !v.is_empty() && v != "0"
+            }
+            [var, op, rhs] => {
+                let v = self.eval(var);
+                match op.as_str() {
+                    "=" => v == self.eval(rhs),
+                    "!=" => v != self.eval(rhs),
+                    "~" | "~*" | "!~" | "!~*" => {
+                        let caseless = op.ends_with('*');
+                        let Ok(re) = regex::RegexBuilder::new(rhs)
+                            .case_insensitive(caseless)
+                            .build()
+                        else {
+                            self.step(format!("rginx cannot compile the if regex \"{rhs}\""));
+                            return false;
+                        };
+                        let hit = re.captures(&v);
+                        if let Some(c) = &hit {
+                            self.set_captures(&re, c);
+                        }
+                        hit.is_some() != op.starts_with('!')
+                    }
+                    _ => false,
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// `return code [text|URL]` / `return URL`.
+    fn do_return(&mut self, ret: &Setting) -> Outcome {
+        self.step(format!("return {} at {}", ret.args.join(" "), ret.at));
+        let code = ret.args.first().and_then(|c| status_of(c));
+        let rest = if code.is_some() {
+            ret.args.get(1)
+        } else {
+            ret.args.first()
+        };
+        let status = code.unwrap_or(302);
+        let value = rest.map(|t| self.eval(t));
+        match value {
+            Some(url) if is_redirect(status) || code.is_none() => {
+                self.location_header = Some(url);
+                self.special(status)
+            }
+            Some(text) => {
+                let content_type = self.default_type();
+                self.finish(Reply {
+                    status,
+                    headers: Vec::new(),
+                    content_type: Some(content_type),
+                    body: Body::Text(text),
+                })
+            }
+            None if status >= 300 || status == 204 => self.special(status),
+            None => self.finish(Reply {
+                status,
+                headers: Vec::new(),
+                content_type: None,
+                body: Body::Text(String::new()),
+            }),
+        }
+    }
+
+    fn default_type(&self) -> String {
+        self.levels()
+            .value("default_type")
+            .and_then(|s| s.args.first().cloned())
+            .unwrap_or_else(|| "text/plain".into())
+    }
+
+    /// A status nginx answers itself: `error_page` may take over, else
+    /// nginx's own page.
+    pub fn special(&mut self, status: u16) -> Outcome {
+        if !self.error_page_done && self.uri_changes != 0 {
+            let levels = self.levels();
+            if !on(levels.value("recursive_error_pages"), false) {
+                self.error_page_done = true;
+            }
+            for page in levels.list("error_page") {
+                let mut codes = Vec::new();
+                let mut overwrite = None;
+                let mut target = None;
+                for a in &page.args {
+                    if let Some(o) = a.strip_prefix('=') {
+                        overwrite = Some(o.parse::<u16>().unwrap_or(0));
+                    } else if let Some(c) = status_of(a).filter(|_| target.is_none()) {
+                        codes.push(c);
+                    } else {
+                        target = Some(a.clone());
+                    }
+                }
+                if codes.contains(&status) {
+                    if let Some(target) = target {
+                        self.step(format!("error_page {} at {}", page.args.join(" "), page.at));
+                        return self.error_page(status, overwrite, &target);
+                    }
+                }
+            }
+        }
+        let body = if status >= 300 {
+            super::pages::page(status)
+        } else {
+            None
+        };
+        self.finish(Reply {
+            status,
+            headers: Vec::new(),
+            content_type: body.as_ref().map(|_| "text/html".to_string()),
+            body: body.map_or(Body::Empty, Body::Text),
+        })
+    }
+
+    fn error_page(&mut self, status: u16, overwrite: Option<u16>, target: &str) -> Outcome {
+        self.err_status = match overwrite {
+            None => Some(status),
+            Some(0) => None,
+            Some(o) => Some(o),
+        };
+        let target = self.eval(target);
+        if target.starts_with('/') {
+            if self.method != "HEAD" {
+                self.method = "GET".into();
+            }
+            return self.internal_redirect(&target, true);
+        }
+        if target.starts_with('@') {
+            return self.named_redirect(&target);
+        }
+        self.location_header = Some(target);
+        let code = overwrite.filter(|&o| is_redirect(o)).unwrap_or(302);
+        self.err_status = None;
+        let body = super::pages::page(code);
+        self.finish(Reply {
+            status: code,
+            headers: Vec::new(),
+            content_type: body.as_ref().map(|_| "text/html".to_string()),
+            body: body.map_or(Body::Empty, Body::Text),
+        })
+    }
+
+    /// An internal redirect to a URI (with arguments after `?`): the
+    /// phases start over at the server's rewrites.
+    fn internal_redirect(&mut self, target: &str, split_args: bool) -> Outcome {
+        let (path, args) = match target.split_once('?') {
+            Some((p, a)) if split_args => (p.to_string(), Some(a.to_string())),
+            _ => (target.to_string(), None),
+        };
+        self.step(format!("internal redirect to \"{target}\""));
+        self.redirect_to(path, args)
+    }
+
+    /// Start over at the server's rewrites with a new URI (an internal
+    /// redirect; counts against the 10 URI changes).
+    pub(super) fn redirect_to(&mut self, path: String, args: Option<String>) -> Outcome {
+        self.uri_changes -= 1;
+        if self.uri_changes == 0 {
+            self.step("rewrite or internal redirection cycle: 500".into());
+            return self.special(500);
+        }
+        self.uri = path;
+        self.args = args;
+        self.internal = true;
+        self.uri_rewritten = true;
+        self.go(Start::ServerRewrite)
+    }
+
+    /// A redirect nginx makes itself (301 for a directory…).
+    pub(super) fn redirect_status(&mut self, code: u16, to: String) -> Outcome {
+        self.location_header = Some(to);
+        self.special(code)
+    }
+
+    /// Send a response through the final filters.
+    pub(super) fn respond(&mut self, reply: Reply) -> Outcome {
+        self.finish(reply)
+    }
+
+    fn named_redirect(&mut self, name: &str) -> Outcome {
+        self.uri_changes -= 1;
+        if self.uri_changes == 0 {
+            return self.special(500);
+        }
+        let Some(l) = named(&self.server.locations, name) else {
+            self.step(format!("no named location \"{name}\": 500"));
+            return self.special(500);
+        };
+        self.step(format!("to {} at {}", l.describe(), l.at));
+        self.internal = true;
+        self.go(Start::Named(l))
+    }
+
+    /// The content phases: try_files, then the location's handler.
+    fn content(&mut self) -> Outcome {
+        // try_files is the location's own (an `if` block has none).
+        let try_files = match (self.if_block, self.loc) {
+            (None, Some(l)) => l.setting("try_files"),
+            _ => None,
+        };
+        if let Some(tf) = try_files {
+            if let Some(out) = self.try_files(tf) {
+                return out;
+            }
+        }
+        let pass = self
+            .if_block
+            .and_then(|b| b.block.iter().rev().find(|s| s.name == "proxy_pass"))
+            .or_else(|| self.loc.and_then(|l| l.setting("proxy_pass")));
+        if let Some(pass) = pass {
+            return self.proxy(pass);
+        }
+        if self.uri.ends_with('/') {
+            return self.index();
+        }
+        self.static_file()
+    }
+
+    /// `try_files`: `None` when a file was found (the URI now names it).
+    fn try_files(&mut self, tf: &'a Setting) -> Option<Outcome> {
+        let (last, files) = tf.args.split_last()?;
+        for f in files {
+            let name = self.eval(f);
+            let test_dir = name.ends_with('/') && name.len() > 1;
+            let name = if test_dir {
+                name[..name.len() - 1].to_string()
+            } else {
+                name
+            };
+            let path = self.map_to_path(&name);
+            let meta = std::fs::metadata(&path);
+            let ok = match meta {
+                Ok(m) if test_dir => m.is_dir(),
+                Ok(m) => !m.is_dir(),
+                Err(_) => false,
+            };
+            if ok {
+                self.step(format!("try_files: \"{}\" exists", path.display()));
+                self.uri = name;
+                return None;
+            }
+        }
+        let last = self.eval(last);
+        if let Some(code) = last.strip_prefix('=') {
+            let code = code.parse().unwrap_or(404);
+            self.step(format!("try_files falls back to ={code}"));
+            return Some(self.special(code));
+        }
+        if last.starts_with('@') {
+            return Some(self.named_redirect(&last));
+        }
+        // The fallback's own arguments replace the request's.
+        let (path, args) = match last.split_once('?') {
+            Some((p, a)) => (p.to_string(), Some(a.to_string())),
+            None => (last.clone(), None),
+        };
+        self.step(format!("try_files falls back to \"{last}\""));
+        Some(self.redirect_to(path, args))
+    }
+
+    /// The final response: `error_page`'s status, headers the
+    /// configuration adds, an absolute Location.
+    fn finish(&mut self, mut reply: Reply) -> Outcome {
+        if let Some(s) = self.err_status {
+            reply.status = s;
+        }
+        self.status = Some(reply.status);
+        if let Some(loc) = self.location_header.clone() {
+            reply
+                .headers
+                .push(("Location".into(), self.absolute_location(&loc)));
+        }
+        let added = self.added_headers(reply.status);
+        for (n, v) in added {
+            // add_header of these replaces nginx's own.
+            if n.eq_ignore_ascii_case("etag") || n.eq_ignore_ascii_case("last-modified") {
+                reply.headers.retain(|(h, _)| !h.eq_ignore_ascii_case(&n));
+                if v.is_empty() {
+                    continue;
+                }
+            }
+            reply.headers.push((n, v));
+        }
+        Outcome::Respond(reply)
+    }
+
+    /// Location made absolute as nginx's header filter does.
+    fn absolute_location(&self, loc: &str) -> String {
+        if !loc.starts_with('/') {
+            return loc.to_string();
+        }
+        let levels = self.levels();
+        if !on(levels.value("absolute_redirect"), true) {
+            return loc.to_string();
+        }
+        let host = if on(levels.value("server_name_in_redirect"), false) || self.host.is_empty()
+        {
+            self.server.primary_name.clone()
+        } else {
+            self.host.clone()
+        };
+        let port = self.req.local.port();
+        let port = if !on(levels.value("port_in_redirect"), true) || port == 80 {
+            String::new()
+        } else {
+            format!(":{port}")
+        };
+        format!("http://{host}{port}{loc}")
+    }
+
+    /// `expires` and `add_header` for a status.
+    pub fn added_headers(&mut self, status: u16) -> Vec<(String, String)> {
+        const SAFE: &[u16] = &[200, 201, 204, 206, 301, 302, 303, 304, 307, 308];
+        let levels = self.levels();
+        let mut out = Vec::new();
+        if SAFE.contains(&status) {
+            match levels
+                .value("expires")
+                .and_then(|s| s.args.first())
+                .map(String::as_str)
+            {
+                Some("epoch") => {
+                    out.push(("Expires".into(), "Thu, 01 Jan 1970 00:00:01 GMT".into()));
+                    out.push(("Cache-Control".into(), "no-cache".into()));
+                }
+                Some("max") => {
+                    out.push(("Expires".into(), "Thu, 31 Dec 2037 23:55:55 GMT".into()));
+                    out.push(("Cache-Control".into(), "max-age=315360000".into()));
+                }
+                _ => {}
+            }
+        }
+        self.status = Some(status);
+        for h in levels.headers("add_header", self.version) {
+            let always = h.args.get(2).is_some_and(|a| a == "always");
+            let (Some(name), Some(value)) = (h.args.first(), h.args.get(1)) else {
+                continue;
+            };
+            if !always && !SAFE.contains(&status) {
+                continue;
+            }
+            let v = self.eval(value);
+            if !v.is_empty()
+                || name.eq_ignore_ascii_case("etag")
+                || name.eq_ignore_ascii_case("last-modified")
+            {
+                out.push((name.clone(), v));
+            }
+        }
+        out
+    }
+
+    /// The upstream answered: the response passes through with the
+    /// headers the configuration adds.
+    pub fn proxied(&mut self, status: u16, headers: Vec<(String, String)>, body: Body) -> Reply {
+        self.upstream_status = Some(status.to_string());
+        let reply = Reply {
+            status,
+            headers,
+            content_type: None,
+            body,
+        };
+        match self.finish(reply) {
+            Outcome::Respond(r) => r,
+            Outcome::Proxy(_) => unreachable!("finish only responds"),
+        }
+    }
+
+    /// No upstream could be reached: 502 (or what error_page says).
+    pub fn upstream_error(&mut self, status: u16) -> Outcome {
+        self.upstream_status = Some(status.to_string());
+        self.special(status)
+    }
+}

@@ -1,0 +1,124 @@
+//! `proxy_pass`: the upstream group, the request line and the headers
+//! nginx sends (per version profile), as a [`ProxyPlan`] for the caller
+//! to carry out.
+
+use super::balance::{Group, Method};
+use super::exec::{escape_uri, split_url, Exec, Outcome, ProxyPlan};
+use super::location::{LocationKind, Setting};
+
+impl<'a> Exec<'a> {
+    pub(super) fn proxy(&mut self, pass: &'a Setting) -> Outcome {
+        let url = self.eval(pass.args.first().map_or("", String::as_str));
+        let has_vars = pass.args.first().is_some_and(|u| u.contains('$'));
+        let Some((authority, uri_part)) = split_url(&url) else {
+            self.step(format!("proxy_pass \"{url}\": not an http(s) URL"));
+            return self.special(500);
+        };
+        let group = match self.http.upstreams.get(authority) {
+            Some(g) => g.clone(),
+            None => match Group::implicit(authority, 80) {
+                Ok(g) => g,
+                Err(e) => {
+                    self.step(e);
+                    return self.special(502);
+                }
+            },
+        };
+        self.proxy_host = authority.to_string();
+        self.step(format!("proxy_pass {url} at {}", pass.at));
+        let levels = self.levels();
+        let http_version = levels.proxy_http_version(self.version);
+        let loc = self.loc;
+        let target = match uri_part {
+            Some(part) if has_vars => {
+                // With variables the URI part is sent as it is.
+                part.to_string()
+            }
+            Some(part) => {
+                let prefix_len = match loc {
+                    Some(l)
+                        if self.valid_location
+                            && matches!(
+                                l.kind,
+                                LocationKind::Prefix
+                                    | LocationKind::PrefixNoRegex
+                                    | LocationKind::Exact
+                            ) =>
+                    {
+                        l.pattern.len()
+                    }
+                    _ => 0,
+                };
+                let rest = self.uri.as_bytes().get(prefix_len..).unwrap_or_default();
+                let mut t = part.to_string();
+                t.push_str(&escape_uri(rest));
+                if let Some(a) = &self.args {
+                    t.push('?');
+                    t.push_str(a);
+                }
+                t
+            }
+            None if !self.uri_rewritten => self.request_uri.clone(),
+            None => {
+                let mut t = escape_uri(self.uri.as_bytes());
+                if let Some(a) = &self.args {
+                    t.push('?');
+                    t.push_str(a);
+                }
+                t
+            }
+        };
+        let request_line = format!("{} {target} HTTP/{http_version}", self.method);
+        let pass_headers = on(levels.value("proxy_pass_request_headers"), true);
+        let pass_body = on(levels.value("proxy_pass_request_body"), true);
+        let body = if pass_body {
+            self.req.body.clone()
+        } else {
+            None
+        };
+        let set = levels.list("proxy_set_header");
+        let client: &[(String, String)] = if pass_headers { &self.req.headers } else { &[] };
+        let headers = super::upstream::headers(
+            &set,
+            &|t| self.try_eval(t),
+            client,
+            self.version,
+            body.as_deref(),
+            pass_body,
+        );
+        let headers = match headers {
+            Ok(h) => h,
+            Err(e) => {
+                self.step(e);
+                Vec::new()
+            }
+        };
+        let next = levels
+            .value("proxy_next_upstream")
+            .map(|s| s.args.clone())
+            .unwrap_or_else(|| vec!["error".into(), "timeout".into()]);
+        let tries = levels
+            .value("proxy_next_upstream_tries")
+            .and_then(|s| s.args.first())
+            .and_then(|a| a.parse().ok())
+            .unwrap_or(0);
+        let hash_key = match &group.method {
+            Method::Hash { key, .. } => self.eval(key),
+            _ => String::new(),
+        };
+        Outcome::Proxy(Box::new(ProxyPlan {
+            group,
+            hash_key,
+            request_line,
+            headers,
+            body,
+            next_on_error: next.iter().any(|a| a == "error"),
+            tries,
+        }))
+    }
+}
+
+fn on(s: Option<&Setting>, default: bool) -> bool {
+    s.and_then(|s| s.args.first())
+        .map_or(default, |a| a.eq_ignore_ascii_case("on"))
+}

@@ -1,0 +1,245 @@
+//! Local content: mapping the URI to a path (`root`, `alias`), the index
+//! module (`index`), and static files (nginx's static handler): types,
+//! the 301 for directories, 403/404/405 as nginx answers them.
+
+use super::exec::{Body, Exec, Outcome, Reply};
+use super::location::{Location, LocationKind, Setting};
+use std::path::PathBuf;
+
+/// nginx's types when the configuration has no `types` block.
+const DEFAULT_TYPES: &[(&str, &str)] = &[
+    ("html", "text/html"),
+    ("gif", "image/gif"),
+    ("jpg", "image/jpeg"),
+];
+
+impl<'a> Exec<'a> {
+    /// The `root` or `alias` in effect and the location that set it (an
+    /// alias replaces that location's prefix).
+    fn root_or_alias(&self) -> (Option<&'a Setting>, Option<&'a Location>) {
+        let levels = self.levels();
+        for l in levels.chain.iter().rev() {
+            if let Some(s) = l.settings.iter().rev().find(|s| s.name == "root" || s.name == "alias")
+            {
+                return (Some(s), Some(l));
+            }
+        }
+        (levels.value("root"), None)
+    }
+
+    /// The file a URI maps to.
+    pub fn map_to_path(&self, uri: &str) -> PathBuf {
+        let (setting, loc) = self.root_or_alias();
+        let value = setting
+            .and_then(|s| s.args.first())
+            .map(|v| self.eval(v))
+            .unwrap_or_else(|| "html".into());
+        let base = if value.starts_with('/') {
+            PathBuf::from(&value)
+        } else {
+            self.http.prefix.join(&value)
+        };
+        let base = base.to_string_lossy().into_owned();
+        match (setting, loc) {
+            (Some(s), Some(l)) if s.name == "alias" => {
+                if matches!(l.kind, LocationKind::Regex { .. }) {
+                    // A regex location's alias is the whole path.
+                    PathBuf::from(base)
+                } else {
+                    let rest = uri.get(l.pattern.len().min(uri.len())..).unwrap_or("");
+                    PathBuf::from(format!("{base}{rest}"))
+                }
+            }
+            _ => PathBuf::from(format!("{}{uri}", base.trim_end_matches('/'))),
+        }
+    }
+
+    /// `$document_root`.
+    pub fn document_root(&self) -> String {
+        let (setting, _) = self.root_or_alias();
+        let value = setting
+            .and_then(|s| s.args.first())
+            .map(|v| self.eval(v))
+            .unwrap_or_else(|| "html".into());
+        if value.starts_with('/') {
+            value
+        } else {
+            self.http.prefix.join(value).to_string_lossy().into_owned()
+        }
+    }
+
+    /// The Content-Type for the URI's extension.
+    fn content_type_of(&self, uri: &str) -> String {
+        let last = uri.rsplit('/').next().unwrap_or("");
+        let ext = last
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        let levels = self.levels();
+        match levels.value("types") {
+            Some(types) => {
+                for t in types.block.iter().rev() {
+                    if t.args.iter().any(|a| a.eq_ignore_ascii_case(&ext)) {
+                        return t.name.clone();
+                    }
+                }
+            }
+            None => {
+                if let Some((_, t)) = DEFAULT_TYPES.iter().find(|(e, _)| *e == ext) {
+                    return (*t).to_string();
+                }
+            }
+        }
+        levels
+            .value("default_type")
+            .and_then(|s| s.args.first().cloned())
+            .unwrap_or_else(|| "text/plain".into())
+    }
+
+    /// The index module for a URI ending in "/".
+    pub(super) fn index(&mut self) -> Outcome {
+        if !matches!(self.method.as_str(), "GET" | "HEAD" | "POST") {
+            return self.special(405);
+        }
+        let levels = self.levels();
+        let list = levels.list("index");
+        let names: Vec<String> = if list.is_empty() {
+            vec!["index.html".into()]
+        } else {
+            list.iter()
+                .flat_map(|s| s.args.iter())
+                .map(|a| self.eval(a))
+                .collect()
+        };
+        let dir = self.map_to_path(&self.uri);
+        for (i, name) in names.iter().enumerate() {
+            if name.starts_with('/') {
+                if i + 1 == names.len() {
+                    return self.index_redirect(name.clone());
+                }
+                continue;
+            }
+            let path = PathBuf::from(format!("{}{name}", dir.to_string_lossy()));
+            if path.exists() {
+                let target = format!("{}{name}", self.uri);
+                return self.index_redirect(target);
+            }
+        }
+        if !dir.is_dir() {
+            self.step(format!("\"{}\" is not found: 404", dir.display()));
+            return self.special(404);
+        }
+        self.step(format!(
+            "directory index of \"{}\" is forbidden: 403",
+            dir.display()
+        ));
+        self.special(403)
+    }
+
+    fn index_redirect(&mut self, target: String) -> Outcome {
+        self.step(format!("index: \"{target}\""));
+        let args = self.args.clone();
+        let out = match args {
+            Some(a) => format!("{target}?{a}"),
+            None => target,
+        };
+        self.redirect_keep_args(&out)
+    }
+
+    fn redirect_keep_args(&mut self, target: &str) -> Outcome {
+        let (path, args) = match target.split_once('?') {
+            Some((p, a)) => (p.to_string(), Some(a.to_string())),
+            None => (target.to_string(), None),
+        };
+        self.redirect_to(path, args)
+    }
+
+    /// The static handler for a URI not ending in "/".
+    pub(super) fn static_file(&mut self) -> Outcome {
+        if !matches!(self.method.as_str(), "GET" | "HEAD" | "POST") {
+            return self.special(405);
+        }
+        let path = self.map_to_path(&self.uri);
+        let meta = match std::fs::metadata(&path) {
+            Ok(m) => m,
+            Err(e) => {
+                let code = if e.kind() == std::io::ErrorKind::PermissionDenied {
+                    403
+                } else {
+                    404
+                };
+                self.step(format!("\"{}\": {e}: {code}", path.display()));
+                return self.special(code);
+            }
+        };
+        if meta.is_dir() {
+            let mut to = format!("{}/", self.uri);
+            if let Some(a) = &self.args {
+                to.push('?');
+                to.push_str(a);
+            }
+            self.step(format!("\"{}\" is a directory: 301", path.display()));
+            return self.redirect_status(301, to);
+        }
+        if !meta.is_file() {
+            return self.special(404);
+        }
+        if self.method == "POST" {
+            return self.special(405);
+        }
+        self.step(format!("static file \"{}\"", path.display()));
+        let mtime = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_secs());
+        let reply = Reply {
+            status: 200,
+            headers: vec![
+                ("Last-Modified".into(), http_date(mtime)),
+                ("ETag".into(), format!("\"{mtime:x}-{:x}\"", meta.len())),
+                ("Accept-Ranges".into(), "bytes".into()),
+            ],
+            content_type: Some(self.content_type_of(&self.uri.clone())),
+            body: Body::File(path),
+        };
+        self.respond(reply)
+    }
+}
+
+/// An HTTP date (IMF-fixdate) for seconds since the epoch.
+pub fn http_date(secs: u64) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let days = secs / 86_400;
+    let rem = secs % 86_400;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{}, {d:02} {} {y} {:02}:{:02}:{:02} GMT",
+        DAYS[(days % 7) as usize],
+        MONTHS[(m - 1) as usize],
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn http_dates() {
+        assert_eq!(super::http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+        assert_eq!(super::http_date(1_700_000_000), "Tue, 14 Nov 2023 22:13:20 GMT");
+    }
+}
