@@ -84,9 +84,27 @@ fn backend_at(env: &CaseEnv, addr: std::net::SocketAddr) -> Option<String> {
         .map(|(name, _)| name.clone())
 }
 
-/// The response as a client sees it: Content-Type and Content-Length as
-/// nginx adds them, no body for HEAD.
-fn present(reply: Reply, method: &str) -> Result<Response, String> {
+/// Whether nginx keeps the connection open after this response: the
+/// client's Connection header (matched as a substring, as nginx does), the
+/// protocol's default, and statuses after which nginx closes.
+fn keepalive(req: &Request, closes: bool) -> bool {
+    let connection = req
+        .headers
+        .iter()
+        .rev()
+        .find(|(n, _)| n.eq_ignore_ascii_case("connection"))
+        .map(|(_, v)| v.to_ascii_lowercase());
+    let asked = match connection.as_deref() {
+        Some(c) if c.contains("close") => false,
+        Some(c) if c.contains("keep-alive") => true,
+        _ => req.protocol == "HTTP/1.1",
+    };
+    asked && !closes
+}
+
+/// The response as a client sees it: Content-Type, Content-Length and
+/// Connection as nginx adds them, no body for HEAD.
+fn present(reply: Reply, method: &str, keepalive: bool) -> Result<Response, String> {
     let mut headers = Vec::new();
     if let Some(t) = &reply.content_type {
         headers.push(("Content-Type".to_string(), t.clone()));
@@ -103,6 +121,10 @@ fn present(reply: Reply, method: &str) -> Result<Response, String> {
     {
         headers.push(("Content-Length".to_string(), body.len().to_string()));
     }
+    headers.push((
+        "Connection".to_string(),
+        if keepalive { "keep-alive" } else { "close" }.to_string(),
+    ));
     headers.extend(reply.headers);
     Ok(Response {
         status: reply.status,
@@ -189,12 +211,14 @@ impl Engine for IrEngine {
             };
             let mut upstream = Vec::new();
             let response = match Exec::new(&http, &request, self.version) {
-                Err(reply) => present(reply, &request.method),
+                Err(reply) => present(reply, &request.method, false),
                 Ok(mut exec) => {
                     let mut outcome = exec.run();
                     loop {
                         match outcome {
-                            Outcome::Respond(reply) => break present(reply, &exec.method),
+                            Outcome::Respond(reply) => {
+                                break present(reply, &exec.method, keepalive(&request, exec.closes))
+                            }
                             Outcome::Proxy(plan) => {
                                 let group = &plan.group;
                                 let balancer = balancers
@@ -252,7 +276,11 @@ impl Engine for IrEngine {
                                             )],
                                             Body::Text(format!("backend {name}")),
                                         );
-                                        break present(reply, &exec.method);
+                                        break present(
+                                            reply,
+                                            &exec.method,
+                                            keepalive(&request, exec.closes),
+                                        );
                                     }
                                     None => outcome = exec.upstream_error(502),
                                 }

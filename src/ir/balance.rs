@@ -388,7 +388,7 @@ impl Balancer {
             }
             Method::Hash {
                 consistent: true, ..
-            } if !single && !self.points.is_empty() => {
+            } if !single && !self.points.is_empty() && !key.is_empty() => {
                 if attempt.hash_tries == 0 && attempt.rehash == 0 {
                     let h = crc32(&[key.as_bytes()]);
                     attempt.hash = self.points.partition_point(|(p, _)| *p < h) as u64;

@@ -139,6 +139,10 @@ pub struct Exec<'a> {
     /// A Location header already set (kept across an error_page redirect).
     location_header: Option<String>,
     pub proxy_host: String,
+    /// nginx closes the connection after this response.
+    pub closes: bool,
+    /// The request body was refused or discarded (no second 413).
+    body_discarded: bool,
     /// `$status` once the response status is known.
     pub status: Option<u16>,
     /// `$upstream_addr`/`$upstream_status`, set by the caller.
@@ -156,46 +160,49 @@ fn is_redirect(code: u16) -> bool {
 }
 
 /// nginx's checks of a Host value (`ngx_http_validate_host`): lower case,
-/// trailing dot and port removed; `None` when invalid.
-fn validate_host(h: &str) -> Option<String> {
-    let mut out = String::new();
-    let mut dot = false;
-    let mut host_len = h.len();
-    let mut bracket = false;
-    for (i, c) in h.char_indices() {
+/// trailing dot and port removed; `None` when invalid. From 1.29.4 the
+/// port must be a number up to 65535.
+fn validate_host(h: &str, version: Version) -> Option<String> {
+    let b = h.as_bytes();
+    let mut host_end = b.len();
+    let mut in_brackets = false;
+    let mut prev_dot = false;
+    for (i, &c) in b.iter().enumerate() {
         match c {
-            '.' => {
-                if dot {
+            b'.' => {
+                if prev_dot {
                     return None;
                 }
-                dot = true;
-                out.push('.');
+                prev_dot = true;
                 continue;
             }
-            ':' if !bracket => {
-                host_len = i;
+            b':' if !in_brackets => {
+                host_end = i;
                 break;
             }
-            '[' if i == 0 => bracket = true,
-            ']' => bracket = false,
-            '/' | '\0' | '\\' => return None,
-            c if c.is_ascii_control() => return None,
+            b'[' if i == 0 => in_brackets = true,
+            b']' => in_brackets = false,
+            b'/' | b'\\' => return None,
+            c if c <= b' ' || c == 0x7f => return None,
             _ => {}
         }
-        dot = false;
-        out.push(c.to_ascii_lowercase());
+        prev_dot = false;
     }
-    let _ = host_len;
-    if out.starts_with('.') {
+    if host_end < b.len() && version >= (1, 29, 4) {
+        let port = &h[host_end + 1..];
+        let number = port.bytes().all(|c| c.is_ascii_digit());
+        if !number || (!port.is_empty() && port.parse::<u32>().map_or(true, |p| p > 65535)) {
+            return None;
+        }
+    }
+    let mut host = h[..host_end].to_ascii_lowercase();
+    if host.ends_with('.') {
+        host.pop();
+    }
+    if host.is_empty() {
         return None;
     }
-    if out.ends_with('.') {
-        out.pop();
-    }
-    if out.is_empty() {
-        return None;
-    }
-    Some(out)
+    Some(host)
 }
 
 /// Characters nginx escapes in a URI it builds for the upstream
@@ -248,7 +255,7 @@ fn kept_headers(http: &Http, req: &Request) -> Vec<(String, String)> {
                 .all(|c| c.is_ascii_alphanumeric() || c == b'-' || (c == b'_' && underscores));
             valid || !ignore_invalid
         })
-        .cloned()
+        .map(|(n, v)| (n.clone(), v.trim_matches(' ').to_string()))
         .collect()
 }
 
@@ -268,11 +275,15 @@ impl<'a> Exec<'a> {
             body: Body::Text(super::pages::page(400).unwrap_or_default()),
         };
         // An absolute-form target names the host itself.
-        let (target_host, path_target) = match req
-            .target
-            .strip_prefix("http://")
-            .or_else(|| req.target.strip_prefix("https://"))
-        {
+        let lower = req.target.get(..8).unwrap_or("").to_ascii_lowercase();
+        let scheme_len = if lower.starts_with("http://") {
+            Some(7)
+        } else if lower.starts_with("https://") {
+            Some(8)
+        } else {
+            None
+        };
+        let (target_host, path_target) = match scheme_len.map(|n| &req.target[n..]) {
             Some(rest) => match rest.find(['/', '?']) {
                 Some(i) if rest.as_bytes()[i] == b'/' => {
                     (Some(rest[..i].to_string()), rest[i..].to_string())
@@ -291,9 +302,35 @@ impl<'a> Exec<'a> {
         if hosts.len() > 1 {
             return Err(bad("duplicate Host"));
         }
+        let named = |n: &str| {
+            req.headers
+                .iter()
+                .filter(|(h, _)| h.eq_ignore_ascii_case(n))
+                .map(|(_, v)| v.trim())
+                .collect::<Vec<_>>()
+        };
+        let lengths = named("content-length");
+        let codings = named("transfer-encoding");
+        if lengths.len() > 1
+            || lengths
+                .first()
+                .is_some_and(|l| l.is_empty() || !l.bytes().all(|c| c.is_ascii_digit()))
+            || codings.len() > 1
+            || (!codings.is_empty() && (!lengths.is_empty() || req.protocol == "HTTP/1.0"))
+        {
+            return Err(bad("framing"));
+        }
+        if codings.first().is_some_and(|c| !c.eq_ignore_ascii_case("chunked")) {
+            return Err(Reply {
+                status: 501,
+                headers: Vec::new(),
+                content_type: Some("text/html".into()),
+                body: Body::Text(super::pages::page(501).unwrap_or_default()),
+            });
+        }
         let host = match (&target_host, hosts.first()) {
-            (Some(h), _) => validate_host(h).ok_or_else(|| bad("invalid host"))?,
-            (None, Some(h)) => validate_host(h).ok_or_else(|| bad("invalid host"))?,
+            (Some(h), _) => validate_host(h, version).ok_or_else(|| bad("invalid host"))?,
+            (None, Some(h)) => validate_host(h, version).ok_or_else(|| bad("invalid host"))?,
             (None, None) if req.protocol == "HTTP/1.1" => return Err(bad("no host")),
             (None, None) => String::new(),
         };
@@ -327,6 +364,8 @@ impl<'a> Exec<'a> {
             error_page_done: false,
             location_header: None,
             proxy_host: String::new(),
+            closes: false,
+            body_discarded: false,
             status: None,
             upstream_addr: None,
             upstream_status: None,
@@ -391,6 +430,7 @@ impl<'a> Exec<'a> {
                     self.valid_location = true;
                     let found = find(&self.server.locations, self.uri.as_bytes());
                     self.loc = found.location;
+                    let auto_redirect = found.auto_redirect;
                     if let Some(l) = self.loc {
                         self.step(format!("location {} at {}", l.describe(), l.at));
                         if let Some((numbered, named)) = l.captures(self.uri.as_bytes()) {
@@ -403,8 +443,9 @@ impl<'a> Exec<'a> {
                             return self.special(404);
                         }
                     }
-                    if let Some(limit) = self.body_limit() {
-                        let len = self.req.body.as_ref().map_or(0, |b| b.len() as u64);
+                    if let (Some(limit), false) = (self.body_limit(), self.body_discarded) {
+                        // Checked from Content-Length; a chunked body when read.
+                        let len = self.content_length().unwrap_or(0);
                         if limit > 0 && len > limit {
                             self.step(format!(
                                 "the body ({len} bytes) is larger than client_max_body_size ({limit}): 413"
@@ -412,15 +453,11 @@ impl<'a> Exec<'a> {
                             return self.special(413);
                         }
                     }
-                    if let Some(l) = self.loc {
-                        // A prefix ending in "/" that proxies answers the URI
-                        // without the slash with a 301 to it.
-                        if matches!(l.kind, LocationKind::Prefix | LocationKind::PrefixNoRegex)
-                            && l.pattern.ends_with('/')
-                            && self.uri.len() + 1 == l.pattern.len()
-                            && l.setting("proxy_pass").is_some()
+                    if auto_redirect {
+                        // A location "/x/" that proxies answers "/x" with a
+                        // 301 to "/x/".
                         {
-                            let mut to = l.pattern.clone();
+                            let mut to = format!("{}/", self.uri);
                             if let Some(a) = &self.args {
                                 to.push('?');
                                 to.push_str(a);
@@ -460,8 +497,25 @@ impl<'a> Exec<'a> {
         }
     }
 
+    /// The request's Content-Length.
+    pub(super) fn content_length(&self) -> Option<u64> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
+            .and_then(|(_, v)| v.parse().ok())
+    }
+
+    /// The body is read (to proxy it): a chunked body over the limit is
+    /// refused now.
+    pub(super) fn chunked_over_limit(&self) -> bool {
+        let limit = self.body_limit().unwrap_or(0);
+        self.content_length().is_none()
+            && limit > 0
+            && self.req.body.as_ref().is_some_and(|b| b.len() as u64 > limit)
+    }
+
     /// `client_max_body_size` in effect (bytes; 0 is no limit).
-    fn body_limit(&self) -> Option<u64> {
+    pub(super) fn body_limit(&self) -> Option<u64> {
         let v = self.levels().value("client_max_body_size");
         Some(
             v.and_then(|s| s.args.first())
@@ -707,6 +761,13 @@ impl<'a> Exec<'a> {
     /// A status nginx answers itself: `error_page` may take over, else
     /// nginx's own page.
     pub fn special(&mut self, status: u16) -> Outcome {
+        self.err_status = Some(status);
+        if matches!(status, 400 | 413 | 414 | 497 | 495 | 496 | 500 | 501) {
+            self.closes = true;
+        }
+        if status == 413 {
+            self.body_discarded = true;
+        }
         if !self.error_page_done && self.uri_changes != 0 {
             let levels = self.levels();
             if !on(levels.value("recursive_error_pages"), false) {
@@ -734,7 +795,7 @@ impl<'a> Exec<'a> {
             }
         }
         let body = if status >= 300 {
-            super::pages::page(status)
+            super::pages::signed_page(status, self.tokens())
         } else {
             None
         };
@@ -744,6 +805,11 @@ impl<'a> Exec<'a> {
             content_type: body.as_ref().map(|_| "text/html".to_string()),
             body: body.map_or(Body::Empty, Body::Text),
         })
+    }
+
+    /// `server_tokens` in effect (on by default).
+    fn tokens(&self) -> bool {
+        on(self.levels().value("server_tokens"), true)
     }
 
     fn error_page(&mut self, status: u16, overwrite: Option<u16>, target: &str) -> Outcome {
@@ -765,7 +831,7 @@ impl<'a> Exec<'a> {
         self.location_header = Some(target);
         let code = overwrite.filter(|&o| is_redirect(o)).unwrap_or(302);
         self.err_status = None;
-        let body = super::pages::page(code);
+        let body = super::pages::signed_page(code, self.tokens());
         self.finish(Reply {
             status: code,
             headers: Vec::new(),
@@ -927,9 +993,14 @@ impl<'a> Exec<'a> {
         if !on(levels.value("absolute_redirect"), true) {
             return loc.to_string();
         }
-        let host = if on(levels.value("server_name_in_redirect"), false) || self.host.is_empty()
-        {
+        let host = if on(levels.value("server_name_in_redirect"), false) {
             self.server.primary_name.clone()
+        } else if self.host.is_empty() {
+            // No Host: the address the connection came to.
+            match self.req.local.ip() {
+                std::net::IpAddr::V6(a) => format!("[{a}]"),
+                a => a.to_string(),
+            }
         } else {
             self.host.clone()
         };

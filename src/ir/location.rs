@@ -151,6 +151,9 @@ pub struct Found<'a> {
     pub location: Option<&'a Location>,
     /// Every location whose pattern matched, in the order nginx met them.
     pub matched: Vec<&'a Location>,
+    /// The URI is a proxied location's name without its trailing "/":
+    /// nginx answers with a 301 to it.
+    pub auto_redirect: bool,
 }
 
 /// Find the location for a normalized URI among `level`.
@@ -169,6 +172,25 @@ fn search<'a>(level: &'a [Location], uri: &[u8], found: &mut Found<'a>) -> bool 
         found.matched.push(exact);
         found.location = Some(exact);
         return true;
+    }
+    // "/x" for a proxied `location /x/` (nginx's auto_redirect), unless a
+    // location is named "/x" itself.
+    let same = level
+        .iter()
+        .any(|l| l.is_prefix() && l.pattern.as_bytes() == uri);
+    if !same {
+        if let Some(l) = level.iter().find(|l| {
+            (l.is_prefix() || l.kind == LocationKind::Exact)
+                && l.pattern.len() == uri.len() + 1
+                && l.pattern.ends_with('/')
+                && l.pattern.as_bytes().starts_with(uri)
+                && l.setting("proxy_pass").is_some()
+        }) {
+            found.matched.push(l);
+            found.location = Some(l);
+            found.auto_redirect = true;
+            return true;
+        }
     }
     let prefix = level
         .iter()

@@ -40,12 +40,23 @@ pub fn reason(status: u16) -> Option<&'static str> {
     })
 }
 
-/// The HTML body for a status, if nginx has a page for it.
+/// The HTML body for a status, if nginx has a page for it, signed
+/// `rginx`.
 pub fn page(status: u16) -> Option<String> {
+    signed_page(status, false)
+}
+
+/// The page signed as `server_tokens` says: with the version when on.
+pub fn signed_page(status: u16, tokens: bool) -> Option<String> {
     let reason = reason(status)?;
+    let signature = if tokens {
+        concat!("rginx/", env!("CARGO_PKG_VERSION"))
+    } else {
+        "rginx"
+    };
     Some(format!(
         "<html>\r\n<head><title>{status} {reason}</title></head>\r\n<body>\r\n\
-         <center><h1>{status} {reason}</h1></center>\r\n<hr><center>rginx</center>\r\n</body>\r\n</html>\r\n"
+         <center><h1>{status} {reason}</h1></center>\r\n<hr><center>{signature}</center>\r\n</body>\r\n</html>\r\n"
     ))
 }
 

@@ -8,6 +8,10 @@ use super::location::{LocationKind, Setting};
 
 impl<'a> Exec<'a> {
     pub(super) fn proxy(&mut self, pass: &'a Setting) -> Outcome {
+        if self.chunked_over_limit() {
+            self.step("the chunked body is larger than client_max_body_size: 413".into());
+            return self.special(413);
+        }
         let url = self.eval(pass.args.first().map_or("", String::as_str));
         let has_vars = pass.args.first().is_some_and(|u| u.contains('$'));
         let Some((authority, uri_part)) = split_url(&url) else {
@@ -33,6 +37,15 @@ impl<'a> Exec<'a> {
             Some(part) if has_vars => {
                 // With variables the URI part is sent as it is.
                 part.to_string()
+            }
+            // After `rewrite … break` the changed URI goes as it is.
+            Some(_) if !self.valid_location => {
+                let mut t = escape_uri(self.uri.as_bytes());
+                if let Some(a) = &self.args {
+                    t.push('?');
+                    t.push_str(a);
+                }
+                t
             }
             Some(part) => {
                 let prefix_len = match loc {
@@ -77,7 +90,7 @@ impl<'a> Exec<'a> {
             None
         };
         let set = levels.list("proxy_set_header");
-        let client: &[(String, String)] = if pass_headers { &self.req.headers } else { &[] };
+        let client: &[(String, String)] = if pass_headers { &self.headers } else { &[] };
         let headers = super::upstream::headers(
             &set,
             &|t| self.try_eval(t),

@@ -72,7 +72,7 @@ pub fn headers(
     }
     for (name, value) in client {
         let lower = name.to_ascii_lowercase();
-        if named.contains(&lower) || name.contains('_') {
+        if named.contains(&lower) {
             continue;
         }
         out.push((name.clone(), value.clone()));
