@@ -104,7 +104,12 @@ fn keepalive(req: &Request, closes: bool) -> bool {
 
 /// The response as a client sees it: Content-Type, Content-Length and
 /// Connection as nginx adds them, no body for HEAD.
-fn present(reply: Reply, method: &str, keepalive: bool) -> Result<Response, String> {
+fn present(
+    reply: Reply,
+    method: &str,
+    keepalive: bool,
+    keepalive_header: Option<String>,
+) -> Result<Response, String> {
     let mut headers = Vec::new();
     if let Some(t) = &reply.content_type {
         headers.push(("Content-Type".to_string(), t.clone()));
@@ -116,6 +121,13 @@ fn present(reply: Reply, method: &str, keepalive: bool) -> Result<Response, Stri
             let bytes = std::fs::read(p).map_err(|e| format!("reading {}: {e}", p.display()))?;
             String::from_utf8_lossy(&bytes).into_owned()
         }
+        Body::FileRange(p, start, end) => {
+            let bytes = std::fs::read(p).map_err(|e| format!("reading {}: {e}", p.display()))?;
+            let slice = bytes
+                .get(*start as usize..(*end as usize).min(bytes.len()))
+                .unwrap_or_default();
+            String::from_utf8_lossy(slice).into_owned()
+        }
     };
     if !matches!(reply.status, 204 | 304) && !(reply.body == Body::Empty && reply.status < 200)
     {
@@ -125,6 +137,9 @@ fn present(reply: Reply, method: &str, keepalive: bool) -> Result<Response, Stri
         "Connection".to_string(),
         if keepalive { "keep-alive" } else { "close" }.to_string(),
     ));
+    if let (true, Some(h)) = (keepalive, keepalive_header) {
+        headers.push(("Keep-Alive".to_string(), h));
+    }
     headers.extend(reply.headers);
     Ok(Response {
         status: reply.status,
@@ -158,7 +173,25 @@ impl Engine for IrEngine {
         let mut observations = Vec::new();
         for r in &case.requests {
             let mut parts = match &r.send {
-                Send::Raw(raw) => parse_raw(&env.substitute(raw))?,
+                Send::Raw(raw) => match parse_raw(&env.substitute(raw)) {
+                    Ok(p) => p,
+                    Err(_) => {
+                        // nginx answers a request it cannot parse with 400.
+                        let reply = Reply {
+                            status: 400,
+                            headers: Vec::new(),
+                            content_type: Some("text/html".into()),
+                            body: Body::Text(
+                                crate::ir::pages::signed_page(400, true).unwrap_or_default(),
+                            ),
+                        };
+                        observations.push(Observation {
+                            response: present(reply, "GET", false, None),
+                            upstream: Vec::new(),
+                        });
+                        continue;
+                    }
+                },
                 Send::Built {
                     method,
                     path,
@@ -211,13 +244,15 @@ impl Engine for IrEngine {
             };
             let mut upstream = Vec::new();
             let response = match Exec::new(&http, &request, self.version) {
-                Err(reply) => present(reply, &request.method, false),
+                Err(reply) => present(reply, &request.method, false, None),
                 Ok(mut exec) => {
                     let mut outcome = exec.run();
                     loop {
                         match outcome {
                             Outcome::Respond(reply) => {
-                                break present(reply, &exec.method, keepalive(&request, exec.closes))
+                                let (on, header) = exec.keepalive_settings();
+                                let keep = on && keepalive(&request, exec.closes);
+                                break present(reply, &exec.method, keep, header);
                             }
                             Outcome::Proxy(plan) => {
                                 let group = &plan.group;
@@ -276,11 +311,9 @@ impl Engine for IrEngine {
                                             )],
                                             Body::Text(format!("backend {name}")),
                                         );
-                                        break present(
-                                            reply,
-                                            &exec.method,
-                                            keepalive(&request, exec.closes),
-                                        );
+                                        let (on, header) = exec.keepalive_settings();
+                                        let keep = on && keepalive(&request, exec.closes);
+                                        break present(reply, &exec.method, keep, header);
                                     }
                                     None => outcome = exec.upstream_error(502),
                                 }

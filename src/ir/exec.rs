@@ -11,7 +11,7 @@
 //! reports back with [`Exec::upstream_error`] or [`Exec::proxied`].
 
 use super::balance::Group;
-use super::location::{find, named, Location, LocationKind, Setting};
+use super::location::{find, named, Location, Setting};
 use super::merge::Levels;
 use super::route::Request;
 use super::server::{select, Why};
@@ -29,6 +29,8 @@ pub enum Body {
     Text(String),
     /// A file served as it is (static content).
     File(PathBuf),
+    /// Bytes `start..end` of a file (a Range request).
+    FileRange(PathBuf, u64, u64),
 }
 
 /// A response rginx makes itself.
@@ -139,12 +141,20 @@ pub struct Exec<'a> {
     /// A Location header already set (kept across an error_page redirect).
     location_header: Option<String>,
     pub proxy_host: String,
+    /// The client's address (`$remote_addr`; realip may change it).
+    pub remote: std::net::SocketAddr,
+    pub(super) realip_done: bool,
+    /// The file length for a 416's Content-Range.
+    pub(super) range_len: Option<u64>,
     /// nginx closes the connection after this response.
     pub closes: bool,
     /// The request body was refused or discarded (no second 413).
     body_discarded: bool,
     /// `$status` once the response status is known.
     pub status: Option<u16>,
+    /// The port the client named in Host or the request line
+    /// (`$request_port`, 1.29.3).
+    pub request_port: Option<String>,
     /// `$upstream_addr`/`$upstream_status`, set by the caller.
     pub upstream_addr: Option<String>,
     pub upstream_status: Option<String>,
@@ -188,6 +198,20 @@ fn validate_host(h: &str, version: Version) -> Option<String> {
         }
         prev_dot = false;
     }
+    if version >= (1, 29, 4) {
+        // RFC 3986 authority: no userinfo, a bracketed IPv6 closes before
+        // the port.
+        if h.contains('@') {
+            return None;
+        }
+        if h.starts_with('[') {
+            let close = h.find(']')?;
+            let after = &h[close + 1..];
+            if !(after.is_empty() || after.starts_with(':')) {
+                return None;
+            }
+        }
+    }
     if host_end < b.len() && version >= (1, 29, 4) {
         let port = &h[host_end + 1..];
         let number = port.bytes().all(|c| c.is_ascii_digit());
@@ -206,12 +230,18 @@ fn validate_host(h: &str, version: Version) -> Option<String> {
 }
 
 /// Characters nginx escapes in a URI it builds for the upstream
-/// (`ngx_escape_uri`, NGX_ESCAPE_URI): space, `#`, `%`, `?`, controls and
-/// bytes above 0x7f.
+/// (`ngx_escape_uri`, NGX_ESCAPE_URI): controls, space, `"`, `#`, `%`,
+/// `<`, `>`, `?`, `\`, `^`, `` ` ``, `{`, `|`, `}` and bytes from 0x7f.
 pub fn escape_uri(path: &[u8]) -> String {
     let mut out = String::with_capacity(path.len());
     for &c in path {
-        if c <= 0x20 || c >= 0x7f || matches!(c, b'#' | b'%' | b'?') {
+        if c <= 0x20
+            || c >= 0x7f
+            || matches!(
+                c,
+                b'"' | b'#' | b'%' | b'<' | b'>' | b'?' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}'
+            )
+        {
             out.push_str(&format!("%{c:02X}"));
         } else {
             out.push(c as char);
@@ -231,30 +261,48 @@ pub fn split_url(url: &str) -> Option<(&str, Option<&str>)> {
     })
 }
 
-/// The client's headers as nginx keeps them: the default server of the
-/// socket decides `underscores_in_headers` and `ignore_invalid_headers`.
-fn kept_headers(http: &Http, req: &Request) -> Vec<(String, String)> {
+/// The client's headers as nginx keeps them: `underscores_in_headers` and
+/// `ignore_invalid_headers` of the socket's default server apply to the
+/// lines before Host, those of the server Host selects to the lines after.
+fn kept_headers(http: &Http, req: &Request, selected: &Server) -> Vec<(String, String)> {
     let group = super::server::candidates(&http.servers, req.local);
     let default = group
         .iter()
         .find(|(_, l)| l.default_server)
         .or(group.first())
-        .map(|(s, _)| *s);
-    let setting = |name: &str| {
-        default
-            .and_then(|s| s.settings.iter().rev().find(|x| x.name == name))
-            .or_else(|| http.settings.iter().rev().find(|x| x.name == name))
+        .map_or(selected, |(s, _)| *s);
+    let flags = |server: &Server| {
+        let setting = |name: &str| {
+            server
+                .settings
+                .iter()
+                .rev()
+                .find(|x| x.name == name)
+                .or_else(|| http.settings.iter().rev().find(|x| x.name == name))
+        };
+        (
+            on(setting("underscores_in_headers"), false),
+            on(setting("ignore_invalid_headers"), true),
+        )
     };
-    let underscores = on(setting("underscores_in_headers"), false);
-    let ignore_invalid = on(setting("ignore_invalid_headers"), true);
+    let before = flags(default);
+    let after = flags(selected);
+    let host_at = req
+        .headers
+        .iter()
+        .position(|(n, _)| n.eq_ignore_ascii_case("host"))
+        .unwrap_or(usize::MAX);
     req.headers
         .iter()
-        .filter(|(n, _)| {
+        .enumerate()
+        .filter(|(i, (n, _))| {
+            let (underscores, ignore_invalid) = if *i > host_at { after } else { before };
             let valid = n
                 .bytes()
                 .all(|c| c.is_ascii_alphanumeric() || c == b'-' || (c == b'_' && underscores));
             valid || !ignore_invalid
         })
+        .map(|(_, h)| h)
         .map(|(n, v)| (n.clone(), v.trim_matches(' ').to_string()))
         .collect()
 }
@@ -293,6 +341,19 @@ impl<'a> Exec<'a> {
             },
             None => (None, req.target.clone()),
         };
+        if req.method == "CONNECT" {
+            // 1.31.0 parses CONNECT's authority form and refuses the method.
+            let authority = !req.target.starts_with('/');
+            if version >= (1, 31, 0) && authority {
+                return Err(Reply {
+                    status: 405,
+                    headers: Vec::new(),
+                    content_type: Some("text/html".into()),
+                    body: Body::Text(super::pages::page(405).unwrap_or_default()),
+                });
+            }
+            return Err(bad("CONNECT"));
+        }
         let hosts: Vec<&str> = req
             .headers
             .iter()
@@ -334,11 +395,18 @@ impl<'a> Exec<'a> {
             (None, None) if req.protocol == "HTTP/1.1" => return Err(bad("no host")),
             (None, None) => String::new(),
         };
+        let named_host = target_host.as_deref().or(hosts.first().copied()).unwrap_or("");
+        let request_port = match named_host.rsplit_once(':') {
+            Some((h, p)) if !h.ends_with(':') && (!h.contains(':') || h.ends_with(']')) => {
+                Some(p.to_string())
+            }
+            _ => None,
+        };
         let Some((server, why)) = select(&http.servers, req.local, &host) else {
             return Err(bad("no server"));
         };
         let parsed = parse(&path_target, server.merge_slashes).map_err(|_| bad("uri"))?;
-        let exec = Exec {
+        let mut exec = Exec {
             http,
             req,
             version,
@@ -346,7 +414,7 @@ impl<'a> Exec<'a> {
             server_why: why,
             host,
             method: req.method.clone(),
-            headers: kept_headers(http, req),
+            headers: kept_headers(http, req, server),
             uri: String::from_utf8_lossy(&parsed.path).into_owned(),
             args: parsed.args,
             request_uri: path_target,
@@ -364,13 +432,18 @@ impl<'a> Exec<'a> {
             error_page_done: false,
             location_header: None,
             proxy_host: String::new(),
+            remote: req.remote,
+            realip_done: false,
+            range_len: None,
             closes: false,
             body_discarded: false,
             status: None,
+            request_port: None,
             upstream_addr: None,
             upstream_status: None,
             steps: Vec::new(),
         };
+        exec.request_port = request_port;
         if let Why::Regex(_) = &exec.server_why {
             // A regex server_name sets the captures.
             let host = exec.host.clone();
@@ -410,6 +483,8 @@ impl<'a> Exec<'a> {
 
     /// Run the phases.
     pub fn run(&mut self) -> Outcome {
+        // realip of the server level runs as the request is read.
+        self.realip();
         self.go(Start::ServerRewrite)
     }
 
@@ -598,31 +673,32 @@ impl<'a> Exec<'a> {
         let caps = re.captures(&uri)?;
         self.set_captures(&re, &caps);
         let flag = s.args.get(2).map(String::as_str);
-        let value = self.eval(replacement);
-        self.step(format!(
-            "rewrite {pattern} {replacement}{} at {}: \"{value}\"",
-            flag.map(|f| format!(" {f}")).unwrap_or_default(),
-            s.at
-        ));
-        // New arguments replace the old ones, which are appended unless
+        // New arguments (after a "?" written in the replacement, not one a
+        // variable brings) replace the old ones, which are appended unless
         // the replacement ends with "?".
-        let (value, keep_old) = match value.strip_suffix('?') {
-            Some(v) => (v.to_string(), false),
-            None => (value, true),
+        let (template, keep_old) = match replacement.strip_suffix('?') {
+            Some(t) => (t, false),
+            None => (replacement.as_str(), true),
         };
-        let (path, args) = match value.split_once('?') {
+        let (path, args) = match template.split_once('?') {
             None => (
-                value.clone(),
+                self.eval(template),
                 if keep_old { self.args.clone() } else { None },
             ),
             Some((p, a)) => {
+                let a = self.eval(a);
                 let args = match (keep_old, &self.args) {
                     (true, Some(old)) => Some(format!("{a}&{old}")),
-                    _ => Some(a.to_string()),
+                    _ => Some(a),
                 };
-                (p.to_string(), args)
+                (self.eval(p), args)
             }
         };
+        self.step(format!(
+            "rewrite {pattern} {replacement}{} at {}: \"{path}\"",
+            flag.map(|f| format!(" {f}")).unwrap_or_default(),
+            s.at
+        ));
         let scheme = replacement.starts_with("http://")
             || replacement.starts_with("https://")
             || replacement.starts_with("$scheme");
@@ -807,6 +883,26 @@ impl<'a> Exec<'a> {
         })
     }
 
+    /// `keepalive_timeout` in effect: whether connections stay open, and
+    /// the timeout the Keep-Alive header announces.
+    pub fn keepalive_settings(&self) -> (bool, Option<String>) {
+        match self.levels().value("keepalive_timeout") {
+            Some(s) => {
+                let secs = s
+                    .args
+                    .first()
+                    .and_then(|a| crate::check::value::parse_time(a, false));
+                let header = s
+                    .args
+                    .get(1)
+                    .and_then(|a| crate::check::value::parse_time(a, false))
+                    .map(|t| format!("timeout={t}"));
+                (secs != Some(0), header)
+            }
+            None => (true, None),
+        }
+    }
+
     /// `server_tokens` in effect (on by default).
     fn tokens(&self) -> bool {
         on(self.levels().value("server_tokens"), true)
@@ -891,11 +987,15 @@ impl<'a> Exec<'a> {
         self.go(Start::Named(l))
     }
 
-    /// The content phases: try_files, then the location's handler.
+    /// The access and content phases: realip of the location, try_files,
+    /// then the location's handler.
     fn content(&mut self) -> Outcome {
+        self.realip();
         // try_files is the location's own (an `if` block has none).
         let try_files = match (self.if_block, self.loc) {
             (None, Some(l)) => l.setting("try_files"),
+            // No location matched: the server's own configuration.
+            (None, None) => self.server.settings.iter().rev().find(|s| s.name == "try_files"),
             _ => None,
         };
         if let Some(tf) = try_files {
@@ -920,20 +1020,12 @@ impl<'a> Exec<'a> {
     fn try_files(&mut self, tf: &'a Setting) -> Option<Outcome> {
         let (last, files) = tf.args.split_last()?;
         for f in files {
-            let name = self.eval(f);
-            let test_dir = name.ends_with('/') && name.len() > 1;
-            let name = if test_dir {
-                name[..name.len() - 1].to_string()
-            } else {
-                name
-            };
+            // A trailing "/" in the configuration tests for a directory.
+            let test_dir = f.len() > 1 && f.ends_with('/');
+            let name = self.eval(if test_dir { &f[..f.len() - 1] } else { f });
             let path = self.map_to_path(&name);
             let meta = std::fs::metadata(&path);
-            let ok = match meta {
-                Ok(m) if test_dir => m.is_dir(),
-                Ok(m) => !m.is_dir(),
-                Err(_) => false,
-            };
+            let ok = meta.is_ok_and(|m| m.is_dir() == test_dir);
             if ok {
                 self.step(format!("try_files: \"{}\" exists", path.display()));
                 self.uri = name;
@@ -965,6 +1057,11 @@ impl<'a> Exec<'a> {
             reply.status = s;
         }
         self.status = Some(reply.status);
+        if let (416, Some(len)) = (reply.status, self.range_len) {
+            reply
+                .headers
+                .push(("Content-Range".into(), format!("bytes */{len}")));
+        }
         if let Some(loc) = self.location_header.clone() {
             reply
                 .headers

@@ -290,12 +290,20 @@ impl SplitClients {
         })
     }
 
-    pub fn lookup(&self, key: &str) -> &str {
+    /// The value for a key. Parts adding up to 100% cover every hash
+    /// from 1.31.2 (before, the largest hash fell through).
+    pub fn lookup(&self, key: &str, version: crate::registry::Version) -> &str {
         let hash = murmur2(key.as_bytes());
+        let full = self.parts.last().is_some_and(|(p, _)| *p == 0xffff_ffff);
         self.parts
             .iter()
-            .find(|(p, _)| hash < *p || *p == 0)
-            .map_or("", |(_, v)| v)
+            .enumerate()
+            .find(|(i, (p, _))| {
+                hash < *p
+                    || *p == 0
+                    || (full && version >= (1, 31, 2) && *i + 1 == self.parts.len())
+            })
+            .map_or("", |(_, (_, v))| v)
     }
 }
 

@@ -11,6 +11,7 @@ pub mod exec;
 pub mod location;
 pub mod maps;
 pub mod proxy;
+pub mod realip;
 pub mod statics;
 pub mod merge;
 pub mod pages;

@@ -298,7 +298,9 @@ pub fn simulate(http: &Http, req: &Request, version: Version) -> Simulated {
             match reply.body {
                 super::exec::Body::Text(t) => s.body = Some(t),
                 super::exec::Body::Empty => s.body = Some(String::new()),
-                super::exec::Body::File(p) => s.unknown.push(format!("the file {}", p.display())),
+                super::exec::Body::File(p) | super::exec::Body::FileRange(p, _, _) => {
+                    s.unknown.push(format!("the file {}", p.display()))
+                }
             }
         }
         super::exec::Outcome::Proxy(plan) => {

@@ -193,18 +193,72 @@ impl<'a> Exec<'a> {
             .ok()
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
             .map_or(0, |d| d.as_secs());
-        let reply = Reply {
+        let len = meta.len();
+        let mut reply = Reply {
             status: 200,
             headers: vec![
                 ("Last-Modified".into(), http_date(mtime)),
-                ("ETag".into(), format!("\"{mtime:x}-{:x}\"", meta.len())),
+                ("ETag".into(), format!("\"{mtime:x}-{len:x}\"")),
                 ("Accept-Ranges".into(), "bytes".into()),
             ],
             content_type: Some(self.content_type_of(&self.uri.clone())),
-            body: Body::File(path),
+            body: Body::File(path.clone()),
         };
+        let range = self
+            .headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case("range"))
+            .map(|(_, v)| v.clone());
+        if let Some(range) = range {
+            match single_range(&range, len) {
+                Some(Ok((start, end))) => {
+                    reply.status = 206;
+                    reply.headers.retain(|(n, _)| n != "Accept-Ranges");
+                    reply.headers.push((
+                        "Content-Range".into(),
+                        format!("bytes {start}-{}/{len}", end - 1),
+                    ));
+                    reply.body = Body::FileRange(path, start, end);
+                }
+                Some(Err(())) => {
+                    self.range_len = Some(len);
+                    return self.special(416);
+                }
+                None => {}
+            }
+        }
         self.respond(reply)
     }
+}
+
+/// One `bytes=` range of a file of `len` bytes: `Some(Ok((start, end)))`
+/// (end exclusive), `Some(Err(()))` when unsatisfiable, `None` when the
+/// header is not a single byte range (the whole file is sent).
+fn single_range(value: &str, len: u64) -> Option<Result<(u64, u64), ()>> {
+    let spec = value.trim().strip_prefix("bytes=")?;
+    if spec.contains(',') {
+        return None;
+    }
+    let (a, b) = spec.trim().split_once('-')?;
+    let (a, b) = (a.trim(), b.trim());
+    let num = |s: &str| -> Option<u64> {
+        (!s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (start, end) = match (a.is_empty(), b.is_empty()) {
+        (true, false) => {
+            let n = num(b)?;
+            (len.saturating_sub(n), len)
+        }
+        (false, true) => (num(a)?, len),
+        (false, false) => (num(a)?, (num(b)? + 1).min(len)),
+        (true, true) => return None,
+    };
+    if start >= len || start >= end {
+        return Some(Err(()));
+    }
+    Some(Ok((start, end)))
 }
 
 /// An HTTP date (IMF-fixdate) for seconds since the epoch.

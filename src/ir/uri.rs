@@ -35,9 +35,11 @@ fn hex(c: u8) -> Option<u8> {
 
 /// Parse and normalize a request target.
 pub fn parse(target: &str, merge_slashes: bool) -> Result<RequestUri, UriError> {
-    let (path, args) = match target.split_once('?') {
+    // A fragment is not part of the URI nginx routes.
+    let routed = target.split_once('#').map_or(target, |(t, _)| t);
+    let (path, args) = match routed.split_once('?') {
         Some((p, a)) => (p, Some(a.to_string())),
-        None => (target, None),
+        None => (routed, None),
     };
     if !path.starts_with('/') {
         return Err(UriError::NotAbsolute);
@@ -53,6 +55,10 @@ pub fn parse(target: &str, merge_slashes: bool) -> Result<RequestUri, UriError> 
             ) else {
                 return Err(UriError::BadEscape);
             };
+            if h == 0 && l == 0 {
+                // A decoded NUL is refused.
+                return Err(UriError::BadEscape);
+            }
             decoded.push(h * 16 + l);
             i += 3;
         } else {
@@ -110,6 +116,8 @@ mod tests {
         assert_eq!(parse("/../x", true), Err(UriError::AboveRoot));
         assert_eq!(parse("/%zz", true), Err(UriError::BadEscape));
         assert_eq!(parse("/a?b=1", true).unwrap().args.as_deref(), Some("b=1"));
+        assert_eq!(p("/p#frag"), "/p", "a fragment is not routed");
+        assert_eq!(parse("/p%00x", true), Err(UriError::BadEscape));
         assert_eq!(
             String::from_utf8(parse("//a", false).unwrap().path).unwrap(),
             "//a"

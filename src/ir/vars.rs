@@ -30,16 +30,43 @@ impl Exec<'_> {
     /// repeated lines (since 1.23.0 every header; before, only the ones it
     /// knows to be lists).
     fn header_joined(&self, name: &str) -> Option<String> {
+        // `$http_x_a` names "X-A" and "X_A" alike, except for the headers
+        // nginx parses itself, which it finds by their exact name.
+        const PARSED: &[&str] = &[
+            "host",
+            "user-agent",
+            "referer",
+            "via",
+            "x-forwarded-for",
+            "cookie",
+            "content-length",
+            "content-type",
+        ];
+        let exact = PARSED.contains(&name.to_ascii_lowercase().replace('_', "-").as_str());
+        let norm = |n: &str| {
+            if exact {
+                n.to_ascii_lowercase()
+            } else {
+                n.to_ascii_lowercase().replace('-', "_")
+            }
+        };
+        let name = if exact {
+            name.to_ascii_lowercase().replace('_', "-")
+        } else {
+            name.to_string()
+        };
+        let name = name.as_str();
+        let want = norm(name);
         let values: Vec<&str> = self
             .headers
             .iter()
-            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+            .filter(|(n, _)| norm(n) == want)
             .map(|(_, v)| v.as_str())
             .collect();
         if values.is_empty() {
             return None;
         }
-        let lower = name.to_ascii_lowercase();
+        let lower = name.to_ascii_lowercase().replace('_', "-");
         let sep = if lower == "cookie" { "; " } else { ", " };
         let joins = self.version >= (1, 23, 0) || lower == "cookie" || lower == "x-forwarded-for";
         Some(if joins {
@@ -76,15 +103,17 @@ impl Exec<'_> {
                 .proxy_host
                 .rsplit_once(':')
                 .map_or("80".to_string(), |(_, p)| p.to_string()),
-            "remote_addr" => req.remote.ip().to_string(),
-            "remote_port" => req.remote.port().to_string(),
-            "binary_remote_addr" => match req.remote.ip() {
+            "remote_addr" => self.remote.ip().to_string(),
+            "remote_port" => self.remote.port().to_string(),
+            "realip_remote_addr" => req.remote.ip().to_string(),
+            "realip_remote_port" => req.remote.port().to_string(),
+            "binary_remote_addr" => match self.remote.ip() {
                 std::net::IpAddr::V4(a) => a.octets().iter().map(|&b| b as char).collect(),
                 std::net::IpAddr::V6(a) => a.octets().iter().map(|&b| b as char).collect(),
             },
             "proxy_add_x_forwarded_for" => match self.header_joined("x-forwarded-for") {
-                Some(x) if !x.is_empty() => format!("{x}, {}", req.remote.ip()),
-                _ => req.remote.ip().to_string(),
+                Some(x) => format!("{x}, {}", self.remote.ip()),
+                None => self.remote.ip().to_string(),
             },
             "scheme" => "http".into(),
             "https" | "http2" | "ssl_protocol" | "ssl_cipher" | "ssl_server_name" => String::new(),
@@ -117,6 +146,13 @@ impl Exec<'_> {
             "upstream_addr" => self.upstream_addr.clone().unwrap_or_default(),
             "upstream_status" => self.upstream_status.clone().unwrap_or_default(),
             "limit_rate" => "0".into(),
+            "request_port" | "is_request_port" if self.version >= (1, 29, 3) => {
+                match (&self.request_port, name) {
+                    (Some(p), "request_port") => p.clone(),
+                    (Some(_), _) => ":".into(),
+                    (None, _) => String::new(),
+                }
+            }
             n if n.starts_with("arg_") => {
                 // The first `name=value` of the arguments, as sent.
                 let want = &n["arg_".len()..];
@@ -182,13 +218,13 @@ impl Exec<'_> {
             Table::Geo(g) => {
                 let source = match &g.source {
                     Some(s) => self.try_eval(s)?,
-                    None => self.req.remote.ip().to_string(),
+                    None => self.remote.ip().to_string(),
                 };
                 (g.lookup(source.parse().ok()).to_string(), true)
             }
             Table::Split(s) => {
                 let key = self.try_eval(&s.source)?;
-                (s.lookup(&key).to_string(), true)
+                (s.lookup(&key, self.version).to_string(), true)
             }
         };
         if cache {
