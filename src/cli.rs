@@ -704,23 +704,9 @@ fn route_command(args: &RouteArgs) -> i32 {
         body: None,
     };
     let result = route::route(&http, &request, version);
-    let sim = route::simulate(&http, &request, version);
     let out = match args.format {
-        RouteFormat::Text => {
-            let mut t = route::text(&result);
-            for (n, v) in sim.upstream_headers.iter().flatten() {
-                t.push_str(&format!("         {n}: {v}\n"));
-            }
-            for u in &sim.unknown {
-                t.push_str(&format!("note     {u}\n"));
-            }
-            t
-        }
-        RouteFormat::Json => {
-            let mut v = serde_json::to_value(&result).unwrap_or_default();
-            v["upstream_headers"] = serde_json::json!(sim.upstream_headers);
-            serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
-        }
+        RouteFormat::Text => route::text(&result),
+        RouteFormat::Json => serde_json::to_string_pretty(&result).unwrap_or_default() + "\n",
     };
     let _ = std::io::stdout().write_all(out.as_bytes());
     0

@@ -22,6 +22,8 @@ fn ask(http: &Http, host: &str, target: &str, port: u16) -> rginx::ir::route::Ro
         target: target.into(),
         headers: vec![("Host".into(), host.into())],
         local: format!("127.0.0.1:{port}").parse().unwrap(),
+        remote: "127.0.0.1:50000".parse().unwrap(),
+        protocol: "HTTP/1.1".into(),
         body: None,
     };
     route(http, &req, rginx::registry::LATEST)
@@ -145,6 +147,8 @@ fn upstream_headers_in_nginx_order() {
                 ("X_Under".into(), "dropped".into()),
             ],
             local: "127.0.0.1:8080".parse().unwrap(),
+            remote: "127.0.0.1:50000".parse().unwrap(),
+            protocol: "HTTP/1.1".into(),
             body: None,
         };
         rginx::ir::route::simulate(&h, &req, version)
@@ -187,6 +191,8 @@ fn proxy_http_version_is_inherited_from_outer_levels() {
         target: "/x".into(),
         headers: vec![("Host".into(), "h".into())],
         local: "127.0.0.1:8080".parse().unwrap(),
+        remote: "127.0.0.1:50000".parse().unwrap(),
+        protocol: "HTTP/1.1".into(),
         body: None,
     };
     let r = route(&h, &req, (1, 22, 1));

@@ -14,10 +14,10 @@ use crate::check;
 use crate::ir::balance::{Attempt, Balancer};
 use crate::ir::exec::{Body, Exec, Outcome, Reply};
 use crate::ir::route::Request;
-use std::collections::HashMap;
 use crate::ir::Http;
 use crate::registry::Version;
 use crate::syntax::{include, LoadOptions};
+use std::collections::HashMap;
 
 pub struct IrEngine {
     pub version: Version,
@@ -129,8 +129,9 @@ fn present(
             String::from_utf8_lossy(slice).into_owned()
         }
     };
-    if !matches!(reply.status, 204 | 304) && !(reply.body == Body::Empty && reply.status < 200)
-    {
+    let no_length =
+        matches!(reply.status, 204 | 304) || (reply.body == Body::Empty && reply.status < 200);
+    if !no_length {
         headers.push(("Content-Length".to_string(), body.len().to_string()));
     }
     headers.push((
@@ -145,7 +146,11 @@ fn present(
         status: reply.status,
         reason: String::new(),
         headers,
-        body: if method == "HEAD" { String::new() } else { body },
+        body: if method == "HEAD" {
+            String::new()
+        } else {
+            body
+        },
     })
 }
 
@@ -305,10 +310,7 @@ impl Engine for IrEngine {
                                         // The recording backend's answer.
                                         let reply = exec.proxied(
                                             200,
-                                            vec![(
-                                                "Content-Type".into(),
-                                                "text/plain".into(),
-                                            )],
+                                            vec![("Content-Type".into(), "text/plain".into())],
                                             Body::Text(format!("backend {name}")),
                                         );
                                         let (on, header) = exec.keepalive_settings();

@@ -229,14 +229,19 @@ impl Balancer {
             })
             .collect();
         let mut points = Vec::new();
-        if matches!(group.method, Method::Hash { consistent: true, .. }) {
+        if matches!(
+            group.method,
+            Method::Hash {
+                consistent: true,
+                ..
+            }
+        ) {
             for p in group.peers.iter().filter(|p| !p.backup) {
                 let server = p.name.as_bytes();
-                let (host, port): (&[u8], &[u8]) =
-                    match server.iter().rposition(|&c| c == b':') {
-                        Some(i) => (&server[..i], &server[i + 1..]),
-                        None => (server, b""),
-                    };
+                let (host, port): (&[u8], &[u8]) = match server.iter().rposition(|&c| c == b':') {
+                    Some(i) => (&server[..i], &server[i + 1..]),
+                    None => (server, b""),
+                };
                 let mut prev: u32 = 0;
                 for _ in 0..p.weight * 160 {
                     let hash = crc32(&[host, b"\0", port, &prev.to_le_bytes()]);
@@ -253,10 +258,9 @@ impl Balancer {
     fn usable(&self, group: &Group, i: usize, attempt: &Attempt) -> bool {
         let p = &group.peers[i];
         let s = &self.peers[i];
-        !attempt.tried[i]
-            && !p.down
-            && !(p.max_fails > 0 && s.fails >= p.max_fails)
-            && !(p.max_conns > 0 && s.conns >= p.max_conns)
+        let failed = p.max_fails > 0 && s.fails >= p.max_fails;
+        let full = p.max_conns > 0 && s.conns >= p.max_conns;
+        !(attempt.tried[i] || p.down || failed || full)
     }
 
     /// Smooth weighted round robin among `set`, optionally only the peers
@@ -459,9 +463,8 @@ impl Balancer {
         let p = &group.peers[i];
         let s = &mut self.peers[i];
         s.fails += 1;
-        if p.max_fails > 0 {
-            s.effective_weight -= i64::from(p.weight / p.max_fails);
-            s.effective_weight = s.effective_weight.max(0);
+        if let Some(step) = p.weight.checked_div(p.max_fails) {
+            s.effective_weight = (s.effective_weight - i64::from(step)).max(0);
         }
     }
 }

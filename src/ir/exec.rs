@@ -191,8 +191,14 @@ fn validate_host(h: &str, version: Version) -> Option<String> {
                 break;
             }
             b'[' if i == 0 => in_brackets = true,
+            b']' if in_brackets && version < (1, 29, 4) => {
+                // Before 1.29.4 the host ends at "]", whatever follows.
+                host_end = i + 1;
+                break;
+            }
             b']' => in_brackets = false,
-            b'/' | b'\\' => return None,
+            b'/' => return None,
+            b'\\' if version >= (1, 29, 4) => return None,
             c if c <= b' ' || c == 0x7f => return None,
             _ => {}
         }
@@ -342,7 +348,8 @@ impl<'a> Exec<'a> {
             None => (None, req.target.clone()),
         };
         if req.method == "CONNECT" {
-            // 1.31.0 parses CONNECT's authority form and refuses the method.
+            // 1.31.0 parses CONNECT's authority form (and refuses the
+            // method); before, CONNECT was a method like any other.
             let authority = !req.target.starts_with('/');
             if version >= (1, 31, 0) && authority {
                 return Err(Reply {
@@ -352,7 +359,16 @@ impl<'a> Exec<'a> {
                     body: Body::Text(super::pages::page(405).unwrap_or_default()),
                 });
             }
-            return Err(bad("CONNECT"));
+            if version >= (1, 31, 0) || authority {
+                return Err(bad("CONNECT"));
+            }
+            // Before, a CONNECT with a path is refused once read.
+            return Err(Reply {
+                status: 405,
+                headers: Vec::new(),
+                content_type: Some("text/html".into()),
+                body: Body::Text(super::pages::page(405).unwrap_or_default()),
+            });
         }
         let hosts: Vec<&str> = req
             .headers
@@ -381,7 +397,10 @@ impl<'a> Exec<'a> {
         {
             return Err(bad("framing"));
         }
-        if codings.first().is_some_and(|c| !c.eq_ignore_ascii_case("chunked")) {
+        if codings
+            .first()
+            .is_some_and(|c| !c.eq_ignore_ascii_case("chunked"))
+        {
             return Err(Reply {
                 status: 501,
                 headers: Vec::new(),
@@ -395,10 +414,13 @@ impl<'a> Exec<'a> {
             (None, None) if req.protocol == "HTTP/1.1" => return Err(bad("no host")),
             (None, None) => String::new(),
         };
-        let named_host = target_host.as_deref().or(hosts.first().copied()).unwrap_or("");
+        let named_host = target_host
+            .as_deref()
+            .or(hosts.first().copied())
+            .unwrap_or("");
         let request_port = match named_host.rsplit_once(':') {
             Some((h, p)) if !h.ends_with(':') && (!h.contains(':') || h.ends_with(']')) => {
-                Some(p.to_string())
+                p.parse::<u16>().ok().map(|n| n.to_string())
             }
             _ => None,
         };
@@ -461,7 +483,10 @@ impl<'a> Exec<'a> {
 
     pub(crate) fn set_captures(&self, re: &regex::Regex, c: &regex::Captures) {
         let mut caps = self.captures.borrow_mut();
-        caps.numbered = c.iter().map(|m| m.map(|m| m.as_str().to_string())).collect();
+        caps.numbered = c
+            .iter()
+            .map(|m| m.map(|m| m.as_str().to_string()))
+            .collect();
         for name in re.capture_names().flatten() {
             if let Some(m) = c.name(name) {
                 caps.named.insert(name.to_string(), m.as_str().to_string());
@@ -586,7 +611,11 @@ impl<'a> Exec<'a> {
         let limit = self.body_limit().unwrap_or(0);
         self.content_length().is_none()
             && limit > 0
-            && self.req.body.as_ref().is_some_and(|b| b.len() as u64 > limit)
+            && self
+                .req
+                .body
+                .as_ref()
+                .is_some_and(|b| b.len() as u64 > limit)
     }
 
     /// `client_max_body_size` in effect (bytes; 0 is no limit).
@@ -633,16 +662,14 @@ impl<'a> Exec<'a> {
                             .insert(name.trim_start_matches('$').to_string(), v);
                     }
                 }
-                "if" => {
-                    if self.condition(&s.args) {
-                        self.step(format!("if ({}) at {} is true", s.args.join(" "), s.at));
-                        if !server_level {
-                            self.if_block = Some(s);
-                        }
-                        match self.rewrite(&s.block, server_level) {
-                            Rw::Continue => {}
-                            other => return other,
-                        }
+                "if" if self.condition(&s.args) => {
+                    self.step(format!("if ({}) at {} is true", s.args.join(" "), s.at));
+                    if !server_level {
+                        self.if_block = Some(s);
+                    }
+                    match self.rewrite(&s.block, server_level) {
+                        Rw::Continue => {}
+                        other => return other,
                     }
                 }
                 "rewrite" => {
@@ -665,7 +692,9 @@ impl<'a> Exec<'a> {
         let re = match regex::Regex::new(pattern) {
             Ok(re) => re,
             Err(e) => {
-                self.step(format!("rginx cannot compile the rewrite regex \"{pattern}\": {e}"));
+                self.step(format!(
+                    "rginx cannot compile the rewrite regex \"{pattern}\": {e}"
+                ));
                 return None;
             }
         };
@@ -995,7 +1024,12 @@ impl<'a> Exec<'a> {
         let try_files = match (self.if_block, self.loc) {
             (None, Some(l)) => l.setting("try_files"),
             // No location matched: the server's own configuration.
-            (None, None) => self.server.settings.iter().rev().find(|s| s.name == "try_files"),
+            (None, None) => self
+                .server
+                .settings
+                .iter()
+                .rev()
+                .find(|s| s.name == "try_files"),
             _ => None,
         };
         if let Some(tf) = try_files {

@@ -116,10 +116,7 @@ impl Location {
     }
 
     /// A regex location's captures for a URI: numbered, and named ones.
-    pub fn captures(
-        &self,
-        uri: &[u8],
-    ) -> Option<(Vec<Option<String>>, Vec<(String, String)>)> {
+    pub fn captures(&self, uri: &[u8]) -> Option<(Numbered, Vec<(String, String)>)> {
         let re = self.regex.as_ref()?;
         let c = re.captures(uri)?;
         let text = |m: regex::bytes::Match| String::from_utf8_lossy(m.as_bytes()).into_owned();
@@ -144,6 +141,9 @@ impl Location {
         format!("location {modifier}{}", self.pattern)
     }
 }
+
+/// `$1`…`$9` of a match (`None` for a group that did not take part).
+pub type Numbered = Vec<Option<String>>;
 
 /// The location nginx picks, and the candidates it considered on the way.
 #[derive(Debug, Default)]

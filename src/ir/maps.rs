@@ -42,6 +42,8 @@ pub struct SplitClients {
     pub source: String,
     /// (upper bound of the 32-bit murmur hash, value); 0 means `*`.
     pub parts: Vec<(u32, Value)>,
+    /// The percentages add up to 100%.
+    pub full: bool,
 }
 
 #[derive(Debug)]
@@ -81,7 +83,8 @@ impl Map {
                     value,
                 )),
                 (k, _) if k.starts_with('~') => map.regexes.push((
-                    regex::Regex::new(&k[1..]).map_err(|err| format!("map regex \"{k}\": {err}"))?,
+                    regex::Regex::new(&k[1..])
+                        .map_err(|err| format!("map regex \"{k}\": {err}"))?,
                     value,
                 )),
                 (k, _) => {
@@ -201,7 +204,11 @@ impl Geo {
             return &self.default;
         };
         let (bits, width) = ip_bits(ip);
-        if let Some((_, _, v)) = self.ranges.iter().rev().find(|(a, b, _)| *a <= bits && bits <= *b)
+        if let Some((_, _, v)) = self
+            .ranges
+            .iter()
+            .rev()
+            .find(|(a, b, _)| *a <= bits && bits <= *b)
         {
             return v;
         }
@@ -258,7 +265,11 @@ fn percent_hundredths(s: &str) -> Option<u64> {
         return None;
     }
     let int: u64 = if int.is_empty() { 0 } else { int.parse().ok()? };
-    let mut f: u64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
+    let mut f: u64 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().ok()?
+    };
     if frac.len() == 1 {
         f *= 10;
     }
@@ -269,6 +280,7 @@ impl SplitClients {
     pub fn build(source: &str, entries: &[Setting]) -> Result<SplitClients, String> {
         let mut parts = Vec::new();
         let mut last: u64 = 0;
+        let mut sum = 0;
         for e in entries {
             let value = e.args.first().cloned().unwrap_or_default();
             if e.name == "*" {
@@ -281,12 +293,14 @@ impl SplitClients {
                 .and_then(percent_hundredths)
                 .filter(|&p| p > 0)
                 .ok_or_else(|| format!("invalid percent value \"{}\"", e.name))?;
+            sum += p;
             last += p * 0xffff_ffff / 10000;
             parts.push((last as u32, value));
         }
         Ok(SplitClients {
             source: source.to_string(),
             parts,
+            full: sum == 10000,
         })
     }
 
@@ -294,7 +308,7 @@ impl SplitClients {
     /// from 1.31.2 (before, the largest hash fell through).
     pub fn lookup(&self, key: &str, version: crate::registry::Version) -> &str {
         let hash = murmur2(key.as_bytes());
-        let full = self.parts.last().is_some_and(|(p, _)| *p == 0xffff_ffff);
+        let full = self.full;
         self.parts
             .iter()
             .enumerate()

@@ -23,7 +23,11 @@ fn trusted(ip: IpAddr, from: &[&Setting]) -> bool {
         if w != xw {
             return false;
         }
-        let len: u32 = if len.is_empty() { w } else { len.parse().unwrap_or(w) };
+        let len: u32 = if len.is_empty() {
+            w
+        } else {
+            len.parse().unwrap_or(w)
+        };
         let shift = w - len.min(w);
         len == 0 || (n >> shift) == (x >> shift)
     })
@@ -36,15 +40,17 @@ fn parse_addr(s: &str, brackets: bool) -> Option<IpAddr> {
         if let Some(inner) = s.strip_prefix('[').and_then(|x| x.strip_suffix(']')) {
             return inner.parse::<std::net::Ipv6Addr>().ok().map(IpAddr::V6);
         }
-        if let Ok(sa) = s.parse::<std::net::SocketAddr>() {
-            return Some(sa.ip());
-        }
+    }
+    if let Ok(sa) = s.parse::<std::net::SocketAddr>() {
+        return Some(sa.ip());
     }
     if let Ok(ip) = s.parse() {
         return Some(ip);
     }
     // An IPv4 address with a port.
-    s.parse::<std::net::SocketAddrV4>().ok().map(|a| IpAddr::V4(*a.ip()))
+    s.parse::<std::net::SocketAddrV4>()
+        .ok()
+        .map(|a| IpAddr::V4(*a.ip()))
 }
 
 impl Exec<'_> {

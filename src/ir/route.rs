@@ -1,11 +1,9 @@
-//! `rginx route`: which server and location a request reaches, why, and
-//! what nginx does with it (a `return`, or the request line it sends
-//! upstream for a static `proxy_pass`).
+//! `rginx route`: which server and location a request reaches, why, each
+//! step on the way, and what nginx does with it: the response it makes,
+//! or the request line and headers it sends upstream.
 
-use super::location::{find, LocationKind};
-use super::merge::Levels;
+use super::location::find;
 use super::server::{select, Why};
-use super::uri::{parse, UriError};
 use super::{At, Http};
 use crate::registry::Version;
 use serde::Serialize;
@@ -28,7 +26,12 @@ pub struct Request {
 
 impl Request {
     /// A request from 127.0.0.1 over HTTP/1.1.
-    pub fn new(method: &str, target: &str, headers: Vec<(String, String)>, local: SocketAddr) -> Self {
+    pub fn new(
+        method: &str,
+        target: &str,
+        headers: Vec<(String, String)>,
+        local: SocketAddr,
+    ) -> Self {
         Request {
             method: method.into(),
             target: target.into(),
@@ -48,17 +51,35 @@ impl Request {
     }
 }
 
-#[derive(Debug, Serialize)]
+/// What `rginx route` reports for a request.
+#[derive(Debug, Default, Serialize)]
 pub struct Route {
+    /// `server #N at file:line`.
     pub server: Option<String>,
     pub server_why: Option<String>,
+    /// The normalized URI the first location search uses.
     pub uri: Option<String>,
+    /// The location the request ended in, and where it is written.
     pub location: Option<String>,
     pub location_at: Option<String>,
+    /// Every location whose pattern matched the URI, in nginx's order.
     pub candidates: Vec<String>,
+    /// rewrite, if, try_files, index, error_page and redirect steps.
+    pub steps: Vec<String>,
+    /// What answers: the `return`, `proxy_pass` or static file.
     pub action: Option<String>,
+    /// The response status (a proxied request: the upstream's).
     pub status: Option<u16>,
+    pub body: Option<String>,
+    /// For proxying: the group and its peers, the request line and headers
+    /// sent upstream.
+    pub upstream: Option<String>,
+    pub upstream_peers: Vec<String>,
     pub upstream_request_line: Option<String>,
+    pub upstream_headers: Vec<(String, String)>,
+    /// Response headers (Location, add_header, expires…); for a proxied
+    /// request, those added to a 200 from the upstream.
+    pub response_headers: Vec<(String, String)>,
     pub notes: Vec<String>,
 }
 
@@ -66,187 +87,163 @@ fn at_text(at: &At) -> String {
     at.to_string()
 }
 
-/// Characters nginx escapes in a URI it builds for the upstream
-/// (`ngx_escape_uri`, NGX_ESCAPE_URI): space, `#`, `%`, `?`, controls and
-/// bytes above 0x7f.
-fn escape_uri(path: &[u8]) -> String {
-    let mut out = String::with_capacity(path.len());
-    for &c in path {
-        if c <= 0x20 || c >= 0x7f || matches!(c, b'#' | b'%' | b'?') {
-            out.push_str(&format!("%{c:02X}"));
-        } else {
-            out.push(c as char);
-        }
-    }
-    out
-}
-
-/// Split `http://host:port/uri` into (authority, Some(uri part)).
-fn split_url(url: &str) -> Option<(&str, Option<&str>)> {
-    let rest = url
-        .strip_prefix("http://")
-        .or_else(|| url.strip_prefix("https://"))?;
-    Some(match rest.find('/') {
-        Some(i) => (&rest[..i], Some(&rest[i..])),
-        None => (rest, None),
-    })
-}
-
+/// Route a request through the IR and explain it.
 pub fn route(http: &Http, req: &Request, version: Version) -> Route {
-    let mut r = Route {
-        server: None,
-        server_why: None,
-        uri: None,
-        location: None,
-        location_at: None,
-        candidates: Vec::new(),
-        action: None,
-        status: None,
-        upstream_request_line: None,
-        notes: Vec::new(),
+    use super::exec::{Body, Exec, Outcome};
+    let mut r = Route::default();
+    let mut exec = match Exec::new(http, req, version) {
+        Ok(e) => e,
+        Err(reply) => {
+            r.status = Some(reply.status);
+            r.action = Some(match select(&http.servers, req.local, "") {
+                None => format!("no server listens on {}", req.local),
+                Some(_) => format!(
+                    "{} before any configuration applies (an invalid request)",
+                    reply.status
+                ),
+            });
+            return r;
+        }
     };
-    let host = req.header("host").unwrap_or("");
-    let Some((server, why)) = select(&http.servers, req.local, host) else {
-        r.notes.push(format!("no server listens on {}", req.local));
-        return r;
-    };
+    let server = exec.server;
     r.server = Some(format!(
         "server #{} at {}",
         server.index + 1,
         at_text(&server.at)
     ));
-    r.server_why = Some(match why {
-        Why::DefaultServer | Why::FirstOnSocket => why.to_string(),
-        _ => format!("Host \"{host}\" matches {why}"),
+    r.server_why = Some(match &exec.server_why {
+        Why::DefaultServer | Why::FirstOnSocket => exec.server_why.to_string(),
+        why => format!("Host \"{}\" matches {why}", exec.host),
     });
-    let uri = match parse(&req.target, server.merge_slashes) {
-        Ok(u) => u,
-        Err(e) => {
-            r.status = Some(400);
-            r.action = Some(format!("400 Bad Request: {e}"));
-            if e == UriError::NotAbsolute {
-                r.notes
-                    .push("absolute-form targets are not routed yet".into());
-            }
-            return r;
-        }
-    };
-    r.uri = Some(String::from_utf8_lossy(&uri.path).into_owned());
-    // A server-level `return` runs before locations are looked at.
-    if let Some(ret) = server.settings.iter().rev().find(|s| s.name == "return") {
-        let code = ret.args.first().and_then(|c| c.parse::<u16>().ok());
-        r.status = code.or(Some(302));
-        r.action = Some(format!(
-            "return {} at {} (server level, before locations)",
-            ret.args.join(" "),
-            at_text(&ret.at)
-        ));
-        return r;
-    }
-    let found = find(&server.locations, &uri.path);
-    r.candidates = found
+    r.uri = Some(exec.uri.clone());
+    r.candidates = find(&server.locations, exec.uri.as_bytes())
         .matched
         .iter()
         .map(|l| format!("{} at {}", l.describe(), at_text(&l.at)))
         .collect();
-    let Some(loc) = found.location else {
-        r.action = Some(
-            "no location matches: the server's own settings apply (static files from its root)"
-                .into(),
-        );
-        return r;
-    };
-    r.location = Some(loc.describe());
-    r.location_at = Some(at_text(&loc.at));
-    if let Some(ret) = loc.setting("return") {
-        let code = ret.args.first().and_then(|c| c.parse::<u16>().ok());
-        r.status = code.or(Some(302));
-        r.action = Some(format!(
-            "return {} at {}",
-            ret.args.join(" "),
-            at_text(&ret.at)
-        ));
-        return r;
+    let outcome = exec.run();
+    if let Some(l) = exec.loc {
+        r.location = Some(l.describe());
+        r.location_at = Some(at_text(&l.at));
     }
-    if loc.setting("rewrite").is_some() {
-        r.notes.push("rewrite rules are not evaluated yet".into());
-    }
-    if let Some(pass) = loc.setting("proxy_pass") {
-        let url = pass.args.first().cloned().unwrap_or_default();
-        r.action = Some(format!("proxy_pass {url} at {}", at_text(&pass.at)));
-        let http_version = Levels::new(http, server, Some(loc)).proxy_http_version(version);
-        if url.contains('$') {
-            r.notes
-                .push("proxy_pass with variables: the upstream URI is built at run time".into());
-            return r;
+    r.steps = exec.steps.iter().map(|s| s.what.clone()).collect();
+    r.action = exec
+        .steps
+        .iter()
+        .rev()
+        .find(|s| {
+            s.what.starts_with("return ")
+                || s.what.starts_with("proxy_pass ")
+                || s.what.starts_with("static file ")
+        })
+        .map(|s| s.what.clone());
+    match outcome {
+        Outcome::Respond(reply) => {
+            r.status = Some(reply.status);
+            if let Some(t) = &reply.content_type {
+                r.response_headers.push(("Content-Type".into(), t.clone()));
+            }
+            r.response_headers.extend(reply.headers);
+            r.body = match reply.body {
+                Body::Text(t) => Some(t),
+                Body::Empty => Some(String::new()),
+                Body::File(p) | Body::FileRange(p, _, _) => {
+                    Some(format!("(the file {})", p.display()))
+                }
+            };
+            if r.action.is_none() {
+                r.action = Some(format!("{} answered by rginx", reply.status));
+            }
         }
-        let Some((_, uri_part)) = split_url(&url) else {
-            r.notes
-                .push("proxy_pass to a unix socket or an unknown scheme".into());
-            return r;
-        };
-        let target = match uri_part {
-            // No URI part: the request URI goes as the client sent it.
-            None => uri.raw.clone(),
-            Some(part) => match loc.kind {
-                LocationKind::Prefix | LocationKind::PrefixNoRegex | LocationKind::Exact => {
-                    let rest = &uri.path[loc.pattern.len().min(uri.path.len())..];
-                    let mut t = escape_uri(part.as_bytes());
-                    t.push_str(&escape_uri(rest));
-                    if let Some(args) = &uri.args {
-                        t.push('?');
-                        t.push_str(args);
+        Outcome::Proxy(plan) => {
+            r.upstream = Some(match &plan.group.at {
+                Some(at) => format!("upstream {} at {at}", plan.group.name),
+                None => plan.group.name.clone(),
+            });
+            r.upstream_peers = plan
+                .group
+                .peers
+                .iter()
+                .map(|p| {
+                    let mut t = p.addr.to_string();
+                    if p.weight != 1 {
+                        t.push_str(&format!(" weight={}", p.weight));
+                    }
+                    if p.backup {
+                        t.push_str(" backup");
+                    }
+                    if p.down {
+                        t.push_str(" down");
                     }
                     t
-                }
-                _ => {
-                    r.notes
-                        .push("proxy_pass with a URI part is not allowed in this location".into());
-                    return r;
-                }
-            },
-        };
-        r.upstream_request_line = Some(format!("{} {target} HTTP/{http_version}", req.method));
-        return r;
+                })
+                .collect();
+            r.upstream_request_line = Some(plan.request_line.clone());
+            r.upstream_headers = plan.headers.clone();
+            r.response_headers = exec.added_headers(200);
+        }
     }
-    let root = loc.setting("alias").or_else(|| loc.setting("root"));
-    r.action = Some(match root {
-        Some(s) => format!(
-            "static files: {} {} at {}",
-            s.name,
-            s.args.join(" "),
-            at_text(&s.at)
-        ),
-        None => "static files from the server's root".into(),
-    });
+    for step in &exec.steps {
+        if step.what.starts_with("rginx cannot") {
+            r.notes.push(step.what.clone());
+        }
+    }
     r
 }
 
 /// The report of `rginx route` in text.
 pub fn text(r: &Route) -> String {
     let mut out = String::new();
-    let mut line = |k: &str, v: &Option<String>| {
-        if let Some(v) = v {
-            out.push_str(&format!("{k:<9}{v}\n"));
-        }
-    };
-    line("server", &r.server);
-    line("why", &r.server_why);
-    line("uri", &r.uri);
-    line(
-        "location",
-        &r.location
-            .as_ref()
-            .map(|l| format!("{l} at {}", r.location_at.clone().unwrap_or_default())),
-    );
-    if r.candidates.len() > 1 {
-        line("matched", &Some(r.candidates.join("; ")));
+    let mut line = |k: &str, v: &str| out.push_str(&format!("{k:<9}{v}\n"));
+    if let Some(v) = &r.server {
+        line("server", v);
     }
-    line("action", &r.action);
-    line("status", &r.status.map(|s| s.to_string()));
-    line("upstream", &r.upstream_request_line);
+    if let Some(v) = &r.server_why {
+        line("why", v);
+    }
+    if let Some(v) = &r.uri {
+        line("uri", v);
+    }
+    if r.candidates.len() > 1 {
+        line("matched", &r.candidates.join("; "));
+    }
+    for s in &r.steps {
+        line("step", s);
+    }
+    if let (Some(l), Some(at)) = (&r.location, &r.location_at) {
+        line("location", &format!("{l} at {at}"));
+    }
+    if let Some(v) = &r.action {
+        line("action", v);
+    }
+    if let Some(v) = &r.upstream {
+        line(
+            "upstream",
+            &format!("{v} ({})", r.upstream_peers.join(", ")),
+        );
+    }
+    if let Some(v) = &r.upstream_request_line {
+        line("request", v);
+        for (n, v) in &r.upstream_headers {
+            line("", &format!("{n}: {v}"));
+        }
+    }
+    if let Some(s) = r.status {
+        line("status", &s.to_string());
+    }
+    if !r.response_headers.is_empty() {
+        let title = if r.upstream.is_some() {
+            "adds (to a 200 from the upstream)"
+        } else {
+            "headers"
+        };
+        line("response", title);
+        for (n, v) in &r.response_headers {
+            line("", &format!("{n}: {v}"));
+        }
+    }
     for n in &r.notes {
-        out.push_str(&format!("note     {n}\n"));
+        line("note", n);
     }
     out
 }

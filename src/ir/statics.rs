@@ -19,7 +19,11 @@ impl<'a> Exec<'a> {
     fn root_or_alias(&self) -> (Option<&'a Setting>, Option<&'a Location>) {
         let levels = self.levels();
         for l in levels.chain.iter().rev() {
-            if let Some(s) = l.settings.iter().rev().find(|s| s.name == "root" || s.name == "alias")
+            if let Some(s) = l
+                .settings
+                .iter()
+                .rev()
+                .find(|s| s.name == "root" || s.name == "alias")
             {
                 return (Some(s), Some(l));
             }
@@ -294,6 +298,9 @@ mod tests {
     #[test]
     fn http_dates() {
         assert_eq!(super::http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
-        assert_eq!(super::http_date(1_700_000_000), "Tue, 14 Nov 2023 22:13:20 GMT");
+        assert_eq!(
+            super::http_date(1_700_000_000),
+            "Tue, 14 Nov 2023 22:13:20 GMT"
+        );
     }
 }

@@ -30,32 +30,42 @@ impl Exec<'_> {
     /// repeated lines (since 1.23.0 every header; before, only the ones it
     /// knows to be lists).
     fn header_joined(&self, name: &str) -> Option<String> {
-        // `$http_x_a` names "X-A" and "X_A" alike, except for the headers
-        // nginx parses itself, which it finds by their exact name.
+        self.header_lines(name, true)
+    }
+
+    /// `$http_NAME`: any header whose name, lower-cased with "-" as "_",
+    /// is NAME, except the headers nginx parses itself, found by their
+    /// exact name.
+    fn http_variable(&self, name: &str) -> Option<String> {
         const PARSED: &[&str] = &[
             "host",
-            "user-agent",
+            "user_agent",
             "referer",
             "via",
-            "x-forwarded-for",
+            "x_forwarded_for",
             "cookie",
-            "content-length",
-            "content-type",
         ];
-        let exact = PARSED.contains(&name.to_ascii_lowercase().replace('_', "-").as_str());
+        let lower = name.to_ascii_lowercase();
+        if PARSED.contains(&lower.as_str()) {
+            self.header_lines(&lower.replace('_', "-"), true)
+        } else {
+            self.header_lines(&lower, false)
+        }
+    }
+
+    /// The lines of a header, joined as nginx joins repeated lines (since
+    /// 1.23.0 every header; before, only the ones it knows to be lists).
+    /// `exact`: the name must match as written (case aside); otherwise "-"
+    /// and "_" are the same.
+    fn header_lines(&self, name: &str, exact: bool) -> Option<String> {
         let norm = |n: &str| {
+            let l = n.to_ascii_lowercase();
             if exact {
-                n.to_ascii_lowercase()
+                l
             } else {
-                n.to_ascii_lowercase().replace('-', "_")
+                l.replace('-', "_")
             }
         };
-        let name = if exact {
-            name.to_ascii_lowercase().replace('_', "-")
-        } else {
-            name.to_string()
-        };
-        let name = name.as_str();
         let want = norm(name);
         let values: Vec<&str> = self
             .headers
@@ -168,18 +178,33 @@ impl Exec<'_> {
             }
             n if n.starts_with("cookie_") => {
                 let want = &n["cookie_".len()..];
-                self.header_joined("cookie")
-                    .unwrap_or_default()
-                    .split(';')
-                    .find_map(|kv| {
-                        let (k, v) = kv.trim_start().split_once('=')?;
-                        k.eq_ignore_ascii_case(want).then(|| v.to_string())
-                    })
-                    .unwrap_or_default()
+                // A name starts after ";" (or, before 1.29.6, ","); the
+                // value runs to the next ";".
+                let old = self.version < (1, 29, 6);
+                let all = self.header_joined("cookie").unwrap_or_default();
+                let b = all.as_bytes();
+                let mut found = String::new();
+                let mut i = 0;
+                while i < b.len() {
+                    let start = i;
+                    if all[start..].len() > want.len()
+                        && all[start..start + want.len()].eq_ignore_ascii_case(want)
+                        && b[start + want.len()] == b'='
+                        && (start == 0 || {
+                            let before = all[..start].trim_end_matches(' ');
+                            before.ends_with(';') || (old && before.ends_with(','))
+                        })
+                    {
+                        let v = &all[start + want.len() + 1..];
+                        found = v.split(';').next().unwrap_or("").to_string();
+                        break;
+                    }
+                    i += 1;
+                }
+                found
             }
             n if n.starts_with("http_") => {
-                let header = n["http_".len()..].replace('_', "-");
-                self.header_joined(&header).unwrap_or_default()
+                self.http_variable(&n["http_".len()..]).unwrap_or_default()
             }
             n if n.starts_with("sent_http_") || n.starts_with("upstream_http_") => String::new(),
             n if self.http.tables.contains_key(n) => return self.table(n).map(Some),
