@@ -178,7 +178,7 @@ fn ir_mode_passes_95_percent_and_lists_its_gaps() {
             .collect();
         for f in &failing {
             assert!(
-                listed.iter().any(|l| *l == f),
+                listed.contains(&f),
                 "{f} fails in IR mode on {label} but docs/conformance.md does not list it\n{text}"
             );
         }
