@@ -53,6 +53,9 @@ pub struct Cli {
     /// Send signal to a master process: stop, quit, reopen, reload
     #[arg(short = 's', value_name = "SIGNAL")]
     signal: Option<SignalName>,
+    /// The nginx version whose behaviour to follow (default: the latest)
+    #[arg(long, env = "RGINX_NGINX_VERSION", value_name = "X.Y[.Z]")]
+    nginx_version: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -152,6 +155,7 @@ enum RouteFormat {
 enum DocsPage {
     Directives,
     Lints,
+    Versions,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -206,6 +210,7 @@ pub fn main() -> i32 {
             let text = match page {
                 DocsPage::Directives => crate::docs::directives_md(),
                 DocsPage::Lints => crate::docs::lints_md(),
+                DocsPage::Versions => crate::docs::versions_md(),
             };
             let _ = std::io::stdout().write_all(text.as_bytes());
             return 0;
@@ -214,8 +219,12 @@ pub fn main() -> i32 {
         None => {}
     }
     if cli.version || cli.version_full {
+        let Some(profile) = nginx_version(cli.nginx_version.as_deref()) else {
+            return 2;
+        };
         eprintln!(
-            "nginx version: nginx/{NGINX_VERSION} ({PROGRAM} {})",
+            "nginx version: nginx/{} ({PROGRAM} {})",
+            crate::registry::version_text(profile),
             env!("CARGO_PKG_VERSION")
         );
         if cli.version_full {

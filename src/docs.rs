@@ -125,3 +125,49 @@ pub fn lints_md() -> String {
     }
     out
 }
+
+/// The version profiles: every behaviour that changed between nginx
+/// versions, from `src/profile.rs`.
+pub fn versions_md() -> String {
+    let mut out = String::from(
+        "# nginx version profiles\n\nGenerated from `src/profile.rs` by `rginx docs versions`; do not edit.\n\n\
+rginx behaves as the nginx version chosen with `--nginx-version X.Y[.Z]` or the environment variable \
+`RGINX_NGINX_VERSION` (the same flag as `rginx lint`'s; default: the latest profile, ",
+    );
+    let _ = write!(
+        out,
+        "{}). `rginx -v` and `-V` print the profile's version. Each row is one entry of the table the IR, \
+the runtime and lint read; a configuration behaves the new way from the version in the first column. \
+Profiles 1.22 and 1.31 are confirmed by the conformance oracle against nginx 1.22.1 and 1.31.3 (the \
+cases named in the last column, tagged with the versions they hold for); other versions follow the \
+version nginx's CHANGES gives for each change.\n\n",
+        version_text(registry::LATEST)
+    );
+    out.push_str(
+        "| since | concerns | before | after | confirmed by | lint |\n|---|---|---|---|---|---|\n",
+    );
+    for c in crate::profile::CHANGES {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            version_text(c.since),
+            c.concerns,
+            c.before,
+            c.after,
+            c.confirmed_by,
+            c.lint.map_or(String::from("—"), |l| format!(
+                "[{l}](lints.md#{})",
+                l.to_ascii_lowercase()
+            ))
+        );
+    }
+    out.push_str(
+        "\nDirectives that newer nginx removed but configurations still carry (`ssl on;`) are accepted \
+with nginx 1.22's warning in every profile, so such a configuration runs unchanged.\n\n\
+Changes that only affect logs, TLS handshakes beyond the defaults above, HTTP/2 and HTTP/3 framing, \
+modules rginx does not run (proxy_cache, DAV, XSLT, FastCGI) or crashes that were fixed are not \
+behaviour profiles; the research behind this table, with what was probed and found identical in \
+both versions, is summarised in `docs/conformance.md`.\n",
+    );
+    out
+}

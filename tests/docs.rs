@@ -12,6 +12,8 @@ fn check(file: &str, fresh: String) {
         "{file} is stale: regenerate it with `cargo run -- docs {}`",
         if file.contains("lints") {
             "lints > docs/lints.md"
+        } else if file.contains("versions") {
+            "versions > docs/versions.md"
         } else {
             "directives > docs/directives.md"
         }
@@ -26,4 +28,9 @@ fn directives_md_is_current() {
 #[test]
 fn lints_md_is_current() {
     check("docs/lints.md", rginx::docs::lints_md());
+}
+
+#[test]
+fn versions_md_is_current() {
+    check("docs/versions.md", rginx::docs::versions_md());
 }

@@ -17,6 +17,7 @@ use super::route::Request;
 use super::server::{select, Why};
 use super::uri::parse;
 use super::{Http, Server};
+use crate::profile::{has, Behaviour::*};
 use crate::registry::Version;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -191,20 +192,20 @@ fn validate_host(h: &str, version: Version) -> Option<String> {
                 break;
             }
             b'[' if i == 0 => in_brackets = true,
-            b']' if in_brackets && version < (1, 29, 4) => {
+            b']' if in_brackets && !has(version, StrictAuthority) => {
                 // Before 1.29.4 the host ends at "]", whatever follows.
                 host_end = i + 1;
                 break;
             }
             b']' => in_brackets = false,
             b'/' => return None,
-            b'\\' if version >= (1, 29, 4) => return None,
+            b'\\' if has(version, StrictAuthority) => return None,
             c if c <= b' ' || c == 0x7f => return None,
             _ => {}
         }
         prev_dot = false;
     }
-    if version >= (1, 29, 4) {
+    if has(version, StrictAuthority) {
         // RFC 3986 authority: no userinfo, a bracketed IPv6 closes before
         // the port.
         if h.contains('@') {
@@ -218,7 +219,7 @@ fn validate_host(h: &str, version: Version) -> Option<String> {
             }
         }
     }
-    if host_end < b.len() && version >= (1, 29, 4) {
+    if host_end < b.len() && has(version, StrictAuthority) {
         let port = &h[host_end + 1..];
         let number = port.bytes().all(|c| c.is_ascii_digit());
         if !number || (!port.is_empty() && port.parse::<u32>().map_or(true, |p| p > 65535)) {
@@ -351,7 +352,7 @@ impl<'a> Exec<'a> {
             // 1.31.0 parses CONNECT's authority form (and refuses the
             // method); before, CONNECT was a method like any other.
             let authority = !req.target.starts_with('/');
-            if version >= (1, 31, 0) && authority {
+            if has(version, ConnectAuthorityForm) && authority {
                 return Err(Reply {
                     status: 405,
                     headers: Vec::new(),
@@ -359,7 +360,7 @@ impl<'a> Exec<'a> {
                     body: Body::Text(super::pages::page(405).unwrap_or_default()),
                 });
             }
-            if version >= (1, 31, 0) || authority {
+            if has(version, ConnectAuthorityForm) || authority {
                 return Err(bad("CONNECT"));
             }
             // Before, a CONNECT with a path is refused once read.

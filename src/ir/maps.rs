@@ -4,6 +4,7 @@
 //! unless the map is `volatile`).
 
 use super::location::Setting;
+use crate::profile::{has, Behaviour::SplitClientsFullPercent};
 use std::net::IpAddr;
 
 /// A `map` value: literal or with variables (evaluated when used).
@@ -315,7 +316,7 @@ impl SplitClients {
             .find(|(i, (p, _))| {
                 hash < *p
                     || *p == 0
-                    || (full && version >= (1, 31, 2) && *i + 1 == self.parts.len())
+                    || (full && has(version, SplitClientsFullPercent) && *i + 1 == self.parts.len())
             })
             .map_or("", |(_, (_, v))| v)
     }

@@ -5,6 +5,7 @@
 
 use super::location::{chain, Location, Setting};
 use super::{Http, Server};
+use crate::profile::{has, Behaviour::*};
 use crate::registry::Version;
 
 /// The levels a location's settings come from.
@@ -60,7 +61,7 @@ impl<'a> Levels<'a> {
     /// `on` takes the innermost level's list, `off` only a level's own,
     /// `merge` a level's own followed by what its parent has.
     pub fn headers(&self, name: &str, version: Version) -> Vec<&'a Setting> {
-        if version < (1, 29, 3) {
+        if !has(version, AddHeaderInherit) {
             return self.list(name);
         }
         let levels: Vec<&'a [Setting]> = self.levels().collect();
@@ -92,6 +93,13 @@ impl<'a> Levels<'a> {
     pub fn proxy_http_version(&self, version: Version) -> String {
         self.value("proxy_http_version")
             .and_then(|s| s.args.first().cloned())
-            .unwrap_or_else(|| if version >= (1, 29, 7) { "1.1" } else { "1.0" }.to_string())
+            .unwrap_or_else(|| {
+                if has(version, UpstreamHttp11Keepalive) {
+                    "1.1"
+                } else {
+                    "1.0"
+                }
+                .to_string()
+            })
     }
 }

@@ -6,6 +6,7 @@
 
 use super::exec::Exec;
 use super::location::Setting;
+use crate::profile::{has, Behaviour::RealipBracketedIpv6};
 use std::net::IpAddr;
 
 /// Whether `ip` is in one of the `set_real_ip_from` networks.
@@ -73,7 +74,7 @@ impl Exec<'_> {
             .value("real_ip_recursive")
             .and_then(|s| s.args.first())
             .is_some_and(|a| a == "on");
-        let brackets = self.version >= (1, 27, 3);
+        let brackets = has(self.version, RealipBracketedIpv6);
         let values: Vec<&str> = self
             .headers
             .iter()

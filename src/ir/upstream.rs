@@ -7,12 +7,13 @@
 //! is empty is not sent.
 
 use super::location::Setting;
+use crate::profile::{has, Behaviour::*};
 use crate::registry::Version;
 
 /// Headers nginx sets itself unless `proxy_set_header` names them, by version.
 fn defaults(version: Version, body: bool) -> Vec<(&'static str, String)> {
     let mut d = vec![("Host", "$proxy_host".to_string())];
-    if version < (1, 29, 7) {
+    if !has(version, UpstreamHttp11Keepalive) {
         d.push(("Connection", "close".to_string()));
     } else {
         d.push(("Connection", String::new()));
@@ -25,7 +26,7 @@ fn defaults(version: Version, body: bool) -> Vec<(&'static str, String)> {
             .iter()
             .map(|h| (*h, String::new())),
     );
-    if version >= (1, 29, 7) {
+    if has(version, DropProxyConnection) {
         // 1.31.3 drops the client's Proxy-Connection; 1.22.1 passes it.
         d.push(("Proxy-Connection", String::new()));
     }

@@ -6,6 +6,7 @@
 
 use super::exec::Exec;
 use super::maps::Table;
+use crate::profile::{has, Behaviour::*};
 
 /// Variables rginx knows but cannot compute without running (time,
 /// randomness, the connection's counters): evaluating them is an error
@@ -78,7 +79,9 @@ impl Exec<'_> {
         }
         let lower = name.to_ascii_lowercase().replace('_', "-");
         let sep = if lower == "cookie" { "; " } else { ", " };
-        let joins = self.version >= (1, 23, 0) || lower == "cookie" || lower == "x-forwarded-for";
+        let joins = has(self.version, JoinedHeaderVariables)
+            || lower == "cookie"
+            || lower == "x-forwarded-for";
         Some(if joins {
             values.join(sep)
         } else {
@@ -156,7 +159,7 @@ impl Exec<'_> {
             "upstream_addr" => self.upstream_addr.clone().unwrap_or_default(),
             "upstream_status" => self.upstream_status.clone().unwrap_or_default(),
             "limit_rate" => "0".into(),
-            "request_port" | "is_request_port" if self.version >= (1, 29, 3) => {
+            "request_port" | "is_request_port" if has(self.version, RequestPortVariables) => {
                 match (&self.request_port, name) {
                     (Some(p), "request_port") => p.clone(),
                     (Some(_), _) => ":".into(),
@@ -180,7 +183,7 @@ impl Exec<'_> {
                 let want = &n["cookie_".len()..];
                 // A name starts after ";" (or, before 1.29.6, ","); the
                 // value runs to the next ";".
-                let old = self.version < (1, 29, 6);
+                let old = !has(self.version, CookieSemicolonOnly);
                 let all = self.header_joined("cookie").unwrap_or_default();
                 let b = all.as_bytes();
                 let mut found = String::new();

@@ -219,7 +219,10 @@ pub fn inherited_array(m: &Model, level: Option<usize>, names: &[&str]) -> Vec<u
 
 /// `add_header_inherit` in effect (nginx 1.29.3+): `on`, `off` or `merge`.
 fn header_inherit_mode(m: &Model, level: Option<usize>) -> String {
-    if m.opts.nginx_version < (1, 29, 3) {
+    if !crate::profile::has(
+        m.opts.nginx_version,
+        crate::profile::Behaviour::AddHeaderInherit,
+    ) {
         return "on".into();
     }
     inherited(m, level, "add_header_inherit")

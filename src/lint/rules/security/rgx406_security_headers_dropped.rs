@@ -71,7 +71,7 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
                     m.node(i).d.name_text()
                 ),
             )
-            .help(if m.opts.nginx_version >= (1, 29, 3) {
+            .help(if crate::profile::has(m.opts.nginx_version, crate::profile::Behaviour::AddHeaderInherit) {
                 "repeat those headers here (an include file helps), or set \"add_header_inherit merge;\""
             } else {
                 "repeat those headers here (an include file helps)"

@@ -6,7 +6,8 @@ use crate::lint::Model;
 use crate::registry::{Ctx, Version};
 
 /// Where nginx 1.29.7 made HTTP/1.1 and keepalive the proxy defaults.
-pub const KEEPALIVE_DEFAULTS: Version = (1, 29, 7);
+pub const KEEPALIVE_DEFAULTS: Version =
+    crate::profile::since(crate::profile::Behaviour::UpstreamHttp11Keepalive);
 
 /// A configuration level: a block node, or `None` for the top of the walked
 /// file (the `http` level when linting with `--context http`).

@@ -14,7 +14,10 @@ at every start; the parameter also turns HTTP/2 on for every server on that addr
 };
 
 fn check(m: &Model, out: &mut Vec<Finding>) {
-    if m.opts.nginx_version < (1, 25, 1) {
+    if !crate::profile::has(
+        m.opts.nginx_version,
+        crate::profile::Behaviour::ListenHttp2Deprecated,
+    ) {
         return;
     }
     for (i, n) in m.named("listen") {

@@ -1,4 +1,5 @@
 use crate::lint::{Category, Finding, Model, RuleInfo, Severity};
+use crate::profile::{has, Behaviour::*};
 use crate::registry::version_text;
 
 pub const RULE: RuleInfo = RuleInfo {
@@ -19,7 +20,7 @@ behaviour the same on every version.\n\n\
 
 fn check(m: &Model, out: &mut Vec<Finding>) {
     let target = m.opts.nginx_version;
-    if target < (1, 27, 3) {
+    if !has(target, DefaultNoTls11) {
         for (i, n) in m.named("server") {
             let tls = m
                 .children_named(i, "listen")
@@ -38,7 +39,7 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
             }
         }
     }
-    if target < (1, 29, 7) {
+    if !has(target, UpstreamHttp11Keepalive) {
         for (i, n) in m.named("proxy_pass") {
             let Some(block) = n.parent else { continue };
             if m.inherited(block, "proxy_http_version").is_none() {

@@ -41,7 +41,10 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
                     .iter()
                     .any(|a| a.text().eq_ignore_ascii_case("TLSv1.3"))
             }
-            None => m.opts.nginx_version >= (1, 23, 4),
+            None => crate::profile::has(
+                m.opts.nginx_version,
+                crate::profile::Behaviour::DefaultTls13,
+            ),
         };
         if tls13 {
             out.push(
