@@ -136,6 +136,15 @@ struct RouteArgs {
     /// Request headers, `Name: value`
     #[arg(short = 'H', value_name = "HEADER")]
     header: Vec<String>,
+    /// The request arrives over TLS
+    #[arg(long)]
+    tls: bool,
+    /// The TLS server name the client sends (implies --tls)
+    #[arg(long, value_name = "NAME")]
+    sni: Option<String>,
+    /// The client's address
+    #[arg(long, value_name = "IP", default_value = "127.0.0.1")]
+    remote: std::net::IpAddr,
     #[arg(long, value_enum, default_value = "text")]
     format: RouteFormat,
     /// The nginx version whose behaviour to follow (default: the latest)
@@ -184,6 +193,8 @@ enum DumpWhat {
     Tokens,
     /// The tree with raw and decoded arguments
     Ast,
+    /// The routing IR: servers, location trees, upstream groups, tables
+    Ir,
 }
 
 /// Run the command line; returns the process exit code.
@@ -492,6 +503,35 @@ fn fmt_command(file: &Path) -> i32 {
 }
 
 fn dump_command(what: DumpWhat, file: &Path) -> i32 {
+    if let DumpWhat::Ir = what {
+        // The IR needs the whole configuration, includes and all.
+        let config = match syntax::load(file, &LoadOptions::default()) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("{PROGRAM}: [emerg] {}", e.error);
+                return 1;
+            }
+        };
+        let checked = check::check(&config);
+        if let Some(i) = checked.fatal {
+            eprintln!(
+                "{}",
+                checked.diagnostics[i].render_nginx(PROGRAM, &config.sources)
+            );
+            return 1;
+        }
+        let root = nix::unistd::geteuid().is_root();
+        return match crate::ir::Http::build(&config, root) {
+            Ok(http) => {
+                print!("{}", crate::ir::dump::text(&http));
+                0
+            }
+            Err(e) => {
+                eprintln!("{PROGRAM}: {e}");
+                1
+            }
+        };
+    }
     let config = match single_file(file) {
         Ok(c) => c,
         Err(code) => return code,
@@ -514,6 +554,7 @@ fn dump_command(what: DumpWhat, file: &Path) -> i32 {
                 }
             }
         }
+        DumpWhat::Ir => unreachable!("handled above"),
         DumpWhat::Ast => {
             let tree = syntax::dump::tree(&config.file(config.main).directives);
             println!(
@@ -708,8 +749,9 @@ fn route_command(args: &RouteArgs) -> i32 {
         target,
         headers,
         local,
-        remote: std::net::SocketAddr::from(([127, 0, 0, 1], 50000)),
+        remote: std::net::SocketAddr::new(args.remote, 50000),
         protocol: "HTTP/1.1".into(),
+        tls: (args.tls || args.sni.is_some()).then(|| args.sni.clone().unwrap_or_default()),
         body: None,
     };
     let result = route::route(&http, &request, version);

@@ -43,6 +43,79 @@ fn version_is_parseable_as_nginx() {
         err.lines().any(|l| l.starts_with("configure arguments:")),
         "{err}"
     );
+    // The version profile chosen is the version reported.
+    let (_, _, err) = run(
+        &["-v", "--nginx-version", "1.22.1"],
+        std::path::Path::new("."),
+    );
+    assert!(
+        err.starts_with("nginx version: nginx/1.22.1 (rginx "),
+        "{err}"
+    );
+    let out = rginx()
+        .arg("-v")
+        .env("RGINX_NGINX_VERSION", "1.25")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("nginx version: nginx/1.25 (rginx "),
+        "{err}"
+    );
+    let (code, _, err) = run(&["-v", "--nginx-version", "one"], std::path::Path::new("."));
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn dump_ir_and_route_explain_a_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("nginx.conf"),
+        "events {}\nhttp {\n    upstream app { server 127.0.0.1:9001 weight=2; server 127.0.0.1:9002 backup; }\n\
+         map $http_upgrade $connection_upgrade { default upgrade; '' close; }\n\
+         server {\n        listen 127.0.0.1:8080;\n        server_name example.com;\n\
+         location /api/ { add_header X-Api 1; proxy_pass http://app/v1/; }\n\
+         location /old { rewrite ^/old(.*)$ /api$1 last; }\n    }\n}\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(&["dump", "ir", "nginx.conf"], dir.path());
+    assert_eq!(code, 0, "{err}");
+    for want in [
+        "server #1 (nginx.conf:5)",
+        "  listen 127.0.0.1:8080",
+        "  server_name example.com",
+        "  location /api/ (nginx.conf:8) → proxy_pass http://app/v1/",
+        "upstream app (nginx.conf:3): round robin",
+        "  127.0.0.1:9001 (127.0.0.1:9001) weight=2",
+        "backup",
+        "$connection_upgrade = map $http_upgrade (1 exact, 0 wildcard, 0 regex)",
+    ] {
+        assert!(out.contains(want), "missing {want:?} in\n{out}");
+    }
+    let (code, out, err) = run(
+        &[
+            "route",
+            "-c",
+            "nginx.conf",
+            "GET /old/x?q=1",
+            "-H",
+            "Host: example.com",
+        ],
+        dir.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    for want in [
+        "server   server #1 at nginx.conf:5",
+        "why      Host \"example.com\" matches exact server_name \"example.com\"",
+        "step     rewrite ^/old(.*)$ /api$1 last at nginx.conf:9: \"/api/x\"",
+        "location location /api/ at nginx.conf:8",
+        "upstream upstream app at nginx.conf:3 (127.0.0.1:9001 weight=2, 127.0.0.1:9002 backup)",
+        "request  GET /v1/x?q=1 HTTP/1.1",
+        "         Host: app",
+        "         X-Api: 1",
+    ] {
+        assert!(out.contains(want), "missing {want:?} in\n{out}");
+    }
 }
 
 #[test]

@@ -24,6 +24,7 @@ fn ask(http: &Http, host: &str, target: &str, port: u16) -> rginx::ir::route::Ro
         local: format!("127.0.0.1:{port}").parse().unwrap(),
         remote: "127.0.0.1:50000".parse().unwrap(),
         protocol: "HTTP/1.1".into(),
+        tls: None,
         body: None,
     };
     route(http, &req, rginx::registry::LATEST)
@@ -149,6 +150,7 @@ fn upstream_headers_in_nginx_order() {
             local: "127.0.0.1:8080".parse().unwrap(),
             remote: "127.0.0.1:50000".parse().unwrap(),
             protocol: "HTTP/1.1".into(),
+            tls: None,
             body: None,
         };
         rginx::ir::route::simulate(&h, &req, version)
@@ -193,6 +195,7 @@ fn proxy_http_version_is_inherited_from_outer_levels() {
         local: "127.0.0.1:8080".parse().unwrap(),
         remote: "127.0.0.1:50000".parse().unwrap(),
         protocol: "HTTP/1.1".into(),
+        tls: None,
         body: None,
     };
     let r = route(&h, &req, (1, 22, 1));

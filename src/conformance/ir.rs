@@ -245,6 +245,7 @@ impl Engine for IrEngine {
                 local: std::net::SocketAddr::from(([127, 0, 0, 1], port)),
                 remote: std::net::SocketAddr::from(([127, 0, 0, 1], 50000)),
                 protocol: parts.protocol,
+                tls: None,
                 body: parts.body,
             };
             let mut upstream = Vec::new();

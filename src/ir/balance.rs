@@ -71,7 +71,7 @@ pub fn resolve(host_port: &str, default_port: u16) -> Result<Vec<SocketAddr>, St
     }
     let mut out: Vec<SocketAddr> = with_port
         .to_socket_addrs()
-        .map_err(|e| format!("host not found in upstream \"{host_port}\": {e}"))?
+        .map_err(|_| format!("host not found in upstream \"{host_port}\""))?
         .collect();
     out.dedup();
     Ok(out)

@@ -1137,12 +1137,16 @@ impl<'a> Exec<'a> {
             self.host.clone()
         };
         let port = self.req.local.port();
-        let port = if !on(levels.value("port_in_redirect"), true) || port == 80 {
+        let (scheme, default_port) = match self.req.tls {
+            Some(_) => ("https", 443),
+            None => ("http", 80),
+        };
+        let port = if !on(levels.value("port_in_redirect"), true) || port == default_port {
             String::new()
         } else {
             format!(":{port}")
         };
-        format!("http://{host}{port}{loc}")
+        format!("{scheme}://{host}{port}{loc}")
     }
 
     /// `expires` and `add_header` for a status.

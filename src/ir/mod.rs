@@ -7,6 +7,7 @@
 //! normalization (`uri`), and explaining a request (`route`).
 
 pub mod balance;
+pub mod dump;
 pub mod exec;
 pub mod location;
 pub mod maps;
@@ -164,7 +165,9 @@ impl Http {
                 "server" => servers.push(Server::build(config, d, servers.len(), root)?),
                 "upstream" if d.block().is_some() => {
                     let name = args.first().cloned().unwrap_or_default();
-                    let group = balance::Group::build(&name, at(&config.sources, d), &entries())?;
+                    let where_ = at(&config.sources, d);
+                    let group = balance::Group::build(&name, where_.clone(), &entries())
+                        .map_err(|e| format!("[emerg] {e} in {where_}"))?;
                     upstreams.insert(name, group);
                 }
                 "map" if args.len() == 2 => {
@@ -186,6 +189,40 @@ impl Http {
                 }
                 _ => {}
             }
+        }
+        // proxy_pass to an address: resolved now, as nginx does at load.
+        let mut passes = Vec::new();
+        fn walk<'a>(settings: &'a [location::Setting], out: &mut Vec<&'a location::Setting>) {
+            for s in settings {
+                if s.name == "proxy_pass" {
+                    out.push(s);
+                }
+                walk(&s.block, out);
+            }
+        }
+        fn walk_locations<'a>(list: &'a [Location], out: &mut Vec<&'a location::Setting>) {
+            for l in list {
+                walk(&l.settings, out);
+                walk_locations(&l.children, out);
+            }
+        }
+        for s in &servers {
+            walk_locations(&s.locations, &mut passes);
+        }
+        for pass in passes {
+            let Some(url) = pass.args.first() else {
+                continue;
+            };
+            let Some((authority, _)) = exec::split_url(url) else {
+                continue;
+            };
+            if url.contains('$') || upstreams.contains_key(authority) {
+                continue;
+            }
+            let default_port = if url.starts_with("https://") { 443 } else { 80 };
+            let group = balance::Group::implicit(authority, default_port)
+                .map_err(|e| format!("[emerg] {e} in {}", pass.at))?;
+            upstreams.insert(authority.to_string(), group);
         }
         let prefix = config
             .sources

@@ -20,7 +20,10 @@ impl<'a> Exec<'a> {
         };
         let group = match self.http.upstreams.get(authority) {
             Some(g) => g.clone(),
-            None => match Group::implicit(authority, 80) {
+            None => match Group::implicit(
+                authority,
+                if url.starts_with("https://") { 443 } else { 80 },
+            ) {
                 Ok(g) => g,
                 Err(e) => {
                     self.step(e);

@@ -20,6 +20,8 @@ pub struct Request {
     pub remote: SocketAddr,
     /// `HTTP/1.1`, `HTTP/1.0`.
     pub protocol: String,
+    /// The connection is TLS: `Some(SNI name)` (empty without SNI).
+    pub tls: Option<String>,
     /// The request body, if any.
     pub body: Option<String>,
 }
@@ -39,6 +41,7 @@ impl Request {
             local,
             remote: SocketAddr::from(([127, 0, 0, 1], 50000)),
             protocol: "HTTP/1.1".into(),
+            tls: None,
             body: None,
         }
     }

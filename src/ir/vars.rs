@@ -128,8 +128,14 @@ impl Exec<'_> {
                 Some(x) => format!("{x}, {}", self.remote.ip()),
                 None => self.remote.ip().to_string(),
             },
-            "scheme" => "http".into(),
-            "https" | "http2" | "ssl_protocol" | "ssl_cipher" | "ssl_server_name" => String::new(),
+            "scheme" => if req.tls.is_some() { "https" } else { "http" }.into(),
+            "https" => if req.tls.is_some() { "on" } else { "" }.into(),
+            "ssl_server_name" => req.tls.clone().unwrap_or_default(),
+            "http2" => String::new(),
+            "ssl_protocol" | "ssl_cipher" | "ssl_session_reused" if req.tls.is_some() => {
+                return Err(format!("${name} is only known after a handshake"));
+            }
+            "ssl_protocol" | "ssl_cipher" | "ssl_session_reused" => String::new(),
             "server_port" => req.local.port().to_string(),
             "server_addr" => req.local.ip().to_string(),
             "server_name" => self.server.primary_name.clone(),
