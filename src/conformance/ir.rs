@@ -39,7 +39,7 @@ struct Parts {
     target: String,
     protocol: String,
     headers: Vec<(String, String)>,
-    body: Option<String>,
+    body: Option<Vec<u8>>,
 }
 
 /// A raw request read with httparse; a chunked body is decoded.
@@ -63,9 +63,9 @@ fn parse_raw(raw: &str) -> Result<Parts, String> {
         let mut d = super::chunked::ChunkedDecoder::new();
         d.feed(rest, &mut out)
             .map_err(|e| format!("the raw chunked body: {e:?}"))?;
-        Some(String::from_utf8_lossy(&out).into_owned())
+        Some(out)
     } else {
-        (!rest.is_empty()).then(|| String::from_utf8_lossy(rest).into_owned())
+        (!rest.is_empty()).then(|| rest.to_vec())
     };
     Ok(Parts {
         method: req.method.unwrap_or("GET").to_string(),
@@ -210,7 +210,7 @@ impl Engine for IrEngine {
                         .iter()
                         .map(|(n, v)| (n.clone(), env.substitute(v)))
                         .collect(),
-                    body: (!body.is_empty()).then(|| body.clone()),
+                    body: (!body.is_empty()).then(|| body.clone().into_bytes()),
                 },
             };
             // The client adds these, as the oracle's client does.
@@ -306,7 +306,10 @@ impl Engine for IrEngine {
                                             backend: name.clone(),
                                             request_line: plan.request_line.clone(),
                                             headers: plan.headers.clone(),
-                                            body: plan.body.clone().unwrap_or_default(),
+                                            body: String::from_utf8_lossy(
+                                                plan.body.as_deref().unwrap_or_default(),
+                                            )
+                                            .into_owned(),
                                         });
                                         // The recording backend's answer.
                                         let reply = exec.proxied(

@@ -54,7 +54,10 @@ pub struct ProxyPlan {
     pub hash_key: String,
     pub request_line: String,
     pub headers: Vec<(String, String)>,
-    pub body: Option<String>,
+    /// The request body when it was read before routing.
+    pub body: Option<Vec<u8>>,
+    /// The length of the body to send (from the body or Content-Length).
+    pub body_len: Option<u64>,
     /// `proxy_next_upstream` includes `error` (and is not `off`).
     pub next_on_error: bool,
     /// `proxy_next_upstream_tries` (0: as many as the group has).

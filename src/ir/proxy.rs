@@ -92,6 +92,15 @@ impl<'a> Exec<'a> {
         } else {
             None
         };
+        let body_len = if pass_body {
+            self.req
+                .body
+                .as_ref()
+                .map(|b| b.len() as u64)
+                .or_else(|| self.content_length())
+        } else {
+            None
+        };
         let set = levels.list("proxy_set_header");
         let client: &[(String, String)] = if pass_headers { &self.headers } else { &[] };
         let headers = super::upstream::headers(
@@ -99,7 +108,7 @@ impl<'a> Exec<'a> {
             &|t| self.try_eval(t),
             client,
             self.version,
-            body.as_deref(),
+            body_len,
             pass_body,
         );
         let headers = match headers {
@@ -128,6 +137,7 @@ impl<'a> Exec<'a> {
             request_line,
             headers,
             body,
+            body_len,
             next_on_error: next.iter().any(|a| a == "error"),
             tries,
         }))

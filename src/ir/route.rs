@@ -22,8 +22,9 @@ pub struct Request {
     pub protocol: String,
     /// The connection is TLS: `Some(SNI name)` (empty without SNI).
     pub tls: Option<String>,
-    /// The request body, if any.
-    pub body: Option<String>,
+    /// The request body, when it has been read (a chunked body is read
+    /// before routing; one with Content-Length after, when proxied).
+    pub body: Option<Vec<u8>>,
 }
 
 impl Request {

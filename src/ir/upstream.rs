@@ -35,14 +35,14 @@ fn defaults(version: Version, body: bool) -> Vec<(&'static str, String)> {
 
 /// The header list sent upstream. `set` is the effective `proxy_set_header`
 /// list (the innermost level that has any); `client` the client's headers
-/// (none with `proxy_pass_request_headers off`); `body` the request body
-/// sent, whose length nginx sends as Content-Length.
+/// (none with `proxy_pass_request_headers off`); `body_len` the length of
+/// the body sent, which nginx sends as Content-Length.
 pub fn headers(
     set: &[&Setting],
     eval: &dyn Fn(&str) -> Result<String, String>,
     client: &[(String, String)],
     version: Version,
-    body: Option<&str>,
+    body_len: Option<u64>,
     pass_body: bool,
 ) -> Result<Vec<(String, String)>, String> {
     let mut out: Vec<(String, String)> = Vec::new();
@@ -63,7 +63,7 @@ pub fn headers(
         }
         named.push(name.to_ascii_lowercase());
         let v = if name == "Content-Length" {
-            body.map(|b| b.len().to_string()).unwrap_or_default()
+            body_len.map(|n| n.to_string()).unwrap_or_default()
         } else {
             eval(&value)?
         };
