@@ -307,10 +307,28 @@ pub fn main() -> i32 {
     if result.fatal.is_some() {
         return 1;
     }
-    out.line(&format!(
-        "{PROGRAM}: [emerg] serving is not implemented yet; use -t to test the configuration"
-    ));
-    1
+    let Some(version) = nginx_version(cli.nginx_version.as_deref()) else {
+        return 2;
+    };
+    let root = nix::unistd::geteuid().is_root();
+    let http = match crate::ir::Http::build(&config, root) {
+        Ok(h) => h,
+        Err(e) => {
+            let e = e.strip_prefix("[emerg] ").unwrap_or(&e);
+            out.line(&format!("{PROGRAM}: [emerg] {e}"));
+            return 1;
+        }
+    };
+    crate::runtime::process::run(
+        config,
+        http,
+        crate::runtime::process::Options {
+            conf,
+            prefix,
+            globals: cli.globals.clone(),
+            version,
+        },
+    )
 }
 
 /// The prefix and the main configuration file, resolved as nginx does:

@@ -25,6 +25,7 @@ pub mod ir;
 pub mod lint;
 pub mod profile;
 pub mod registry;
+pub mod runtime;
 pub mod source;
 pub mod syntax;
 pub mod tls;

@@ -162,6 +162,9 @@ pub struct Exec<'a> {
     /// `$upstream_addr`/`$upstream_status`, set by the caller.
     pub upstream_addr: Option<String>,
     pub upstream_status: Option<String>,
+    /// Variables only a running server knows (`$time_local`,
+    /// `$body_bytes_sent`, `$upstream_http_*`…), set by the runtime.
+    pub runtime_vars: HashMap<String, String>,
     pub steps: Vec<Step>,
 }
 
@@ -467,6 +470,7 @@ impl<'a> Exec<'a> {
             request_port: None,
             upstream_addr: None,
             upstream_status: None,
+            runtime_vars: HashMap::new(),
             steps: Vec::new(),
         };
         exec.request_port = request_port;

@@ -93,6 +93,9 @@ impl Exec<'_> {
         if let Some(v) = self.set_vars.get(name) {
             return Ok(Some(v.clone()));
         }
+        if let Some(v) = self.runtime_vars.get(name) {
+            return Ok(Some(v.clone()));
+        }
         if let Ok(n) = name.parse::<usize>() {
             let caps = self.captures.borrow();
             return Ok(Some(
@@ -271,6 +274,49 @@ impl Exec<'_> {
 
     /// Evaluate a value; `Err` names a variable that needs a running server.
     pub fn try_eval(&self, template: &str) -> Result<String, String> {
+        self.eval_with(template, &|v, out| out.push_str(v))
+    }
+
+    /// Evaluate a `log_format` string: variable values escaped as nginx
+    /// escapes them in logs (`"`, `\`, control and non-ASCII bytes as
+    /// `\xHH`; `escape=json` as JSON; `escape=none` as they are), unknown
+    /// values as `-`.
+    pub fn eval_log(&self, template: &str, escape: &str) -> String {
+        let escaper = |v: &str, out: &mut String| match escape {
+            "none" => out.push_str(v),
+            "json" => {
+                for c in v.chars() {
+                    match c {
+                        '"' => out.push_str("\\\""),
+                        '\\' => out.push_str("\\\\"),
+                        '\n' => out.push_str("\\n"),
+                        '\r' => out.push_str("\\r"),
+                        '\t' => out.push_str("\\t"),
+                        c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+                        c => out.push(c),
+                    }
+                }
+            }
+            _ if v.is_empty() => out.push('-'),
+            _ => {
+                for b in v.bytes() {
+                    if b == b'"' || b == b'\\' || b < 0x20 || b >= 0x7f {
+                        out.push_str(&format!("\\x{b:02X}"));
+                    } else {
+                        out.push(b as char);
+                    }
+                }
+            }
+        };
+        self.eval_with(template, &escaper)
+            .unwrap_or_else(|e| format!("({e})"))
+    }
+
+    fn eval_with(
+        &self,
+        template: &str,
+        put: &dyn Fn(&str, &mut String),
+    ) -> Result<String, String> {
         let mut out = String::new();
         let b = template.as_bytes();
         let mut i = 0;
@@ -301,8 +347,9 @@ impl Exec<'_> {
                 i = end;
                 continue;
             }
-            if let Some(v) = self.var(name)? {
-                out.push_str(&v);
+            match self.var(name)? {
+                Some(v) => put(&v, &mut out),
+                None => put("", &mut out),
             }
             i = end;
         }

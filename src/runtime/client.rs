@@ -1,0 +1,262 @@
+//! The client side of a connection: reading request heads (httparse) and
+//! bodies (Content-Length, or chunked with httparse's chunk-size parser)
+//! with nginx's limits and timeouts, and writing responses.
+
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
+
+/// nginx's `large_client_header_buffers 4 8k`: a request line or header
+/// line longer than this is refused, and the head as a whole must fit the
+/// four buffers.
+pub const LARGE_BUFFER: usize = 8 * 1024;
+pub const LARGE_BUFFERS: usize = 4;
+
+/// The most header lines one request may have.
+const MAX_HEADERS: usize = 256;
+
+/// One request head as the client sent it.
+#[derive(Debug)]
+pub struct RequestHead {
+    pub method: String,
+    pub target: String,
+    /// `HTTP/1.0` or `HTTP/1.1`.
+    pub protocol: String,
+    /// Names as sent, in order, values trimmed.
+    pub headers: Vec<(String, String)>,
+    /// Bytes the head took (`$request_length` before the body).
+    pub length: usize,
+}
+
+/// Why no request head could be read.
+#[derive(Debug)]
+pub enum HeadError {
+    /// The client closed the connection (or sent nothing before closing).
+    Closed,
+    /// `client_header_timeout` or `keepalive_timeout` passed: nginx closes
+    /// without a response.
+    Timeout,
+    /// A response nginx sends before closing: 400, 414, 494-style 400.
+    Refuse(u16, &'static str),
+}
+
+pub struct Client {
+    pub rd: OwnedReadHalf,
+    pub wr: OwnedWriteHalf,
+    /// Read but not consumed yet (pipelined requests, the body's start).
+    pub buf: Vec<u8>,
+}
+
+impl Client {
+    pub fn new(stream: tokio::net::TcpStream) -> Client {
+        let (rd, wr) = stream.into_split();
+        Client {
+            rd,
+            wr,
+            buf: Vec::with_capacity(1024),
+        }
+    }
+
+    /// Read more bytes into the buffer; 0 at end of stream.
+    async fn fill(&mut self, timeout: Duration) -> std::io::Result<usize> {
+        let mut chunk = [0u8; 16 * 1024];
+        let n = tokio::time::timeout(timeout, self.rd.read(&mut chunk))
+            .await
+            .map_err(|_| std::io::Error::from(std::io::ErrorKind::TimedOut))??;
+        self.buf.extend_from_slice(&chunk[..n]);
+        Ok(n)
+    }
+
+    /// The next request head.
+    pub async fn read_head(&mut self, timeout: Duration) -> Result<RequestHead, HeadError> {
+        loop {
+            // nginx skips empty lines before a request line.
+            while self.buf.starts_with(b"\r\n") || self.buf.starts_with(b"\n") {
+                let n = if self.buf.starts_with(b"\r\n") { 2 } else { 1 };
+                self.buf.drain(..n);
+            }
+            if !self.buf.is_empty() {
+                let mut headers = vec![httparse::EMPTY_HEADER; MAX_HEADERS];
+                let mut req = httparse::Request::new(&mut headers);
+                match req.parse(&self.buf) {
+                    Ok(httparse::Status::Complete(len)) => {
+                        let head = self.check_head(&req, len)?;
+                        self.buf.drain(..len);
+                        return Ok(head);
+                    }
+                    Ok(httparse::Status::Partial) => {
+                        if self.buf.len() > LARGE_BUFFER * LARGE_BUFFERS {
+                            return Err(self.too_large());
+                        }
+                    }
+                    Err(httparse::Error::Version) => {
+                        return Err(HeadError::Refuse(400, "invalid HTTP version"))
+                    }
+                    Err(httparse::Error::TooManyHeaders) => {
+                        return Err(HeadError::Refuse(400, "too many headers"))
+                    }
+                    Err(_) => return Err(HeadError::Refuse(400, "invalid request")),
+                }
+            }
+            match self.fill(timeout).await {
+                Ok(0) => {
+                    return Err(if self.buf.is_empty() {
+                        HeadError::Closed
+                    } else {
+                        HeadError::Refuse(400, "the client closed mid-request")
+                    })
+                }
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::TimedOut => {
+                    return Err(HeadError::Timeout)
+                }
+                Err(_) => return Err(HeadError::Closed),
+            }
+        }
+    }
+
+    /// A partial head over the limit: a request line too long is 414,
+    /// a header line too long 400 ("Request Header Or Cookie Too Large").
+    fn too_large(&self) -> HeadError {
+        let first_line = self.buf.iter().position(|&c| c == b'\n');
+        match first_line {
+            None => HeadError::Refuse(414, "request line too long"),
+            Some(n) if n > LARGE_BUFFER => HeadError::Refuse(414, "request line too long"),
+            Some(_) => HeadError::Refuse(494, "request header too large"),
+        }
+    }
+
+    fn check_head(&self, req: &httparse::Request, len: usize) -> Result<RequestHead, HeadError> {
+        let head = &self.buf[..len];
+        let mut lines = head.split(|&c| c == b'\n');
+        if lines.next().is_some_and(|l| l.len() > LARGE_BUFFER) {
+            return Err(HeadError::Refuse(414, "request line too long"));
+        }
+        if lines.any(|l| l.len() > LARGE_BUFFER) {
+            return Err(HeadError::Refuse(494, "request header too large"));
+        }
+        let headers = req
+            .headers
+            .iter()
+            .map(|h| {
+                (
+                    h.name.to_string(),
+                    String::from_utf8_lossy(h.value).trim().to_string(),
+                )
+            })
+            .collect();
+        Ok(RequestHead {
+            method: req.method.unwrap_or("GET").to_string(),
+            target: req.path.unwrap_or("/").to_string(),
+            protocol: format!("HTTP/1.{}", req.version.unwrap_or(1)),
+            headers,
+            length: len,
+        })
+    }
+
+    /// Read exactly `len` body bytes.
+    pub async fn read_exact_body(&mut self, len: u64, timeout: Duration) -> std::io::Result<Vec<u8>> {
+        let len = usize::try_from(len).map_err(|_| std::io::Error::other("body too large"))?;
+        while self.buf.len() < len {
+            if self.fill(timeout).await? == 0 {
+                return Err(std::io::ErrorKind::UnexpectedEof.into());
+            }
+        }
+        Ok(self.buf.drain(..len).collect())
+    }
+
+    /// Read a chunked body, at most `cap` bytes of data (0: no cap).
+    /// `Ok(None)` when it is larger than the cap.
+    pub async fn read_chunked_body(
+        &mut self,
+        cap: u64,
+        timeout: Duration,
+    ) -> Result<Option<Vec<u8>>, ChunkError> {
+        let mut body = Vec::new();
+        loop {
+            let (start, size) = loop {
+                match httparse::parse_chunk_size(&self.buf) {
+                    Ok(httparse::Status::Complete((start, size))) => break (start, size),
+                    Ok(httparse::Status::Partial) => {
+                        if self.buf.len() > LARGE_BUFFER {
+                            return Err(ChunkError::Invalid);
+                        }
+                        self.more(timeout).await?;
+                    }
+                    Err(_) => return Err(ChunkError::Invalid),
+                }
+            };
+            // A chunk-size line must end with CRLF (a bare LF is refused,
+            // as nginx 1.29.4 does).
+            if start < 2 || &self.buf[start - 2..start] != b"\r\n" {
+                return Err(ChunkError::Invalid);
+            }
+            if size == 0 {
+                self.buf.drain(..start);
+                // Trailers, up to the empty line.
+                loop {
+                    if let Some(end) = self.buf.windows(2).position(|w| w == b"\r\n") {
+                        let line_empty = end == 0;
+                        self.buf.drain(..end + 2);
+                        if line_empty {
+                            return Ok(Some(body));
+                        }
+                    } else {
+                        if self.buf.len() > LARGE_BUFFER {
+                            return Err(ChunkError::Invalid);
+                        }
+                        self.more(timeout).await?;
+                    }
+                }
+            }
+            let size = usize::try_from(size).map_err(|_| ChunkError::Invalid)?;
+            if cap > 0 && (body.len() + size) as u64 > cap {
+                return Ok(None);
+            }
+            while self.buf.len() < start + size + 2 {
+                self.more(timeout).await?;
+            }
+            if &self.buf[start + size..start + size + 2] != b"\r\n" {
+                return Err(ChunkError::Invalid);
+            }
+            body.extend_from_slice(&self.buf[start..start + size]);
+            self.buf.drain(..start + size + 2);
+        }
+    }
+
+    async fn more(&mut self, timeout: Duration) -> Result<(), ChunkError> {
+        match self.fill(timeout).await {
+            Ok(0) => Err(ChunkError::Closed),
+            Ok(_) => Ok(()),
+            Err(_) => Err(ChunkError::Closed),
+        }
+    }
+
+    /// Read and drop `len` body bytes (a body nginx does not use).
+    pub async fn discard(&mut self, len: u64, timeout: Duration) -> std::io::Result<()> {
+        let mut left = len;
+        loop {
+            let take = (self.buf.len() as u64).min(left) as usize;
+            self.buf.drain(..take);
+            left -= take as u64;
+            if left == 0 {
+                return Ok(());
+            }
+            if self.fill(timeout).await? == 0 {
+                return Err(std::io::ErrorKind::UnexpectedEof.into());
+            }
+        }
+    }
+
+    pub async fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.wr.write_all(bytes).await
+    }
+}
+
+#[derive(Debug)]
+pub enum ChunkError {
+    /// Not valid chunked framing: 400.
+    Invalid,
+    /// The client went away.
+    Closed,
+}

@@ -1,0 +1,227 @@
+//! Logs as nginx writes them: the error log line format
+//! (`YYYY/MM/DD HH:MM:SS [level] pid#tid: *cid message`) with levels, and
+//! access logs with `log_format` (default `combined`), `access_log off`,
+//! reopened on USR1.
+
+use crate::ir::exec::Exec;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// nginx's predefined format.
+pub const COMBINED: &str = "$remote_addr - $remote_user [$time_local] \"$request\" $status $body_bytes_sent \"$http_referer\" \"$http_user_agent\"";
+
+/// `log_format NAME [escape=default|json|none] STRING…` of the http block.
+#[derive(Clone, Debug)]
+pub struct Format {
+    pub template: String,
+    pub escape: String,
+}
+
+pub fn formats(http: &crate::ir::Http) -> HashMap<String, Format> {
+    let mut out = HashMap::new();
+    out.insert(
+        "combined".to_string(),
+        Format {
+            template: COMBINED.to_string(),
+            escape: "default".into(),
+        },
+    );
+    for s in http.settings.iter().filter(|s| s.name == "log_format") {
+        let Some((name, rest)) = s.args.split_first() else {
+            continue;
+        };
+        let (escape, parts) = match rest.first().and_then(|a| a.strip_prefix("escape=")) {
+            Some(e) => (e.to_string(), &rest[1..]),
+            None => ("default".to_string(), rest),
+        };
+        out.insert(
+            name.clone(),
+            Format {
+                template: parts.concat(),
+                escape,
+            },
+        );
+    }
+    out
+}
+
+/// Open log files, shared by every request of a configuration generation.
+#[derive(Default)]
+pub struct Files {
+    open: Mutex<HashMap<PathBuf, std::fs::File>>,
+}
+
+impl Files {
+    pub fn write_line(&self, path: &Path, line: &str) {
+        let Ok(mut open) = self.open.lock() else {
+            return;
+        };
+        if !open.contains_key(path) {
+            match std::fs::OpenOptions::new().create(true).append(true).open(path) {
+                Ok(f) => {
+                    open.insert(path.to_path_buf(), f);
+                }
+                Err(e) => {
+                    tracing::error!("open() \"{}\" failed ({e})", path.display());
+                    return;
+                }
+            }
+        }
+        if let Some(f) = open.get_mut(path) {
+            let mut bytes = line.as_bytes().to_vec();
+            bytes.push(b'\n');
+            let _ = f.write_all(&bytes);
+        }
+    }
+
+    /// USR1: close every file; the next line reopens it.
+    pub fn reopen(&self) {
+        if let Ok(mut open) = self.open.lock() {
+            open.clear();
+        }
+    }
+}
+
+/// Write the access log lines a finished request gets.
+pub fn access(exec: &Exec, formats: &HashMap<String, Format>, files: &Files, prefix: &Path) {
+    let levels = exec.levels();
+    let entries = levels.list("access_log");
+    if entries.is_empty() {
+        let path = prefix.join("logs/access.log");
+        if let Some(f) = formats.get("combined") {
+            files.write_line(&path, &exec.eval_log(&f.template, &f.escape));
+        }
+        return;
+    }
+    for e in entries {
+        let Some(path) = e.args.first() else { continue };
+        if path == "off" {
+            continue;
+        }
+        let name = e.args.get(1).map_or("combined", String::as_str);
+        let Some(format) = formats.get(name) else {
+            continue;
+        };
+        if let Some(cond) = e.args.iter().find_map(|a| a.strip_prefix("if=")) {
+            let v = exec.eval(cond);
+            if v.is_empty() || v == "0" {
+                continue;
+            }
+        }
+        let path = exec.eval(path);
+        let path = if path.starts_with('/') {
+            PathBuf::from(path)
+        } else {
+            prefix.join(path)
+        };
+        files.write_line(&path, &exec.eval_log(&format.template, &format.escape));
+    }
+}
+
+/// nginx's `$time_local` (`22/Nov/2026:13:25:09 +0000`) and error log
+/// timestamp (`2026/11/22 13:25:09`), in UTC.
+pub fn times(secs: u64) -> (String, String, String) {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let days = secs / 86_400;
+    let rem = secs % 86_400;
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    let (hh, mm, ss) = (rem / 3600, rem % 3600 / 60, rem % 60);
+    (
+        format!(
+            "{d:02}/{}/{y}:{hh:02}:{mm:02}:{ss:02} +0000",
+            MONTHS[(m - 1) as usize]
+        ),
+        format!("{y}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}+00:00"),
+        format!("{y}/{m:02}/{d:02} {hh:02}:{mm:02}:{ss:02}"),
+    )
+}
+
+/// nginx's error log levels, most severe first.
+pub const LEVELS: &[&str] = &[
+    "emerg", "alert", "crit", "error", "warn", "notice", "info", "debug",
+];
+
+/// The error log: a file (or stderr) and the least severe level written.
+pub struct ErrorLog {
+    pub path: Option<PathBuf>,
+    pub level: usize,
+    file: Mutex<Option<std::fs::File>>,
+}
+
+impl ErrorLog {
+    pub fn new(path: Option<PathBuf>, level: &str) -> ErrorLog {
+        ErrorLog {
+            path,
+            level: LEVELS.iter().position(|l| *l == level).unwrap_or(3),
+            file: Mutex::new(None),
+        }
+    }
+
+    pub fn write(&self, level: &str, conn: Option<u64>, message: &str) {
+        let rank = LEVELS.iter().position(|l| *l == level).unwrap_or(3);
+        if rank > self.level {
+            return;
+        }
+        let (_, _, stamp) = times(super::wire::now_secs());
+        let cid = conn.map(|c| format!("*{c} ")).unwrap_or_default();
+        let line = format!(
+            "{stamp} [{level}] {}#{}: {cid}{message}\n",
+            std::process::id(),
+            thread_id()
+        );
+        let Some(path) = &self.path else {
+            let _ = std::io::stderr().write_all(line.as_bytes());
+            return;
+        };
+        if let Ok(mut f) = self.file.lock() {
+            if f.is_none() {
+                *f = std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(path)
+                    .ok();
+            }
+            if let Some(f) = f.as_mut() {
+                let _ = f.write_all(line.as_bytes());
+            }
+        }
+    }
+
+    pub fn reopen(&self) {
+        if let Ok(mut f) = self.file.lock() {
+            *f = None;
+        }
+    }
+}
+
+fn thread_id() -> u64 {
+    // nginx prints the worker's thread id; a stable small number per
+    // thread serves the same purpose.
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    std::thread::current().id().hash(&mut h);
+    h.finish() % 100_000
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn nginx_time_formats() {
+        let (local, iso, err) = super::times(1_700_000_000);
+        assert_eq!(local, "14/Nov/2023:22:13:20 +0000");
+        assert_eq!(iso, "2023-11-14T22:13:20+00:00");
+        assert_eq!(err, "2023/11/14 22:13:20");
+    }
+}

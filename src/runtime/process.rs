@@ -1,0 +1,347 @@
+//! The process as nginx runs it: `daemon`, `pid` (written once every
+//! socket is bound, removed on exit), `worker_processes` (runtime worker
+//! threads), `worker_connections` (a cap on open connections), `error_log`,
+//! the listen sockets (`backlog`, `reuseport`, `ipv6only`), and signals:
+//! HUP reload, QUIT graceful stop, TERM/INT fast stop, USR1 reopen logs.
+
+use super::logs::ErrorLog;
+use super::Generation;
+use crate::registry::Version;
+use crate::syntax::{self, Config, LoadOptions};
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, RwLock};
+use tokio::sync::{watch, Semaphore};
+
+/// How rginx was started.
+pub struct Options {
+    pub conf: PathBuf,
+    pub prefix: PathBuf,
+    pub globals: Option<String>,
+    pub version: Version,
+}
+
+/// Main-context settings the process needs.
+struct Main {
+    daemon: bool,
+    pid: PathBuf,
+    workers: usize,
+    connections: usize,
+    error_log: (Option<PathBuf>, String),
+}
+
+fn main_settings(config: &Config, prefix: &Path) -> Main {
+    let mut ids: Vec<_> = config.command_line.into_iter().collect();
+    ids.push(config.main);
+    let mut m = Main {
+        daemon: true,
+        pid: prefix.join("logs/nginx.pid"),
+        workers: 1,
+        connections: 512,
+        error_log: (Some(prefix.join("logs/error.log")), "error".into()),
+    };
+    let rel = |p: &str| {
+        if p.starts_with('/') {
+            PathBuf::from(p)
+        } else {
+            prefix.join(p)
+        }
+    };
+    for id in ids {
+        for d in crate::ir::expanded(config, &config.file(id).directives) {
+            let args: Vec<String> = d.args.iter().map(|a| a.text().into_owned()).collect();
+            match (d.name_text().as_ref(), args.as_slice()) {
+                ("daemon", [v]) => m.daemon = v == "on",
+                ("pid", [p]) => m.pid = rel(p),
+                ("worker_processes", [n]) => {
+                    m.workers = if n == "auto" {
+                        std::thread::available_parallelism().map_or(1, |n| n.get())
+                    } else {
+                        n.parse().unwrap_or(1)
+                    }
+                }
+                ("error_log", [p, rest @ ..]) => {
+                    let path = if p == "stderr" { None } else { Some(rel(p)) };
+                    m.error_log = (path, rest.first().cloned().unwrap_or_else(|| "error".into()));
+                }
+                ("events", _) => {
+                    if let Some(b) = d.block() {
+                        for e in crate::ir::expanded(config, &b.directives) {
+                            if e.is("worker_connections") {
+                                if let Some(n) = e.args.first().and_then(|a| a.text().parse().ok()) {
+                                    m.connections = n;
+                                }
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    m
+}
+
+/// A socket to bind: address and the options of its `listen`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Bind {
+    addr: SocketAddr,
+    reuseport: bool,
+    backlog: i32,
+    ipv6only: bool,
+}
+
+/// The sockets the IR's listens need: a wildcard `*:port` covers the
+/// specific addresses on that port (connections are told apart by their
+/// local address, as nginx does without `bind`).
+fn binds(http: &crate::ir::Http, config: &Config) -> Vec<Bind> {
+    let _ = config;
+    let mut out: Vec<Bind> = Vec::new();
+    let listens: Vec<&crate::ir::Listen> = http.servers.iter().flat_map(|s| s.listens.iter()).collect();
+    let wildcard4: Vec<u16> = listens
+        .iter()
+        .filter(|l| l.addr.is_none() && !l.ipv6_wildcard)
+        .map(|l| l.port)
+        .collect();
+    for l in &listens {
+        let addr = match l.addr {
+            None if l.ipv6_wildcard => SocketAddr::from((std::net::Ipv6Addr::UNSPECIFIED, l.port)),
+            None => SocketAddr::from(([0, 0, 0, 0], l.port)),
+            Some(ip) if ip.is_ipv4() && wildcard4.contains(&l.port) => continue,
+            Some(ip) => SocketAddr::new(ip, l.port),
+        };
+        if out.iter().any(|b| b.addr == addr) {
+            continue;
+        }
+        out.push(Bind {
+            addr,
+            reuseport: false,
+            backlog: 511,
+            ipv6only: true,
+        });
+    }
+    out
+}
+
+fn bind(b: &Bind) -> std::io::Result<std::net::TcpListener> {
+    use socket2::{Domain, Protocol, Socket, Type};
+    let domain = if b.addr.is_ipv6() { Domain::IPV6 } else { Domain::IPV4 };
+    let s = Socket::new(domain, Type::STREAM, Some(Protocol::TCP))?;
+    s.set_reuse_address(true)?;
+    if b.reuseport {
+        s.set_reuse_port(true)?;
+    }
+    if b.addr.is_ipv6() {
+        s.set_only_v6(b.ipv6only)?;
+    }
+    s.bind(&b.addr.into())?;
+    s.listen(b.backlog)?;
+    s.set_nonblocking(true)?;
+    Ok(s.into())
+}
+
+fn load(opts: &Options) -> Result<(Config, crate::ir::Http), String> {
+    let load = LoadOptions {
+        command_line: opts.globals.clone(),
+        prefix: Some(opts.prefix.clone()),
+        ..LoadOptions::default()
+    };
+    let config = syntax::load(&opts.conf, &load).map_err(|e| e.error.to_string())?;
+    let checked = crate::check::check(&config);
+    if let Some(i) = checked.fatal {
+        return Err(checked.diagnostics[i].render_nginx("rginx", &config.sources));
+    }
+    let root = nix::unistd::geteuid().is_root();
+    let http = crate::ir::Http::build(&config, root)?;
+    Ok((config, http))
+}
+
+/// Serve until stopped; the process exit code.
+pub fn run(config: Config, http: crate::ir::Http, opts: Options) -> i32 {
+    let main = main_settings(&config, &opts.prefix);
+    let error_log = Arc::new(ErrorLog::new(main.error_log.0.clone(), &main.error_log.1));
+    let mut listeners = HashMap::new();
+    for b in binds(&http, &config) {
+        match bind(&b) {
+            Ok(l) => {
+                listeners.insert(b, l);
+            }
+            Err(e) => {
+                eprintln!("rginx: [emerg] bind() to {} failed ({e})", b.addr);
+                return 1;
+            }
+        }
+    }
+    if main.daemon {
+        // Before any thread starts: libc's daemon() forks, the parent
+        // exits, the child starts a session with stdio on /dev/null.
+        if let Err(e) = nix::unistd::daemon(true, false) {
+            eprintln!("rginx: [emerg] daemon() failed ({e})");
+            return 1;
+        }
+    }
+    if let Err(e) = std::fs::write(&main.pid, format!("{}\n", std::process::id())) {
+        eprintln!(
+            "rginx: [emerg] open() \"{}\" failed ({e})",
+            main.pid.display()
+        );
+        return 1;
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(main.workers.max(1))
+        .enable_all()
+        .build();
+    let code = match runtime {
+        Ok(rt) => rt.block_on(serve(config, http, opts, main.connections * main.workers.max(1), listeners, error_log)),
+        Err(e) => {
+            eprintln!("rginx: [emerg] {e}");
+            1
+        }
+    };
+    let _ = std::fs::remove_file(&main.pid);
+    code
+}
+
+async fn serve(
+    config: Config,
+    http: crate::ir::Http,
+    opts: Options,
+    max_connections: usize,
+    listeners: HashMap<Bind, std::net::TcpListener>,
+    error_log: Arc<ErrorLog>,
+) -> i32 {
+    use tokio::signal::unix::{signal, SignalKind};
+    let _ = config;
+    let current = Arc::new(RwLock::new(Arc::new(Generation::new(
+        http,
+        opts.version,
+        opts.prefix.clone(),
+        error_log.clone(),
+    ))));
+    let limit = Arc::new(Semaphore::new(max_connections.max(1)));
+    let active = Arc::new(AtomicUsize::new(0));
+    let ids = Arc::new(AtomicU64::new(1));
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let mut accepting: HashMap<Bind, tokio::task::JoinHandle<()>> = HashMap::new();
+    for (b, l) in listeners {
+        match start_accept(l, current.clone(), limit.clone(), active.clone(), ids.clone(), stop_rx.clone()) {
+            Ok(h) => {
+                accepting.insert(b, h);
+            }
+            Err(e) => {
+                error_log.write("emerg", None, &format!("listen on {} failed ({e})", b.addr));
+                return 1;
+            }
+        }
+    }
+    error_log.write("notice", None, "start worker processes");
+    let (Ok(mut hup), Ok(mut quit), Ok(mut term), Ok(mut int), Ok(mut usr1)) = (
+        signal(SignalKind::hangup()),
+        signal(SignalKind::quit()),
+        signal(SignalKind::terminate()),
+        signal(SignalKind::interrupt()),
+        signal(SignalKind::user_defined1()),
+    ) else {
+        error_log.write("emerg", None, "cannot install signal handlers");
+        return 1;
+    };
+    loop {
+        tokio::select! {
+            _ = hup.recv() => {
+                error_log.write("notice", None, "signal 1 (SIGHUP) received, reconfiguring");
+                match load(&opts) {
+                    Err(e) => error_log.write("emerg", None, &format!("{e}; the old configuration keeps serving")),
+                    Ok((config, http)) => {
+                        let wanted = binds(&http, &config);
+                        // Sockets no longer listed stop accepting.
+                        let gone: Vec<Bind> = accepting.keys().filter(|b| !wanted.contains(b)).cloned().collect();
+                        for b in gone {
+                            if let Some(h) = accepting.remove(&b) { h.abort(); }
+                        }
+                        let mut failed = false;
+                        for b in wanted {
+                            if accepting.contains_key(&b) { continue; }
+                            match bind(&b).and_then(|l| start_accept(l, current.clone(), limit.clone(), active.clone(), ids.clone(), stop_rx.clone())) {
+                                Ok(h) => { accepting.insert(b, h); }
+                                Err(e) => {
+                                    error_log.write("emerg", None, &format!("bind() to {} failed ({e})", b.addr));
+                                    failed = true;
+                                }
+                            }
+                        }
+                        if !failed {
+                            let generation = Generation::new(http, opts.version, opts.prefix.clone(), error_log.clone());
+                            if let Ok(mut c) = current.write() { *c = Arc::new(generation); }
+                            error_log.write("notice", None, "reconfigured");
+                        }
+                    }
+                }
+            }
+            _ = usr1.recv() => {
+                error_log.write("notice", None, "signal 10 (SIGUSR1) received, reopening logs");
+                error_log.reopen();
+                if let Ok(c) = current.read() { c.files.reopen(); }
+            }
+            _ = quit.recv() => {
+                error_log.write("notice", None, "signal 3 (SIGQUIT) received, shutting down");
+                let _ = stop_tx.send(true);
+                for (_, h) in accepting.drain() { h.abort(); }
+                // Let open connections finish their requests.
+                let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(30);
+                while active.load(Ordering::SeqCst) > 0 && tokio::time::Instant::now() < deadline {
+                    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                }
+                error_log.write("notice", None, "exit");
+                return 0;
+            }
+            _ = term.recv() => {
+                error_log.write("notice", None, "signal 15 (SIGTERM) received, exiting");
+                return 0;
+            }
+            _ = int.recv() => {
+                error_log.write("notice", None, "signal 2 (SIGINT) received, exiting");
+                return 0;
+            }
+        }
+    }
+}
+
+fn start_accept(
+    listener: std::net::TcpListener,
+    current: Arc<RwLock<Arc<Generation>>>,
+    limit: Arc<Semaphore>,
+    active: Arc<AtomicUsize>,
+    ids: Arc<AtomicU64>,
+    mut stop: watch::Receiver<bool>,
+) -> std::io::Result<tokio::task::JoinHandle<()>> {
+    let listener = tokio::net::TcpListener::from_std(listener)?;
+    Ok(tokio::spawn(async move {
+        loop {
+            let permit = match limit.clone().acquire_owned().await {
+                Ok(p) => p,
+                Err(_) => return,
+            };
+            let accepted = tokio::select! {
+                a = listener.accept() => a,
+                _ = stop.changed() => return,
+            };
+            let Ok((stream, _)) = accepted else {
+                continue;
+            };
+            let generation = match current.read() {
+                Ok(g) => g.clone(),
+                Err(_) => return,
+            };
+            let id = ids.fetch_add(1, Ordering::Relaxed);
+            let active = active.clone();
+            active.fetch_add(1, Ordering::SeqCst);
+            tokio::spawn(async move {
+                super::request::serve(stream, generation, id).await;
+                active.fetch_sub(1, Ordering::SeqCst);
+                drop(permit);
+            });
+        }
+    }))
+}

@@ -1,0 +1,347 @@
+//! One client connection: requests read one after another (keep-alive,
+//! pipelining), each run through the IR's executor, the outcome carried
+//! out, and the access log written.
+
+use super::client::{ChunkError, Client, HeadError, RequestHead};
+use super::upstream::{self, Forward};
+use super::wire::{self, Head};
+use super::Generation;
+use crate::ir::exec::{Body, Exec, Outcome, Reply};
+use crate::ir::route::Request;
+use crate::profile::{has, Behaviour};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::io::AsyncReadExt;
+
+fn secs(s: Option<&crate::ir::location::Setting>, default: u64) -> Duration {
+    s.and_then(|s| s.args.first())
+        .and_then(|a| crate::check::value::parse_time(a, true))
+        .map_or(Duration::from_secs(default), Duration::from_millis)
+}
+
+/// The http-level (or default server's) value of a setting, for what
+/// nginx decides before it knows the server.
+fn early<'a>(http: &'a crate::ir::Http, local: SocketAddr, name: &str) -> Option<&'a crate::ir::location::Setting> {
+    let group = crate::ir::server::candidates(&http.servers, local);
+    let default = group
+        .iter()
+        .find(|(_, l)| l.default_server)
+        .or(group.first())
+        .map(|(s, _)| *s);
+    default
+        .and_then(|s| s.settings.iter().rev().find(|x| x.name == name))
+        .or_else(|| http.settings.iter().rev().find(|x| x.name == name))
+}
+
+/// The page nginx sends for a request it refuses before routing.
+fn refusal(status: u16) -> (u16, String) {
+    if status == 494 {
+        let page = "<html>\r\n<head><title>400 Request Header Or Cookie Too Large</title></head>\r\n<body>\r\n<center><h1>400 Bad Request</h1></center>\r\n<center>Request Header Or Cookie Too Large</center>\r\n<hr><center>rginx</center>\r\n</body>\r\n</html>\r\n";
+        return (400, page.to_string());
+    }
+    (
+        status,
+        crate::ir::pages::page(status).unwrap_or_default(),
+    )
+}
+
+/// Serve one connection until it closes.
+pub async fn serve(stream: tokio::net::TcpStream, gen: Arc<Generation>, id: u64) {
+    let (Ok(local), Ok(remote)) = (stream.local_addr(), stream.peer_addr()) else {
+        return;
+    };
+    let _ = stream.set_nodelay(true);
+    let mut client = Client::new(stream);
+    let header_timeout = secs(early(&gen.http, local, "client_header_timeout"), 60);
+    let mut served = 0u64;
+    loop {
+        let timeout = if served == 0 {
+            header_timeout
+        } else {
+            // Between requests: keepalive_timeout of the server.
+            secs(early(&gen.http, local, "keepalive_timeout"), 75)
+        };
+        let head = match client.read_head(timeout).await {
+            Ok(h) => h,
+            Err(HeadError::Closed) => return,
+            Err(HeadError::Timeout) => {
+                if served == 0 {
+                    gen.log("info", Some(id), "client timed out while reading client request headers");
+                }
+                return;
+            }
+            Err(HeadError::Refuse(status, why)) => {
+                gen.log("info", Some(id), &format!("client sent {why}"));
+                let (status, page) = refusal(status);
+                let mut out = Vec::new();
+                Head {
+                    status,
+                    reason: None,
+                    server: Some(concat!("rginx/", env!("CARGO_PKG_VERSION"))),
+                    content_type: Some("text/html"),
+                    content_length: Some(page.len() as u64),
+                    chunked: false,
+                    keepalive: Some(false),
+                    keepalive_header: None,
+                    headers: &[],
+                }
+                .write(&mut out);
+                out.extend_from_slice(page.as_bytes());
+                let _ = client.write_all(&out).await;
+                return;
+            }
+        };
+        served += 1;
+        let keep = handle(&mut client, &gen, head, local, remote, id, served).await;
+        if !keep {
+            return;
+        }
+    }
+}
+
+/// Whether the client asked to keep the connection (its Connection
+/// header, matched as nginx does, or the protocol's default).
+fn client_keepalive(req: &Request) -> bool {
+    let connection = req
+        .headers
+        .iter()
+        .rev()
+        .find(|(n, _)| n.eq_ignore_ascii_case("connection"))
+        .map(|(_, v)| v.to_ascii_lowercase());
+    match connection.as_deref() {
+        Some(c) if c.contains("close") => false,
+        Some(c) if c.contains("keep-alive") => true,
+        _ => req.protocol == "HTTP/1.1",
+    }
+}
+
+async fn handle(
+    client: &mut Client,
+    gen: &Arc<Generation>,
+    head: RequestHead,
+    local: SocketAddr,
+    remote: SocketAddr,
+    id: u64,
+    served: u64,
+) -> bool {
+    let started = Instant::now();
+    let chunked = head.headers.iter().any(|(n, v)| {
+        n.eq_ignore_ascii_case("transfer-encoding") && v.eq_ignore_ascii_case("chunked")
+    });
+    let content_length: Option<u64> = head
+        .headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, v)| v.trim().parse().ok());
+    let mut req = Request {
+        method: head.method,
+        target: head.target,
+        headers: head.headers,
+        local,
+        remote,
+        protocol: head.protocol,
+        tls: None,
+        body: None,
+    };
+    let body_timeout = secs(early(&gen.http, local, "client_body_timeout"), 60);
+    let mut refused = None;
+    if chunked && req.protocol == "HTTP/1.1" {
+        // A chunked body is read before routing (bounded by the largest
+        // client_max_body_size the server could apply; the location's own
+        // limit is checked by the executor).
+        let cap = 64 * 1024 * 1024;
+        match client.read_chunked_body(cap, body_timeout).await {
+            Ok(Some(b)) => req.body = Some(b),
+            Ok(None) => refused = Some(413),
+            Err(ChunkError::Invalid) => {
+                let strict = has(gen.version, Behaviour::StrictChunkedLineEnds);
+                let _ = strict;
+                refused = Some(400);
+            }
+            Err(ChunkError::Closed) => return false,
+        }
+    }
+    let mut exec = match Exec::new(&gen.http, &req, gen.version) {
+        Ok(e) => e,
+        Err(reply) => {
+            let status = reply.status;
+            let sent = write_reply(client, None, reply, &req.method, false, None).await;
+            log_refused(gen, &req, status, sent);
+            return false;
+        }
+    };
+    exec.runtime_vars.insert("connection".into(), id.to_string());
+    exec.runtime_vars
+        .insert("connection_requests".into(), served.to_string());
+    exec.runtime_vars.insert("pid".into(), std::process::id().to_string());
+    exec.runtime_vars
+        .insert("request_id".into(), request_id());
+    let mut outcome = match refused {
+        Some(status) => exec.special(status),
+        None => exec.run(),
+    };
+    let keepalive_asked = client_keepalive(&req);
+    let (keep, status, sent) = loop {
+        match outcome {
+            Outcome::Respond(reply) => {
+                // A body nobody reads is read and dropped, so the next
+                // request on the connection starts where it should.
+                let mut keep = keepalive_asked && !exec.closes;
+                if let (Some(n), None) = (content_length, &req.body) {
+                    if n > 0 && (n > 1 << 20 || client.discard(n, body_timeout).await.is_err()) {
+                        keep = false;
+                    }
+                }
+                let (on, header) = exec.keepalive_settings();
+                keep = keep && on;
+                let status = reply.status;
+                let server = upstream::server_header(&exec);
+                let sent = write_reply(
+                    client,
+                    server,
+                    reply,
+                    &exec.method.clone(),
+                    keep,
+                    header.as_deref(),
+                )
+                .await;
+                break (keep, status, sent);
+            }
+            Outcome::Proxy(plan) => {
+                let keep = keepalive_asked && !exec.closes;
+                match upstream::forward(client, gen, &mut exec, &plan, keep).await {
+                    Forward::Done { keep, status, sent } => break (keep, status, sent),
+                    Forward::Failed(status) => outcome = exec.upstream_error(status),
+                    Forward::ClientGone => break (false, 499, 0),
+                }
+            }
+        }
+    };
+    let (local_time, iso, _) = super::logs::times(wire::now_secs());
+    let elapsed = started.elapsed().as_secs_f64();
+    exec.status = Some(status);
+    exec.runtime_vars.insert("status".into(), format!("{status:03}"));
+    exec.runtime_vars.insert("body_bytes_sent".into(), sent.to_string());
+    exec.runtime_vars.insert("bytes_sent".into(), sent.to_string());
+    exec.runtime_vars.insert("request_time".into(), format!("{elapsed:.3}"));
+    exec.runtime_vars.insert("time_local".into(), local_time);
+    exec.runtime_vars.insert("time_iso8601".into(), iso);
+    exec.runtime_vars.insert(
+        "msec".into(),
+        format!(
+            "{:.3}",
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0.0, |d| d.as_secs_f64())
+        ),
+    );
+    exec.runtime_vars.insert(
+        "request_length".into(),
+        (req.body.as_ref().map_or(0, Vec::len) as u64 + content_length.unwrap_or(0)).to_string(),
+    );
+    super::logs::access(&exec, &gen.formats, &gen.files, &gen.prefix);
+    keep
+}
+
+fn request_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut out = String::with_capacity(32);
+    for _ in 0..2 {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+        out.push_str(&format!("{:016x}", h.finish()));
+    }
+    out
+}
+
+fn log_refused(gen: &Generation, req: &Request, status: u16, _sent: u64) {
+    gen.log(
+        "info",
+        None,
+        &format!("client sent an invalid request, {} {}: {status}", req.method, req.target),
+    );
+}
+
+/// Write a response rginx made; returns the body bytes sent.
+async fn write_reply(
+    client: &mut Client,
+    server: Option<String>,
+    reply: Reply,
+    method: &str,
+    keep: bool,
+    keepalive_header: Option<&str>,
+) -> u64 {
+    let server =
+        server.or_else(|| Some(concat!("rginx/", env!("CARGO_PKG_VERSION")).to_string()));
+    let no_body = matches!(reply.status, 204 | 304) || reply.status < 200;
+    let (len, file) = match &reply.body {
+        Body::Empty => (0, None),
+        Body::Text(t) => (t.len() as u64, None),
+        Body::File(p) => (
+            std::fs::metadata(p).map_or(0, |m| m.len()),
+            Some((p.clone(), 0, u64::MAX)),
+        ),
+        Body::FileRange(p, a, b) => (b - a, Some((p.clone(), *a, *b))),
+    };
+    let mut out = Vec::with_capacity(512);
+    Head {
+        status: reply.status,
+        reason: None,
+        server: server.as_deref(),
+        content_type: reply.content_type.as_deref(),
+        content_length: (!no_body).then_some(len),
+        chunked: false,
+        keepalive: Some(keep),
+        keepalive_header,
+        headers: &reply.headers,
+    }
+    .write(&mut out);
+    if method == "HEAD" || no_body {
+        let _ = client.write_all(&out).await;
+        return 0;
+    }
+    match (reply.body, file) {
+        (Body::Text(t), _) => {
+            out.extend_from_slice(t.as_bytes());
+            let _ = client.write_all(&out).await;
+            len
+        }
+        (_, Some((path, start, end))) => {
+            if client.write_all(&out).await.is_err() {
+                return 0;
+            }
+            send_file(client, &path, start, end).await
+        }
+        _ => {
+            let _ = client.write_all(&out).await;
+            0
+        }
+    }
+}
+
+async fn send_file(client: &mut Client, path: &std::path::Path, start: u64, end: u64) -> u64 {
+    use tokio::io::AsyncSeekExt;
+    let Ok(mut f) = tokio::fs::File::open(path).await else {
+        return 0;
+    };
+    if start > 0 && f.seek(std::io::SeekFrom::Start(start)).await.is_err() {
+        return 0;
+    }
+    let mut left = end.saturating_sub(start);
+    let mut sent = 0;
+    let mut buf = vec![0u8; 64 * 1024];
+    while left > 0 {
+        let want = (buf.len() as u64).min(left) as usize;
+        let n = match f.read(&mut buf[..want]).await {
+            Ok(0) | Err(_) => break,
+            Ok(n) => n,
+        };
+        if client.write_all(&buf[..n]).await.is_err() {
+            break;
+        }
+        left -= n as u64;
+        sent += n as u64;
+    }
+    sent
+}

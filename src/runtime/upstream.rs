@@ -1,0 +1,636 @@
+//! Proxying a request: choosing peers with the IR's balancers, the
+//! keepalive pool, sending the request the IR built, reading the response
+//! head (httparse), passing the response back with nginx's header rules,
+//! and tunnelling upgraded connections (WebSocket) both ways.
+
+use super::client::Client;
+use super::wire::{self, Head};
+use super::Generation;
+use crate::ir::balance::Attempt;
+use crate::ir::exec::{Body, Exec, ProxyPlan};
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+/// How forwarding ended.
+pub enum Forward {
+    /// A response went to the client; keep the connection open or not.
+    Done { keep: bool, status: u16, sent: u64 },
+    /// No response could be had: nginx answers this status itself (502
+    /// or 504, through error_page).
+    Failed(u16),
+    /// The client went away.
+    ClientGone,
+}
+
+/// Idle upstream connections by peer.
+#[derive(Default)]
+pub struct Pool {
+    idle: std::sync::Mutex<std::collections::HashMap<SocketAddr, Vec<(TcpStream, Instant)>>>,
+}
+
+impl Pool {
+    fn take(&self, peer: SocketAddr, timeout: Duration) -> Option<TcpStream> {
+        let mut idle = self.idle.lock().ok()?;
+        let list = idle.get_mut(&peer)?;
+        while let Some((s, since)) = list.pop() {
+            if since.elapsed() < timeout {
+                return Some(s);
+            }
+        }
+        None
+    }
+
+    fn put(&self, peer: SocketAddr, s: TcpStream, max: usize) {
+        if let Ok(mut idle) = self.idle.lock() {
+            let list = idle.entry(peer).or_default();
+            if list.len() < max {
+                list.push((s, Instant::now()));
+            }
+        }
+    }
+}
+
+fn setting_time(exec: &Exec, name: &str, default_secs: u64) -> Duration {
+    exec.levels()
+        .value(name)
+        .and_then(|s| s.args.first())
+        .and_then(|a| crate::check::value::parse_time(a, true))
+        .map_or(Duration::from_secs(default_secs), Duration::from_millis)
+}
+
+/// Headers of an upstream response nginx never passes on: hop-by-hop
+/// ones (it writes its own), and those `proxy_hide_header` hides by
+/// default.
+const HIDDEN: &[&str] = &[
+    "connection",
+    "keep-alive",
+    "transfer-encoding",
+    "date",
+    "server",
+    "x-pad",
+    "x-accel-expires",
+    "x-accel-redirect",
+    "x-accel-limit-rate",
+    "x-accel-buffering",
+    "x-accel-charset",
+];
+
+struct UpstreamHead {
+    status: u16,
+    reason: String,
+    http11: bool,
+    headers: Vec<(String, String)>,
+    len: usize,
+}
+
+fn parse_head(buf: &[u8]) -> Result<Option<UpstreamHead>, ()> {
+    let mut headers = vec![httparse::EMPTY_HEADER; 256];
+    let mut resp = httparse::Response::new(&mut headers);
+    match resp.parse(buf) {
+        Ok(httparse::Status::Complete(len)) => Ok(Some(UpstreamHead {
+            status: resp.code.unwrap_or(502),
+            reason: resp.reason.unwrap_or("").to_string(),
+            http11: resp.version == Some(1),
+            headers: resp
+                .headers
+                .iter()
+                .map(|h| {
+                    (
+                        h.name.to_string(),
+                        String::from_utf8_lossy(h.value).trim().to_string(),
+                    )
+                })
+                .collect(),
+            len,
+        })),
+        Ok(httparse::Status::Partial) => Ok(None),
+        Err(_) => Err(()),
+    }
+}
+
+/// `proxy_redirect default`: a Location naming the proxied URL is
+/// rewritten to the location's prefix; `off` leaves it; explicit pairs
+/// replace a prefix.
+fn redirect(exec: &Exec, url: &str, location: &str) -> String {
+    let levels = exec.levels();
+    let rules = levels.list("proxy_redirect");
+    let default_rule = || -> Option<(String, String)> {
+        let pass = exec
+            .if_block
+            .and_then(|b| b.block.iter().rev().find(|s| s.name == "proxy_pass"))
+            .or_else(|| exec.loc.and_then(|l| l.setting("proxy_pass")))?;
+        let pass_url = pass.args.first()?;
+        if pass_url.contains('$') {
+            return None;
+        }
+        let prefix = exec.loc.map(|l| l.pattern.clone()).unwrap_or_default();
+        let uri_part = crate::ir::exec::split_url(pass_url).and_then(|(_, u)| u);
+        let from = match uri_part {
+            Some(_) => pass_url.clone(),
+            None => format!("{pass_url}/"),
+        };
+        let to = match uri_part {
+            Some(_) => prefix,
+            None => "/".to_string(),
+        };
+        Some((from, to))
+    };
+    if rules.is_empty() {
+        if let Some((from, to)) = default_rule() {
+            if let Some(rest) = location.strip_prefix(from.as_str()) {
+                return format!("{to}{rest}");
+            }
+        }
+        return location.to_string();
+    }
+    for r in rules {
+        match r.args.as_slice() {
+            [off] if off == "off" => return location.to_string(),
+            [d] if d == "default" => {
+                if let Some((from, to)) = default_rule() {
+                    if let Some(rest) = location.strip_prefix(from.as_str()) {
+                        return format!("{to}{rest}");
+                    }
+                }
+            }
+            [from, to] => {
+                let from = exec.eval(from);
+                if let Some(rest) = location.strip_prefix(from.as_str()) {
+                    return format!("{}{rest}", exec.eval(to));
+                }
+            }
+            _ => {}
+        }
+    }
+    let _ = url;
+    location.to_string()
+}
+
+/// Send the request to the group's peers until one answers.
+pub async fn forward(
+    client: &mut Client,
+    gen: &Generation,
+    exec: &mut Exec<'_>,
+    plan: &ProxyPlan,
+    client_keepalive: bool,
+) -> Forward {
+    let group = &plan.group;
+    let connect_timeout = setting_time(exec, "proxy_connect_timeout", 60);
+    let read_timeout = setting_time(exec, "proxy_read_timeout", 60);
+    let send_timeout = setting_time(exec, "proxy_send_timeout", 60);
+    let mut attempt = Attempt::default();
+    let mut tries = if plan.tries == 0 {
+        group.tries()
+    } else {
+        plan.tries
+    };
+    let mut tried = Vec::new();
+    // A body with Content-Length that was not read yet is read now, so a
+    // retry on the next peer can send it again.
+    let body: Option<Vec<u8>> = match (&plan.body, plan.body_len) {
+        (Some(b), _) => Some(b.clone()),
+        (None, Some(n)) if n > 0 => match client.read_exact_body(n, read_timeout).await {
+            Ok(b) => Some(b),
+            Err(_) => return Forward::ClientGone,
+        },
+        _ => None,
+    };
+    let upgrade = exec
+        .headers
+        .iter()
+        .any(|(n, _)| n.eq_ignore_ascii_case("upgrade"));
+    loop {
+        if tries == 0 {
+            return Forward::Failed(502);
+        }
+        let picked = {
+            let mut balancers = gen.balancers.lock().expect("balancer lock");
+            let b = balancers
+                .entry(group.name.clone())
+                .or_insert_with(|| crate::ir::balance::Balancer::new(group));
+            b.pick(group, &mut attempt, exec.remote.ip(), &plan.hash_key)
+        };
+        let Some(i) = picked else {
+            tracing::error!("no live upstreams while connecting to upstream \"{}\"", group.name);
+            return Forward::Failed(502);
+        };
+        tries -= 1;
+        let peer = group.peers[i].addr;
+        tried.push(peer.to_string());
+        exec.upstream_addr = Some(tried.join(", "));
+        let started = Instant::now();
+        let keepalive_max = group.keepalive.unwrap_or(
+            if crate::profile::has(exec.version, crate::profile::Behaviour::UpstreamHttp11Keepalive) {
+                32
+            } else {
+                0
+            },
+        ) as usize;
+        let pooled = if keepalive_max > 0 {
+            gen.pool.take(peer, Duration::from_secs(60))
+        } else {
+            None
+        };
+        let mut stream = match pooled {
+            Some(s) => s,
+            None => match tokio::time::timeout(connect_timeout, TcpStream::connect(peer)).await {
+                Ok(Ok(s)) => s,
+                Ok(Err(e)) => {
+                    tracing::error!(
+                        "connect() failed ({e}) while connecting to upstream, upstream: \"{peer}\""
+                    );
+                    fail(gen, group, i);
+                    if plan.next_on_error {
+                        continue;
+                    }
+                    return Forward::Failed(502);
+                }
+                Err(_) => {
+                    tracing::error!("upstream timed out while connecting to upstream \"{peer}\"");
+                    fail(gen, group, i);
+                    if plan.next_on_error {
+                        continue;
+                    }
+                    return Forward::Failed(504);
+                }
+            },
+        };
+        let _ = stream.set_nodelay(true);
+        let mut head = Vec::with_capacity(512);
+        head.extend_from_slice(plan.request_line.as_bytes());
+        head.extend_from_slice(b"\r\n");
+        for (n, v) in &plan.headers {
+            head.extend_from_slice(n.as_bytes());
+            head.extend_from_slice(b": ");
+            head.extend_from_slice(v.as_bytes());
+            head.extend_from_slice(b"\r\n");
+        }
+        head.extend_from_slice(b"\r\n");
+        if let Some(b) = &body {
+            head.extend_from_slice(b);
+        }
+        let sent = tokio::time::timeout(send_timeout, stream.write_all(&head)).await;
+        if !matches!(sent, Ok(Ok(()))) {
+            fail(gen, group, i);
+            if plan.next_on_error {
+                continue;
+            }
+            return Forward::Failed(502);
+        }
+        // The response head.
+        let mut buf: Vec<u8> = Vec::with_capacity(4096);
+        let parsed = loop {
+            match parse_head(&buf) {
+                Ok(Some(h)) if h.status >= 100 && h.status < 200 && h.status != 101 => {
+                    buf.drain(..h.len);
+                    continue;
+                }
+                Ok(Some(h)) => break Ok(h),
+                Ok(None) => {}
+                Err(()) => break Err(502),
+            }
+            let mut chunk = [0u8; 16 * 1024];
+            match tokio::time::timeout(read_timeout, stream.read(&mut chunk)).await {
+                Ok(Ok(0)) => break Err(502),
+                Ok(Ok(n)) => buf.extend_from_slice(&chunk[..n]),
+                Ok(Err(_)) => break Err(502),
+                Err(_) => break Err(504),
+            }
+        };
+        let h = match parsed {
+            Ok(h) => h,
+            Err(code) => {
+                tracing::error!(
+                    "upstream prematurely closed connection while reading response header from upstream \"{peer}\""
+                );
+                fail(gen, group, i);
+                if plan.next_on_error && code == 502 {
+                    continue;
+                }
+                return Forward::Failed(code);
+            }
+        };
+        buf.drain(..h.len);
+        exec.upstream_status = Some(h.status.to_string());
+        exec.runtime_vars.insert(
+            "upstream_response_time".into(),
+            format!("{:.3}", started.elapsed().as_secs_f64()),
+        );
+        for (n, v) in &h.headers {
+            exec.runtime_vars.insert(
+                format!("upstream_http_{}", n.to_ascii_lowercase().replace('-', "_")),
+                v.clone(),
+            );
+        }
+        return respond(client, gen, exec, stream, peer, h, buf, upgrade, client_keepalive, keepalive_max)
+            .await;
+    }
+}
+
+fn fail(gen: &Generation, group: &crate::ir::balance::Group, i: usize) {
+    if let Ok(mut balancers) = gen.balancers.lock() {
+        if let Some(b) = balancers.get_mut(&group.name) {
+            b.failed(group, i);
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn respond(
+    client: &mut Client,
+    gen: &Generation,
+    exec: &mut Exec<'_>,
+    mut stream: TcpStream,
+    peer: SocketAddr,
+    h: UpstreamHead,
+    mut buf: Vec<u8>,
+    upgrade: bool,
+    client_keepalive: bool,
+    keepalive_max: usize,
+) -> Forward {
+    let head_only = exec.method == "HEAD" || matches!(h.status, 204 | 304);
+    let header = |name: &str| {
+        h.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.clone())
+    };
+    let upstream_len: Option<u64> = header("content-length").and_then(|v| v.parse().ok());
+    let upstream_chunked = header("transfer-encoding")
+        .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
+    let upstream_close = !h.http11
+        || header("connection").is_some_and(|v| v.to_ascii_lowercase().contains("close"));
+    let levels = exec.levels();
+    let hide: Vec<String> = levels
+        .list("proxy_hide_header")
+        .iter()
+        .filter_map(|s| s.args.first().map(|a| a.to_ascii_lowercase()))
+        .collect();
+    let pass: Vec<String> = levels
+        .list("proxy_pass_header")
+        .iter()
+        .filter_map(|s| s.args.first().map(|a| a.to_ascii_lowercase()))
+        .collect();
+    let switching = h.status == 101 && upgrade;
+    let mut content_type = None;
+    let mut passed = Vec::new();
+    for (n, v) in &h.headers {
+        let lower = n.to_ascii_lowercase();
+        if lower == "content-type" {
+            content_type = Some(v.clone());
+            continue;
+        }
+        if lower == "content-length" {
+            continue;
+        }
+        if switching && lower == "upgrade" {
+            passed.push((n.clone(), v.clone()));
+            continue;
+        }
+        let hidden = (HIDDEN.contains(&lower.as_str()) && !pass.contains(&lower))
+            || hide.contains(&lower);
+        if hidden {
+            continue;
+        }
+        if lower == "location" {
+            passed.push((n.clone(), redirect(exec, "", v)));
+            continue;
+        }
+        passed.push((n.clone(), v.clone()));
+    }
+    if pass.iter().any(|p| p == "server") {
+        // proxy_pass_header Server: the upstream's replaces rginx's.
+    }
+    let reply = exec.proxied(h.status, passed, Body::Empty);
+    let server = server_header(exec);
+    if switching {
+        let mut out = Vec::new();
+        Head {
+            status: 101,
+            reason: Some(&h.reason).filter(|r| !r.is_empty()).map(String::as_str),
+            server: server.as_deref(),
+            content_type: None,
+            content_length: None,
+            chunked: false,
+            keepalive: None,
+            keepalive_header: None,
+            headers: &reply.headers,
+        }
+        .write(&mut out);
+        if client.write_all(&out).await.is_err() {
+            return Forward::ClientGone;
+        }
+        let idle = setting_time(exec, "proxy_read_timeout", 60);
+        let sent = tunnel(client, stream, buf, idle).await;
+        return Forward::Done {
+            keep: false,
+            status: 101,
+            sent,
+        };
+    }
+    // Framing towards the client.
+    let known_len = if head_only { upstream_len } else { upstream_len.filter(|_| !upstream_chunked) };
+    let chunked_out = !head_only && known_len.is_none() && exec.req.protocol == "HTTP/1.1";
+    let keep = client_keepalive && (known_len.is_some() || chunked_out || head_only);
+    let (on, ka_header) = exec.keepalive_settings();
+    let keep = keep && on;
+    let status = reply.status;
+    let mut out = Vec::new();
+    Head {
+        status,
+        reason: wire::reason(status)
+            .is_none()
+            .then_some(h.reason.as_str())
+            .filter(|r| !r.is_empty()),
+        server: server.as_deref(),
+        content_type: content_type.as_deref(),
+        content_length: known_len,
+        chunked: chunked_out,
+        keepalive: Some(keep),
+        keepalive_header: ka_header.as_deref(),
+        headers: &reply.headers,
+    }
+    .write(&mut out);
+    if client.write_all(&out).await.is_err() {
+        return Forward::ClientGone;
+    }
+    let read_timeout = setting_time(exec, "proxy_read_timeout", 60);
+    let mut sent: u64 = 0;
+    let mut complete = head_only;
+    if !head_only {
+        if upstream_chunked {
+            // Re-frame: read chunks, pass their data on.
+            loop {
+                let (start, size) = loop {
+                    match httparse::parse_chunk_size(&buf) {
+                        Ok(httparse::Status::Complete(x)) => break Some(x),
+                        Ok(httparse::Status::Partial) => {}
+                        Err(_) => break None,
+                    }
+                    if !read_more(&mut stream, &mut buf, read_timeout).await {
+                        break None;
+                    }
+                }
+                .unwrap_or((0, u64::MAX));
+                if size == u64::MAX {
+                    break;
+                }
+                if size == 0 {
+                    // Skip trailers.
+                    buf.drain(..start);
+                    while !buf.windows(2).any(|w| w == b"\r\n") {
+                        if !read_more(&mut stream, &mut buf, read_timeout).await {
+                            break;
+                        }
+                    }
+                    complete = true;
+                    break;
+                }
+                let size = size as usize;
+                while buf.len() < start + size + 2 {
+                    if !read_more(&mut stream, &mut buf, read_timeout).await {
+                        break;
+                    }
+                }
+                if buf.len() < start + size + 2 {
+                    break;
+                }
+                let mut out = Vec::with_capacity(size + 16);
+                let data = &buf[start..start + size];
+                if chunked_out {
+                    wire::chunk(data, &mut out);
+                } else {
+                    out.extend_from_slice(data);
+                }
+                sent += size as u64;
+                if client.write_all(&out).await.is_err() {
+                    return Forward::ClientGone;
+                }
+                buf.drain(..start + size + 2);
+            }
+        } else if let Some(len) = upstream_len {
+            let mut left = len;
+            loop {
+                let take = (buf.len() as u64).min(left) as usize;
+                if take > 0 {
+                    if client.write_all(&buf[..take]).await.is_err() {
+                        return Forward::ClientGone;
+                    }
+                    buf.drain(..take);
+                    left -= take as u64;
+                    sent += take as u64;
+                }
+                if left == 0 {
+                    complete = true;
+                    break;
+                }
+                if !read_more(&mut stream, &mut buf, read_timeout).await {
+                    break;
+                }
+            }
+        } else {
+            // Until the upstream closes.
+            loop {
+                if !buf.is_empty() {
+                    let mut out = Vec::new();
+                    if chunked_out {
+                        wire::chunk(&buf, &mut out);
+                    } else {
+                        out.extend_from_slice(&buf);
+                    }
+                    sent += buf.len() as u64;
+                    buf.clear();
+                    if client.write_all(&out).await.is_err() {
+                        return Forward::ClientGone;
+                    }
+                }
+                if !read_more(&mut stream, &mut buf, read_timeout).await {
+                    break;
+                }
+            }
+        }
+        if chunked_out {
+            if client.write_all(wire::LAST_CHUNK).await.is_err() {
+                return Forward::ClientGone;
+            }
+        }
+    }
+    if complete && !upstream_close && keepalive_max > 0 && buf.is_empty() {
+        gen.pool.put(peer, stream, keepalive_max);
+    }
+    Forward::Done {
+        keep: keep && (complete || chunked_out),
+        status,
+        sent,
+    }
+}
+
+/// Read more upstream bytes; false at end or on error/timeout.
+async fn read_more(stream: &mut TcpStream, buf: &mut Vec<u8>, timeout: Duration) -> bool {
+    let mut chunk = [0u8; 16 * 1024];
+    match tokio::time::timeout(timeout, stream.read(&mut chunk)).await {
+        Ok(Ok(n)) if n > 0 => {
+            buf.extend_from_slice(&chunk[..n]);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The Server header rginx sends (`server_tokens`).
+pub fn server_header(exec: &Exec) -> Option<String> {
+    let tokens = exec
+        .levels()
+        .value("server_tokens")
+        .and_then(|s| s.args.first())
+        .map_or("on", String::as_str);
+    Some(match tokens {
+        "off" => "rginx".to_string(),
+        "build" | "on" => concat!("rginx/", env!("CARGO_PKG_VERSION")).to_string(),
+        other => other.to_string(),
+    })
+}
+
+/// Pass bytes both ways until either side closes or stays idle past
+/// `proxy_read_timeout`/`proxy_send_timeout`; returns bytes sent to the
+/// client.
+async fn tunnel(client: &mut Client, mut upstream: TcpStream, early: Vec<u8>, idle: Duration) -> u64 {
+    let mut sent = 0u64;
+    if !early.is_empty() {
+        if client.write_all(&early).await.is_err() {
+            return 0;
+        }
+        sent += early.len() as u64;
+    }
+    if !client.buf.is_empty() {
+        let pending = std::mem::take(&mut client.buf);
+        if upstream.write_all(&pending).await.is_err() {
+            return sent;
+        }
+    }
+    let (mut ur, mut uw) = upstream.split();
+    let mut a = [0u8; 16 * 1024];
+    let mut b = [0u8; 16 * 1024];
+    loop {
+        tokio::select! {
+            r = tokio::time::timeout(idle, client.rd.read(&mut a)) => match r {
+                Ok(Ok(n)) if n > 0 => {
+                    if uw.write_all(&a[..n]).await.is_err() { break; }
+                }
+                _ => break,
+            },
+            r = tokio::time::timeout(idle, ur.read(&mut b)) => match r {
+                Ok(Ok(n)) if n > 0 => {
+                    if client.wr.write_all(&b[..n]).await.is_err() { break; }
+                    sent += n as u64;
+                }
+                _ => break,
+            },
+        }
+    }
+    let _ = uw.shutdown().await;
+    let _ = client.wr.shutdown().await;
+    sent
+}

@@ -1,0 +1,188 @@
+//! What rginx writes on the wire as nginx writes it: status lines with
+//! nginx's reason phrases, the response head in nginx's header order
+//! (`ngx_http_header_filter`), HTTP dates, and chunked framing.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// nginx's reason phrase for a status (it says "Moved Temporarily" for
+/// 302); `None` for statuses it has none for.
+pub fn reason(status: u16) -> Option<&'static str> {
+    Some(match status {
+        100 => "Continue",
+        101 => "Switching Protocols",
+        200 => "OK",
+        201 => "Created",
+        202 => "Accepted",
+        204 => "No Content",
+        206 => "Partial Content",
+        301 => "Moved Permanently",
+        302 => "Moved Temporarily",
+        303 => "See Other",
+        304 => "Not Modified",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        402 => "Payment Required",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Not Allowed",
+        406 => "Not Acceptable",
+        408 => "Request Time-out",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "Length Required",
+        412 => "Precondition Failed",
+        413 => "Request Entity Too Large",
+        414 => "Request-URI Too Large",
+        415 => "Unsupported Media Type",
+        416 => "Requested Range Not Satisfiable",
+        421 => "Misdirected Request",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Temporarily Unavailable",
+        504 => "Gateway Time-out",
+        505 => "HTTP Version Not Supported",
+        507 => "Insufficient Storage",
+        _ => return None,
+    })
+}
+
+/// Seconds since the epoch, now.
+pub fn now_secs() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// The Date header value, now.
+pub fn date_now() -> String {
+    crate::ir::statics::http_date(now_secs())
+}
+
+/// The response head nginx's header filter writes: status line, Server,
+/// Date, Content-Type, Content-Length, Last-Modified, Location,
+/// Transfer-Encoding, Connection, Keep-Alive, then the other headers in
+/// their order.
+pub struct Head<'a> {
+    pub status: u16,
+    /// A status line of a proxied response, when nginx has no phrase.
+    pub reason: Option<&'a str>,
+    pub server: Option<&'a str>,
+    pub content_type: Option<&'a str>,
+    pub content_length: Option<u64>,
+    pub chunked: bool,
+    /// `Some(true)` keep-alive, `Some(false)` close, `None` upgrade.
+    pub keepalive: Option<bool>,
+    pub keepalive_header: Option<&'a str>,
+    pub headers: &'a [(String, String)],
+}
+
+impl Head<'_> {
+    pub fn write(&self, out: &mut Vec<u8>) {
+        let phrase = self.reason.or_else(|| reason(self.status)).unwrap_or("");
+        out.extend_from_slice(format!("HTTP/1.1 {} {phrase}\r\n", self.status).as_bytes());
+        let mut line = |n: &str, v: &str| {
+            out.extend_from_slice(n.as_bytes());
+            out.extend_from_slice(b": ");
+            out.extend_from_slice(v.as_bytes());
+            out.extend_from_slice(b"\r\n");
+        };
+        if let Some(s) = self.server {
+            line("Server", s);
+        }
+        line("Date", &date_now());
+        if let Some(t) = self.content_type {
+            line("Content-Type", t);
+        }
+        if let Some(n) = self.content_length {
+            line("Content-Length", &n.to_string());
+        }
+        let special = |n: &str| {
+            ["last-modified", "location"]
+                .iter()
+                .any(|s| n.eq_ignore_ascii_case(s))
+        };
+        for (n, v) in self.headers.iter().filter(|(n, _)| special(n)) {
+            line(n, v);
+        }
+        if self.chunked {
+            line("Transfer-Encoding", "chunked");
+        }
+        match self.keepalive {
+            Some(true) => {
+                line("Connection", "keep-alive");
+                if let Some(k) = self.keepalive_header {
+                    line("Keep-Alive", k);
+                }
+            }
+            Some(false) => line("Connection", "close"),
+            None => line("Connection", "upgrade"),
+        }
+        for (n, v) in self.headers.iter().filter(|(n, _)| !special(n)) {
+            line(n, v);
+        }
+        out.extend_from_slice(b"\r\n");
+    }
+}
+
+/// One chunk of a chunked body.
+pub fn chunk(data: &[u8], out: &mut Vec<u8>) {
+    if data.is_empty() {
+        return;
+    }
+    out.extend_from_slice(format!("{:x}\r\n", data.len()).as_bytes());
+    out.extend_from_slice(data);
+    out.extend_from_slice(b"\r\n");
+}
+
+/// The end of a chunked body.
+pub const LAST_CHUNK: &[u8] = b"0\r\n\r\n";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn head_in_nginx_order() {
+        let headers = vec![
+            ("ETag".to_string(), "\"1\"".to_string()),
+            ("Location".to_string(), "http://h/x".to_string()),
+        ];
+        let mut out = Vec::new();
+        Head {
+            status: 302,
+            reason: None,
+            server: Some("rginx"),
+            content_type: Some("text/html"),
+            content_length: Some(5),
+            chunked: false,
+            keepalive: Some(true),
+            keepalive_header: Some("timeout=5"),
+            headers: &headers,
+        }
+        .write(&mut out);
+        let text = String::from_utf8(out).unwrap();
+        let names: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split_once(':').map(|(n, _)| n))
+            .collect();
+        assert!(text.starts_with("HTTP/1.1 302 Moved Temporarily\r\n"));
+        assert_eq!(
+            names,
+            [
+                "Server",
+                "Date",
+                "Content-Type",
+                "Content-Length",
+                "Location",
+                "Connection",
+                "Keep-Alive",
+                "ETag"
+            ]
+        );
+    }
+}
