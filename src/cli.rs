@@ -56,6 +56,9 @@ pub struct Cli {
     /// The nginx version whose behaviour to follow (default: the latest)
     #[arg(long, env = "RGINX_NGINX_VERSION", value_name = "X.Y[.Z]")]
     nginx_version: Option<String>,
+    /// Serve even with directives rginx does not implement (each is logged)
+    #[arg(long)]
+    allow_unsupported: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -310,6 +313,20 @@ pub fn main() -> i32 {
     let Some(version) = nginx_version(cli.nginx_version.as_deref()) else {
         return 2;
     };
+    let missing = crate::runtime::unsupported(&config);
+    for m in &missing {
+        let level = if cli.allow_unsupported {
+            "warn"
+        } else {
+            "emerg"
+        };
+        out.line(&format!(
+            "{PROGRAM}: [{level}] {m} (`rginx lint` lists them; docs/directives.md says what runs)"
+        ));
+    }
+    if !missing.is_empty() && !cli.allow_unsupported {
+        return 1;
+    }
     let root = nix::unistd::geteuid().is_root();
     let http = match crate::ir::Http::build(&config, root) {
         Ok(h) => h,

@@ -58,6 +58,8 @@ pub struct ConformanceArgs {
 pub enum ModeName {
     Ir,
     Oracle,
+    /// The rginx runtime serving each case for real.
+    Runtime,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -71,8 +73,10 @@ pub enum OutputFormat {
 pub enum Mode {
     /// Real nginx at this path.
     Oracle(PathBuf),
-    /// The rginx routing IR (cannot evaluate cases yet).
+    /// The rginx routing IR.
     Ir,
+    /// The rginx runtime (this binary) serving the case.
+    Runtime(PathBuf),
 }
 
 /// One case's outcome.
@@ -126,6 +130,10 @@ pub fn run_case(case: &Case, mode: &Mode) -> CaseResult {
             Ok(v) => run_case_with(case, &NginxOracle::new(binary.clone(), v)),
             Err(e) => result(case, "nginx", vec![e.to_string()], String::new()),
         },
+        Mode::Runtime(binary) => run_case_with(
+            case,
+            &NginxOracle::rginx_runtime(binary.clone(), DEFAULT_VERSION),
+        ),
     }
 }
 
@@ -337,6 +345,12 @@ fn run_cli_inner(args: &ConformanceArgs) -> Result<Report, String> {
             return Err("--mode ir runs no oracle; drop --oracle".into())
         }
         (Some(ModeName::Ir), None) | (None, None) => Mode::Ir,
+        (Some(ModeName::Runtime), Some(_)) => {
+            return Err("--mode runtime runs rginx itself; drop --oracle".into())
+        }
+        (Some(ModeName::Runtime), None) => {
+            Mode::Runtime(std::env::current_exe().map_err(|e| format!("the rginx binary: {e}"))?)
+        }
         (_, Some(o)) => Mode::Oracle(oracle_binary(o)?),
         (Some(ModeName::Oracle), None) => Mode::Oracle(PathBuf::from("nginx")),
     };
@@ -357,6 +371,11 @@ fn run_cli_inner(args: &ConformanceArgs) -> Result<Report, String> {
             let own = NginxOracle::detect_version(&binary).map_err(|e| e.to_string())?;
             let oracle = NginxOracle::new(binary, own);
             run_paths(&args.paths, Some(&oracle), asked.unwrap_or(own)).map_err(|e| e.to_string())
+        }
+        Mode::Runtime(binary) => {
+            let v = asked.unwrap_or(DEFAULT_VERSION);
+            let engine = NginxOracle::rginx_runtime(binary, v);
+            run_paths(&args.paths, Some(&engine), v).map_err(|e| e.to_string())
         }
     }
 }

@@ -44,6 +44,8 @@ pub enum OracleError {
 pub struct NginxOracle {
     binary: PathBuf,
     name: String,
+    /// Extra environment for the server (rginx's version profile).
+    env: Vec<(String, String)>,
 }
 
 impl NginxOracle {
@@ -52,6 +54,17 @@ impl NginxOracle {
         NginxOracle {
             binary: binary.into(),
             name: format!("nginx {version}"),
+            env: Vec::new(),
+        }
+    }
+
+    /// The rginx runtime as the server under test: this very binary,
+    /// started like nginx, following the `version` profile.
+    pub fn rginx_runtime(binary: impl Into<PathBuf>, version: Version) -> Self {
+        NginxOracle {
+            binary: binary.into(),
+            name: format!("rginx runtime ({version})"),
+            env: vec![("RGINX_NGINX_VERSION".into(), version.to_string())],
         }
     }
 
@@ -271,6 +284,7 @@ impl Engine for NginxOracle {
             .arg("-e")
             .arg(dir.join("error.log"))
             .current_dir(dir)
+            .envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(stderr)

@@ -165,6 +165,9 @@ pub struct Exec<'a> {
     /// Variables only a running server knows (`$time_local`,
     /// `$body_bytes_sent`, `$upstream_http_*`…), set by the runtime.
     pub runtime_vars: HashMap<String, String>,
+    /// Headers of an intercepted upstream response that stay on the
+    /// response nginx sends instead (`WWW-Authenticate` of a 401).
+    pub carried_headers: Vec<(String, String)>,
     pub steps: Vec<Step>,
 }
 
@@ -471,6 +474,7 @@ impl<'a> Exec<'a> {
             upstream_addr: None,
             upstream_status: None,
             runtime_vars: HashMap::new(),
+            carried_headers: Vec::new(),
             steps: Vec::new(),
         };
         exec.request_port = request_port;
@@ -1109,6 +1113,7 @@ impl<'a> Exec<'a> {
                 .headers
                 .push(("Location".into(), self.absolute_location(&loc)));
         }
+        reply.headers.extend(self.carried_headers.iter().cloned());
         let added = self.added_headers(reply.status);
         for (n, v) in added {
             // add_header of these replaces nginx's own.

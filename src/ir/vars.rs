@@ -300,7 +300,7 @@ impl Exec<'_> {
             _ if v.is_empty() => out.push('-'),
             _ => {
                 for b in v.bytes() {
-                    if b == b'"' || b == b'\\' || b < 0x20 || b >= 0x7f {
+                    if b == b'"' || b == b'\\' || !(0x20..0x7f).contains(&b) {
                         out.push_str(&format!("\\x{b:02X}"));
                     } else {
                         out.push(b as char);
@@ -312,11 +312,7 @@ impl Exec<'_> {
             .unwrap_or_else(|e| format!("({e})"))
     }
 
-    fn eval_with(
-        &self,
-        template: &str,
-        put: &dyn Fn(&str, &mut String),
-    ) -> Result<String, String> {
+    fn eval_with(&self, template: &str, put: &dyn Fn(&str, &mut String)) -> Result<String, String> {
         let mut out = String::new();
         let b = template.as_bytes();
         let mut i = 0;

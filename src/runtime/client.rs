@@ -45,6 +45,9 @@ pub struct Client {
     pub wr: OwnedWriteHalf,
     /// Read but not consumed yet (pipelined requests, the body's start).
     pub buf: Vec<u8>,
+    /// The request sent `Expect: 100-continue`: say "100 Continue" before
+    /// reading its body.
+    pub expects_continue: bool,
 }
 
 impl Client {
@@ -54,6 +57,7 @@ impl Client {
             rd,
             wr,
             buf: Vec::with_capacity(1024),
+            expects_continue: false,
         }
     }
 
@@ -78,7 +82,14 @@ impl Client {
             if !self.buf.is_empty() {
                 let mut headers = vec![httparse::EMPTY_HEADER; MAX_HEADERS];
                 let mut req = httparse::Request::new(&mut headers);
-                match req.parse(&self.buf) {
+                // nginx drops header lines with invalid names
+                // (ignore_invalid_headers) and accepts runs of spaces in
+                // the request line.
+                let mut config = httparse::ParserConfig::default();
+                config
+                    .ignore_invalid_headers_in_requests(true)
+                    .allow_multiple_spaces_in_request_line_delimiters(true);
+                match config.parse_request(&mut req, &self.buf) {
                     Ok(httparse::Status::Complete(len)) => {
                         let head = self.check_head(&req, len)?;
                         self.buf.drain(..len);
@@ -141,7 +152,11 @@ impl Client {
             .map(|h| {
                 (
                     h.name.to_string(),
-                    String::from_utf8_lossy(h.value).trim().to_string(),
+                    // Spaces around a value are not part of it; a tab is
+                    // (and makes a Host invalid, as nginx finds).
+                    String::from_utf8_lossy(h.value)
+                        .trim_matches(' ')
+                        .to_string(),
                 )
             })
             .collect();
@@ -155,7 +170,15 @@ impl Client {
     }
 
     /// Read exactly `len` body bytes.
-    pub async fn read_exact_body(&mut self, len: u64, timeout: Duration) -> std::io::Result<Vec<u8>> {
+    pub async fn read_exact_body(
+        &mut self,
+        len: u64,
+        timeout: Duration,
+    ) -> std::io::Result<Vec<u8>> {
+        if self.expects_continue && self.buf.is_empty() {
+            self.expects_continue = false;
+            self.wr.write_all(b"HTTP/1.1 100 Continue\r\n\r\n").await?;
+        }
         let len = usize::try_from(len).map_err(|_| std::io::Error::other("body too large"))?;
         while self.buf.len() < len {
             if self.fill(timeout).await? == 0 {
@@ -172,6 +195,13 @@ impl Client {
         cap: u64,
         timeout: Duration,
     ) -> Result<Option<Vec<u8>>, ChunkError> {
+        if self.expects_continue && self.buf.is_empty() {
+            self.expects_continue = false;
+            self.wr
+                .write_all(b"HTTP/1.1 100 Continue\r\n\r\n")
+                .await
+                .map_err(|_| ChunkError::Closed)?;
+        }
         let mut body = Vec::new();
         loop {
             let (start, size) = loop {

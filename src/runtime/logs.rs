@@ -59,7 +59,11 @@ impl Files {
             return;
         };
         if !open.contains_key(path) {
-            match std::fs::OpenOptions::new().create(true).append(true).open(path) {
+            match std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+            {
                 Ok(f) => {
                     open.insert(path.to_path_buf(), f);
                 }

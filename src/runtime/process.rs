@@ -64,13 +64,17 @@ fn main_settings(config: &Config, prefix: &Path) -> Main {
                 }
                 ("error_log", [p, rest @ ..]) => {
                     let path = if p == "stderr" { None } else { Some(rel(p)) };
-                    m.error_log = (path, rest.first().cloned().unwrap_or_else(|| "error".into()));
+                    m.error_log = (
+                        path,
+                        rest.first().cloned().unwrap_or_else(|| "error".into()),
+                    );
                 }
                 ("events", _) => {
                     if let Some(b) = d.block() {
                         for e in crate::ir::expanded(config, &b.directives) {
                             if e.is("worker_connections") {
-                                if let Some(n) = e.args.first().and_then(|a| a.text().parse().ok()) {
+                                if let Some(n) = e.args.first().and_then(|a| a.text().parse().ok())
+                                {
                                     m.connections = n;
                                 }
                             }
@@ -99,7 +103,8 @@ struct Bind {
 fn binds(http: &crate::ir::Http, config: &Config) -> Vec<Bind> {
     let _ = config;
     let mut out: Vec<Bind> = Vec::new();
-    let listens: Vec<&crate::ir::Listen> = http.servers.iter().flat_map(|s| s.listens.iter()).collect();
+    let listens: Vec<&crate::ir::Listen> =
+        http.servers.iter().flat_map(|s| s.listens.iter()).collect();
     let wildcard4: Vec<u16> = listens
         .iter()
         .filter(|l| l.addr.is_none() && !l.ipv6_wildcard)
@@ -127,7 +132,11 @@ fn binds(http: &crate::ir::Http, config: &Config) -> Vec<Bind> {
 
 fn bind(b: &Bind) -> std::io::Result<std::net::TcpListener> {
     use socket2::{Domain, Protocol, Socket, Type};
-    let domain = if b.addr.is_ipv6() { Domain::IPV6 } else { Domain::IPV4 };
+    let domain = if b.addr.is_ipv6() {
+        Domain::IPV6
+    } else {
+        Domain::IPV4
+    };
     let s = Socket::new(domain, Type::STREAM, Some(Protocol::TCP))?;
     s.set_reuse_address(true)?;
     if b.reuseport {
@@ -194,7 +203,14 @@ pub fn run(config: Config, http: crate::ir::Http, opts: Options) -> i32 {
         .enable_all()
         .build();
     let code = match runtime {
-        Ok(rt) => rt.block_on(serve(config, http, opts, main.connections * main.workers.max(1), listeners, error_log)),
+        Ok(rt) => rt.block_on(serve(
+            config,
+            http,
+            opts,
+            main.connections * main.workers.max(1),
+            listeners,
+            error_log,
+        )),
         Err(e) => {
             eprintln!("rginx: [emerg] {e}");
             1
@@ -226,7 +242,14 @@ async fn serve(
     let (stop_tx, stop_rx) = watch::channel(false);
     let mut accepting: HashMap<Bind, tokio::task::JoinHandle<()>> = HashMap::new();
     for (b, l) in listeners {
-        match start_accept(l, current.clone(), limit.clone(), active.clone(), ids.clone(), stop_rx.clone()) {
+        match start_accept(
+            l,
+            current.clone(),
+            limit.clone(),
+            active.clone(),
+            ids.clone(),
+            stop_rx.clone(),
+        ) {
             Ok(h) => {
                 accepting.insert(b, h);
             }

@@ -22,7 +22,11 @@ fn secs(s: Option<&crate::ir::location::Setting>, default: u64) -> Duration {
 
 /// The http-level (or default server's) value of a setting, for what
 /// nginx decides before it knows the server.
-fn early<'a>(http: &'a crate::ir::Http, local: SocketAddr, name: &str) -> Option<&'a crate::ir::location::Setting> {
+fn early<'a>(
+    http: &'a crate::ir::Http,
+    local: SocketAddr,
+    name: &str,
+) -> Option<&'a crate::ir::location::Setting> {
     let group = crate::ir::server::candidates(&http.servers, local);
     let default = group
         .iter()
@@ -40,10 +44,7 @@ fn refusal(status: u16) -> (u16, String) {
         let page = "<html>\r\n<head><title>400 Request Header Or Cookie Too Large</title></head>\r\n<body>\r\n<center><h1>400 Bad Request</h1></center>\r\n<center>Request Header Or Cookie Too Large</center>\r\n<hr><center>rginx</center>\r\n</body>\r\n</html>\r\n";
         return (400, page.to_string());
     }
-    (
-        status,
-        crate::ir::pages::page(status).unwrap_or_default(),
-    )
+    (status, crate::ir::pages::page(status).unwrap_or_default())
 }
 
 /// Serve one connection until it closes.
@@ -67,7 +68,11 @@ pub async fn serve(stream: tokio::net::TcpStream, gen: Arc<Generation>, id: u64)
             Err(HeadError::Closed) => return,
             Err(HeadError::Timeout) => {
                 if served == 0 {
-                    gen.log("info", Some(id), "client timed out while reading client request headers");
+                    gen.log(
+                        "info",
+                        Some(id),
+                        "client timed out while reading client request headers",
+                    );
                 }
                 return;
             }
@@ -94,7 +99,11 @@ pub async fn serve(stream: tokio::net::TcpStream, gen: Arc<Generation>, id: u64)
         };
         served += 1;
         let keep = handle(&mut client, &gen, head, local, remote, id, served).await;
-        if !keep {
+        let limit = early(&gen.http, local, "keepalive_requests")
+            .and_then(|s| s.args.first())
+            .and_then(|a| a.parse::<u64>().ok())
+            .unwrap_or(1000);
+        if !keep || served >= limit {
             return;
         }
     }
@@ -134,6 +143,10 @@ async fn handle(
         .iter()
         .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
         .and_then(|(_, v)| v.trim().parse().ok());
+    client.expects_continue = head.protocol == "HTTP/1.1"
+        && head.headers.iter().any(|(n, v)| {
+            n.eq_ignore_ascii_case("expect") && v.eq_ignore_ascii_case("100-continue")
+        });
     let mut req = Request {
         method: head.method,
         target: head.target,
@@ -171,12 +184,13 @@ async fn handle(
             return false;
         }
     };
-    exec.runtime_vars.insert("connection".into(), id.to_string());
+    exec.runtime_vars
+        .insert("connection".into(), id.to_string());
     exec.runtime_vars
         .insert("connection_requests".into(), served.to_string());
-    exec.runtime_vars.insert("pid".into(), std::process::id().to_string());
     exec.runtime_vars
-        .insert("request_id".into(), request_id());
+        .insert("pid".into(), std::process::id().to_string());
+    exec.runtime_vars.insert("request_id".into(), request_id());
     let mut outcome = match refused {
         Some(status) => exec.special(status),
         None => exec.run(),
@@ -185,13 +199,16 @@ async fn handle(
     let (keep, status, sent) = loop {
         match outcome {
             Outcome::Respond(reply) => {
-                // A body nobody reads is read and dropped, so the next
-                // request on the connection starts where it should.
+                // A body nobody reads is dropped after the response (nginx
+                // does not ask for it with 100 Continue); a large one ends
+                // the connection instead.
                 let mut keep = keepalive_asked && !exec.closes;
-                if let (Some(n), None) = (content_length, &req.body) {
-                    if n > 0 && (n > 1 << 20 || client.discard(n, body_timeout).await.is_err()) {
-                        keep = false;
-                    }
+                let unread = match (content_length, &req.body, client.expects_continue) {
+                    (Some(n), None, false) if n > 0 => Some(n),
+                    _ => None,
+                };
+                if unread.is_some_and(|n| n > 1 << 20) || client.expects_continue {
+                    keep = false;
                 }
                 let (on, header) = exec.keepalive_settings();
                 keep = keep && on;
@@ -206,6 +223,10 @@ async fn handle(
                     header.as_deref(),
                 )
                 .await;
+                let keep = match unread {
+                    Some(n) if keep => client.discard(n, body_timeout).await.is_ok(),
+                    _ => keep,
+                };
                 break (keep, status, sent);
             }
             Outcome::Proxy(plan) => {
@@ -221,10 +242,14 @@ async fn handle(
     let (local_time, iso, _) = super::logs::times(wire::now_secs());
     let elapsed = started.elapsed().as_secs_f64();
     exec.status = Some(status);
-    exec.runtime_vars.insert("status".into(), format!("{status:03}"));
-    exec.runtime_vars.insert("body_bytes_sent".into(), sent.to_string());
-    exec.runtime_vars.insert("bytes_sent".into(), sent.to_string());
-    exec.runtime_vars.insert("request_time".into(), format!("{elapsed:.3}"));
+    exec.runtime_vars
+        .insert("status".into(), format!("{status:03}"));
+    exec.runtime_vars
+        .insert("body_bytes_sent".into(), sent.to_string());
+    exec.runtime_vars
+        .insert("bytes_sent".into(), sent.to_string());
+    exec.runtime_vars
+        .insert("request_time".into(), format!("{elapsed:.3}"));
     exec.runtime_vars.insert("time_local".into(), local_time);
     exec.runtime_vars.insert("time_iso8601".into(), iso);
     exec.runtime_vars.insert(
@@ -249,7 +274,11 @@ fn request_id() -> String {
     let mut out = String::with_capacity(32);
     for _ in 0..2 {
         let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-        h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+        h.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos()),
+        );
         out.push_str(&format!("{:016x}", h.finish()));
     }
     out
@@ -259,7 +288,10 @@ fn log_refused(gen: &Generation, req: &Request, status: u16, _sent: u64) {
     gen.log(
         "info",
         None,
-        &format!("client sent an invalid request, {} {}: {status}", req.method, req.target),
+        &format!(
+            "client sent an invalid request, {} {}: {status}",
+            req.method, req.target
+        ),
     );
 }
 
@@ -272,8 +304,7 @@ async fn write_reply(
     keep: bool,
     keepalive_header: Option<&str>,
 ) -> u64 {
-    let server =
-        server.or_else(|| Some(concat!("rginx/", env!("CARGO_PKG_VERSION")).to_string()));
+    let server = server.or_else(|| Some(concat!("rginx/", env!("CARGO_PKG_VERSION")).to_string()));
     let no_body = matches!(reply.status, 204 | 304) || reply.status < 200;
     let (len, file) = match &reply.body {
         Body::Empty => (0, None),

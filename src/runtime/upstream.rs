@@ -213,7 +213,10 @@ pub async fn forward(
             b.pick(group, &mut attempt, exec.remote.ip(), &plan.hash_key)
         };
         let Some(i) = picked else {
-            tracing::error!("no live upstreams while connecting to upstream \"{}\"", group.name);
+            tracing::error!(
+                "no live upstreams while connecting to upstream \"{}\"",
+                group.name
+            );
             return Forward::Failed(502);
         };
         tries -= 1;
@@ -222,7 +225,10 @@ pub async fn forward(
         exec.upstream_addr = Some(tried.join(", "));
         let started = Instant::now();
         let keepalive_max = group.keepalive.unwrap_or(
-            if crate::profile::has(exec.version, crate::profile::Behaviour::UpstreamHttp11Keepalive) {
+            if crate::profile::has(
+                exec.version,
+                crate::profile::Behaviour::UpstreamHttp11Keepalive,
+            ) {
                 32
             } else {
                 0
@@ -318,14 +324,76 @@ pub async fn forward(
             "upstream_response_time".into(),
             format!("{:.3}", started.elapsed().as_secs_f64()),
         );
-        for (n, v) in &h.headers {
-            exec.runtime_vars.insert(
-                format!("upstream_http_{}", n.to_ascii_lowercase().replace('-', "_")),
-                v.clone(),
-            );
+        set_header_vars(exec, "upstream_http_", &h.headers);
+        // proxy_intercept_errors: an error status error_page handles is
+        // answered as if rginx had met it (a 401 keeps its challenges).
+        let intercept = exec
+            .levels()
+            .value("proxy_intercept_errors")
+            .and_then(|s| s.args.first())
+            .is_some_and(|a| a == "on");
+        if intercept && h.status >= 300 && has_error_page(exec, h.status) {
+            if h.status == 401 {
+                let joined = crate::profile::has(
+                    exec.version,
+                    crate::profile::Behaviour::JoinedResponseVariables,
+                );
+                let challenges: Vec<(String, String)> = h
+                    .headers
+                    .iter()
+                    .filter(|(n, _)| n.eq_ignore_ascii_case("www-authenticate"))
+                    .take(if joined { usize::MAX } else { 1 })
+                    .cloned()
+                    .collect();
+                exec.carried_headers = challenges;
+            }
+            return Forward::Failed(h.status);
         }
-        return respond(client, gen, exec, stream, peer, h, buf, upgrade, client_keepalive, keepalive_max)
-            .await;
+        return respond(
+            client,
+            gen,
+            exec,
+            stream,
+            peer,
+            h,
+            buf,
+            upgrade,
+            client_keepalive,
+            keepalive_max,
+        )
+        .await;
+    }
+}
+
+/// Whether `error_page` in effect handles a status.
+fn has_error_page(exec: &Exec, status: u16) -> bool {
+    exec.levels()
+        .list("error_page")
+        .iter()
+        .any(|p| p.args.iter().any(|a| a.parse::<u16>().ok() == Some(status)))
+}
+
+/// `$upstream_http_*` / `$sent_http_*` from response headers: repeated
+/// lines joined with ", " since 1.23.0, the first one before.
+fn set_header_vars(exec: &mut Exec, prefix: &str, headers: &[(String, String)]) {
+    let joined = crate::profile::has(
+        exec.version,
+        crate::profile::Behaviour::JoinedResponseVariables,
+    );
+    let mut seen: Vec<String> = Vec::new();
+    for (n, v) in headers {
+        let key = format!("{prefix}{}", n.to_ascii_lowercase().replace('-', "_"));
+        if seen.contains(&key) {
+            if joined {
+                if let Some(old) = exec.runtime_vars.get_mut(&key) {
+                    old.push_str(", ");
+                    old.push_str(v);
+                }
+            }
+            continue;
+        }
+        seen.push(key.clone());
+        exec.runtime_vars.insert(key, v.clone());
     }
 }
 
@@ -358,10 +426,10 @@ async fn respond(
             .map(|(_, v)| v.clone())
     };
     let upstream_len: Option<u64> = header("content-length").and_then(|v| v.parse().ok());
-    let upstream_chunked = header("transfer-encoding")
-        .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
-    let upstream_close = !h.http11
-        || header("connection").is_some_and(|v| v.to_ascii_lowercase().contains("close"));
+    let upstream_chunked =
+        header("transfer-encoding").is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
+    let upstream_close =
+        !h.http11 || header("connection").is_some_and(|v| v.to_ascii_lowercase().contains("close"));
     let levels = exec.levels();
     let hide: Vec<String> = levels
         .list("proxy_hide_header")
@@ -389,8 +457,8 @@ async fn respond(
             passed.push((n.clone(), v.clone()));
             continue;
         }
-        let hidden = (HIDDEN.contains(&lower.as_str()) && !pass.contains(&lower))
-            || hide.contains(&lower);
+        let hidden =
+            (HIDDEN.contains(&lower.as_str()) && !pass.contains(&lower)) || hide.contains(&lower);
         if hidden {
             continue;
         }
@@ -403,13 +471,20 @@ async fn respond(
     if pass.iter().any(|p| p == "server") {
         // proxy_pass_header Server: the upstream's replaces rginx's.
     }
+    let mut sent_headers = passed.clone();
+    if let Some(t) = &content_type {
+        sent_headers.push(("Content-Type".into(), t.clone()));
+    }
+    set_header_vars(exec, "sent_http_", &sent_headers);
     let reply = exec.proxied(h.status, passed, Body::Empty);
     let server = server_header(exec);
     if switching {
         let mut out = Vec::new();
         Head {
             status: 101,
-            reason: Some(&h.reason).filter(|r| !r.is_empty()).map(String::as_str),
+            reason: Some(&h.reason)
+                .filter(|r| !r.is_empty())
+                .map(String::as_str),
             server: server.as_deref(),
             content_type: None,
             content_length: None,
@@ -431,7 +506,11 @@ async fn respond(
         };
     }
     // Framing towards the client.
-    let known_len = if head_only { upstream_len } else { upstream_len.filter(|_| !upstream_chunked) };
+    let known_len = if head_only {
+        upstream_len
+    } else {
+        upstream_len.filter(|_| !upstream_chunked)
+    };
     let chunked_out = !head_only && known_len.is_none() && exec.req.protocol == "HTTP/1.1";
     let keep = client_keepalive && (known_len.is_some() || chunked_out || head_only);
     let (on, ka_header) = exec.keepalive_settings();
@@ -551,10 +630,8 @@ async fn respond(
                 }
             }
         }
-        if chunked_out {
-            if client.write_all(wire::LAST_CHUNK).await.is_err() {
-                return Forward::ClientGone;
-            }
+        if chunked_out && client.write_all(wire::LAST_CHUNK).await.is_err() {
+            return Forward::ClientGone;
         }
     }
     if complete && !upstream_close && keepalive_max > 0 && buf.is_empty() {
@@ -596,7 +673,12 @@ pub fn server_header(exec: &Exec) -> Option<String> {
 /// Pass bytes both ways until either side closes or stays idle past
 /// `proxy_read_timeout`/`proxy_send_timeout`; returns bytes sent to the
 /// client.
-async fn tunnel(client: &mut Client, mut upstream: TcpStream, early: Vec<u8>, idle: Duration) -> u64 {
+async fn tunnel(
+    client: &mut Client,
+    mut upstream: TcpStream,
+    early: Vec<u8>,
+    idle: Duration,
+) -> u64 {
     let mut sent = 0u64;
     if !early.is_empty() {
         if client.write_all(&early).await.is_err() {

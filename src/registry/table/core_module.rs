@@ -4,14 +4,14 @@ use crate::registry::{Arity as A, Check as C, Ctx, DirectiveSpec as D, Setter as
 
 #[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new("daemon", "core_module", Ctx::MAIN, A::FLAG, S::Flag).default_value("on").doc("https://nginx.org/en/docs/ngx_core_module.html#daemon"),
-    D::new("master_process", "core_module", Ctx::MAIN, A::FLAG, S::Flag).default_value("on").doc("https://nginx.org/en/docs/ngx_core_module.html#master_process"),
+    D::new("daemon", "core_module", Ctx::MAIN, A::FLAG, S::Flag).support(crate::registry::Support::Supported).default_value("on").doc("https://nginx.org/en/docs/ngx_core_module.html#daemon"),
+    D::new("master_process", "core_module", Ctx::MAIN, A::FLAG, S::Flag).support(crate::registry::Support::Ignored("rginx is one process with worker threads")).default_value("on").doc("https://nginx.org/en/docs/ngx_core_module.html#master_process"),
     D::new("timer_resolution", "core_module", Ctx::MAIN, A::TAKE1, S::Msec).doc("https://nginx.org/en/docs/ngx_core_module.html#timer_resolution"),
-    D::new("pid", "core_module", Ctx::MAIN, A::TAKE1, S::Str).default_value("logs/nginx.pid").doc("https://nginx.org/en/docs/ngx_core_module.html#pid"),
+    D::new("pid", "core_module", Ctx::MAIN, A::TAKE1, S::Str).support(crate::registry::Support::Supported).default_value("logs/nginx.pid").doc("https://nginx.org/en/docs/ngx_core_module.html#pid"),
     D::new("lock_file", "core_module", Ctx::MAIN, A::TAKE1, S::Str).default_value("logs/nginx.lock").doc("https://nginx.org/en/docs/ngx_core_module.html#lock_file"),
-    D::new("worker_processes", "core_module", Ctx::MAIN, A::TAKE1, S::Custom).once().check(C::NumberOrAuto).default_value("1").doc("https://nginx.org/en/docs/ngx_core_module.html#worker_processes"),
+    D::new("worker_processes", "core_module", Ctx::MAIN, A::TAKE1, S::Custom).support(crate::registry::Support::Supported).once().check(C::NumberOrAuto).default_value("1").doc("https://nginx.org/en/docs/ngx_core_module.html#worker_processes"),
     D::new("debug_points", "core_module", Ctx::MAIN, A::TAKE1, S::Enum).values(V::Enum(&["stop", "abort"])).doc("https://nginx.org/en/docs/ngx_core_module.html#debug_points"),
-    D::new("user", "core_module", Ctx::MAIN, A::TAKE12, S::Custom).once().check(C::User).default_value("nobody nobody").doc("https://nginx.org/en/docs/ngx_core_module.html#user"),
+    D::new("user", "core_module", Ctx::MAIN, A::TAKE12, S::Custom).support(crate::registry::Support::Partial("rginx runs as the user that starts it and does not switch users")).once().check(C::User).default_value("nobody nobody").doc("https://nginx.org/en/docs/ngx_core_module.html#user"),
     D::new("worker_priority", "core_module", Ctx::MAIN, A::TAKE1, S::Custom).once().default_value("0").doc("https://nginx.org/en/docs/ngx_core_module.html#worker_priority"),
     D::new("worker_cpu_affinity", "core_module", Ctx::MAIN, A::ONE_MORE, S::Custom).once().check(C::CpuAffinity).doc("https://nginx.org/en/docs/ngx_core_module.html#worker_cpu_affinity"),
     D::new("worker_rlimit_nofile", "core_module", Ctx::MAIN, A::TAKE1, S::Num).doc("https://nginx.org/en/docs/ngx_core_module.html#worker_rlimit_nofile"),

@@ -4,5 +4,5 @@ use crate::registry::{Arity as A, Check as C, Ctx, DirectiveSpec as D, Setter as
 
 #[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new("error_log", "errlog_module", Ctx::MAIN, A::ONE_MORE, S::Custom).check(C::LogLevel).default_value("logs/error.log error").doc("https://nginx.org/en/docs/ngx_core_module.html#error_log"),
+    D::new("error_log", "errlog_module", Ctx::MAIN, A::ONE_MORE, S::Custom).support(crate::registry::Support::Supported).check(C::LogLevel).default_value("logs/error.log error").doc("https://nginx.org/en/docs/ngx_core_module.html#error_log"),
 ];

@@ -4,5 +4,5 @@ use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
 #[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new("http", "http_module", Ctx::MAIN, A::NOARGS, S::Custom).once().block().doc("https://nginx.org/en/docs/http/ngx_http_core_module.html#http"),
+    D::new("http", "http_module", Ctx::MAIN, A::NOARGS, S::Custom).support(crate::registry::Support::Supported).once().block().doc("https://nginx.org/en/docs/http/ngx_http_core_module.html#http"),
 ];

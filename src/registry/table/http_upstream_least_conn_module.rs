@@ -4,5 +4,5 @@ use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
 #[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new("least_conn", "http_upstream_least_conn_module", Ctx::HTTP_UPS, A::NOARGS, S::Custom).doc("https://nginx.org/en/docs/http/ngx_http_upstream_module.html#least_conn"),
+    D::new("least_conn", "http_upstream_least_conn_module", Ctx::HTTP_UPS, A::NOARGS, S::Custom).support(crate::registry::Support::Supported).doc("https://nginx.org/en/docs/http/ngx_http_upstream_module.html#least_conn"),
 ];
