@@ -1,0 +1,426 @@
+//! The runtime end to end: the seed configs 001, 002a and 002c served by
+//! rginx (addresses, ports and paths substituted) in front of real
+//! backends — plain HTTP requests, and WebSocket sessions (text, binary,
+//! ping/pong, close) across both upstream servers. Also the quickstart
+//! example, reload on HUP (a broken file keeps the old config serving),
+//! and a backend going away between requests.
+
+mod common;
+
+use common::*;
+use futures_util::{SinkExt, StreamExt};
+use std::net::{SocketAddr, TcpListener};
+use std::path::Path;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio_tungstenite::tungstenite::Message;
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// rginx serving `conf` from `dir`, stopped when dropped.
+struct Server {
+    child: Child,
+    dir: std::path::PathBuf,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(dir: &Path, conf: &str, port: u16) -> Server {
+        Self::start_with(
+            dir,
+            conf,
+            port,
+            Some("daemon off; pid logs/rginx.pid; error_log logs/error.log info;"),
+        )
+    }
+
+    fn start_with(dir: &Path, conf: &str, port: u16, globals: Option<&str>) -> Server {
+        std::fs::create_dir_all(dir.join("logs")).unwrap();
+        std::fs::write(dir.join("nginx.conf"), conf).unwrap();
+        let mut cmd = rginx();
+        cmd.arg("-p")
+            .arg(format!("{}/", dir.display()))
+            .arg("-c")
+            .arg("nginx.conf");
+        if let Some(g) = globals {
+            cmd.arg("-g").arg(g);
+        }
+        let child = cmd.stdin(Stdio::null()).spawn().expect("start rginx");
+        let server = Server {
+            child,
+            dir: dir.to_path_buf(),
+        };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "rginx did not listen: {}",
+                server.log()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        server
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.join("logs/error.log")).unwrap_or_default()
+    }
+
+    fn signal(&self, sig: nix::sys::signal::Signal) {
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(self.child.id() as i32), sig).unwrap();
+    }
+}
+
+/// A backend called `name`: WebSocket echo (a text "who" is answered with
+/// the name), and for plain HTTP a 200 with `name` and the request head.
+async fn backend(name: &'static str) -> (SocketAddr, tokio::task::JoinHandle<()>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let task = tokio::spawn(async move {
+        // Connections end with the backend (aborting this task drops them).
+        let mut conns = tokio::task::JoinSet::new();
+        loop {
+            let Ok((stream, _)) = listener.accept().await else {
+                return;
+            };
+            conns.spawn(async move {
+                let mut peek = [0u8; 4096];
+                let n = stream.peek(&mut peek).await.unwrap_or(0);
+                let head = String::from_utf8_lossy(&peek[..n]).to_ascii_lowercase();
+                if head.contains("upgrade: websocket") {
+                    let Ok(mut ws) = tokio_tungstenite::accept_async(stream).await else {
+                        return;
+                    };
+                    while let Some(Ok(msg)) = ws.next().await {
+                        let reply = match msg {
+                            Message::Text(t) if t.as_str() == "who" => Message::text(name),
+                            Message::Text(_) | Message::Binary(_) => msg,
+                            Message::Close(c) => {
+                                let _ = ws.send(Message::Close(c)).await;
+                                return;
+                            }
+                            _ => continue,
+                        };
+                        if ws.send(reply).await.is_err() {
+                            return;
+                        }
+                    }
+                } else {
+                    http_backend(stream, name).await;
+                }
+            });
+        }
+    });
+    (addr, task)
+}
+
+async fn http_backend(mut stream: tokio::net::TcpStream, name: &str) {
+    let mut buf = Vec::new();
+    loop {
+        let mut chunk = [0u8; 4096];
+        let n = match stream.read(&mut chunk).await {
+            Ok(0) | Err(_) => return,
+            Ok(n) => n,
+        };
+        buf.extend_from_slice(&chunk[..n]);
+        while let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&buf[..end]).into_owned();
+            buf.drain(..end + 4);
+            let body = format!("{name}\n{head}\n");
+            let keep = !head.to_ascii_lowercase().contains("connection: close")
+                && head.starts_with("GET ")
+                && head.contains("HTTP/1.1");
+            let resp = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {}\r\n{}\r\n{body}",
+                body.len(),
+                if keep { "" } else { "Connection: close\r\n" }
+            );
+            if stream.write_all(resp.as_bytes()).await.is_err() || !keep {
+                return;
+            }
+        }
+    }
+}
+
+/// GET over a fresh connection: status and body.
+async fn get(port: u16, path: &str, headers: &str) -> (u16, String, String) {
+    let mut s = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .unwrap();
+    let req =
+        format!("GET {path} HTTP/1.1\r\nHost: localhost\r\n{headers}Connection: close\r\n\r\n");
+    s.write_all(req.as_bytes()).await.unwrap();
+    let mut out = Vec::new();
+    s.read_to_end(&mut out).await.unwrap();
+    let text = String::from_utf8_lossy(&out).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, head.to_string(), body.to_string())
+}
+
+/// One WebSocket session through the proxy: text, binary, ping/pong and
+/// close; returns the name of the backend that served it.
+async fn websocket_session(url: &str) -> String {
+    let (mut ws, resp) = tokio_tungstenite::connect_async(url)
+        .await
+        .expect("ws handshake");
+    assert_eq!(resp.status(), 101);
+    ws.send(Message::text("who")).await.unwrap();
+    let name = match ws.next().await {
+        Some(Ok(Message::Text(t))) => t.to_string(),
+        other => panic!("expected the backend's name, got {other:?}"),
+    };
+    ws.send(Message::text("hello")).await.unwrap();
+    assert_eq!(ws.next().await.unwrap().unwrap(), Message::text("hello"));
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(100_000).collect();
+    ws.send(Message::binary(bytes.clone())).await.unwrap();
+    assert_eq!(ws.next().await.unwrap().unwrap(), Message::binary(bytes));
+    ws.send(Message::Ping(vec![1, 2, 3].into())).await.unwrap();
+    match ws.next().await {
+        Some(Ok(Message::Pong(p))) => assert_eq!(p.as_ref(), &[1, 2, 3]),
+        other => panic!("expected a pong, got {other:?}"),
+    }
+    ws.close(None).await.unwrap();
+    while let Some(Ok(m)) = ws.next().await {
+        if m.is_close() {
+            break;
+        }
+    }
+    name
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+fn seed(name: &str) -> String {
+    std::fs::read_to_string(root().join("fixtures/configs").join(name)).unwrap()
+}
+
+#[test]
+fn seed_001_websocket_pool() {
+    let rt = runtime();
+    rt.block_on(async {
+        let (b1, _t1) = backend("b1").await;
+        let (b2, _t2) = backend("b2").await;
+        let port = free_port();
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().display().to_string();
+        let conf = seed("seed-001-ws-proxy.conf")
+            .replace("localhost:8010", &b1.to_string())
+            .replace("localhost:8011", &b2.to_string())
+            .replace("listen 80;", &format!("listen 127.0.0.1:{port};"))
+            .replace("/var/log/nginx/", &format!("{d}/logs/"));
+        let server = Server::start(dir.path(), &conf, port);
+        // Plain HTTP goes through with the seed's headers.
+        let (status, _, body) = get(port, "/app?x=1", "").await;
+        assert_eq!(status, 200, "{}", server.log());
+        assert!(
+            body.starts_with("b1\n") || body.starts_with("b2\n"),
+            "{body}"
+        );
+        for want in [
+            "GET /app?x=1 HTTP/1.1",
+            "Host: localhost",
+            "X-Real-IP: 127.0.0.1",
+            "X-Forwarded-For: 127.0.0.1",
+            "X-Forwarded-Proto: http",
+            "Connection: close",
+        ] {
+            assert!(body.contains(want), "missing {want:?} in\n{body}");
+        }
+        // nginx sends a header it is told to set even with "_" in its name
+        // (it is the receiving side that drops such names).
+        assert!(body.contains("HTTP_X_FORWARDED_FOR: 127.0.0.1"), "{body}");
+        // WebSocket sessions land on both upstream servers in turn.
+        let url = format!("ws://127.0.0.1:{port}/chat");
+        let mut names = Vec::new();
+        for _ in 0..4 {
+            names.push(websocket_session(&url).await);
+        }
+        assert!(names.contains(&"b1".to_string()), "{names:?}");
+        assert!(names.contains(&"b2".to_string()), "{names:?}");
+        // The access log got a line per request, combined format.
+        let log = std::fs::read_to_string(dir.path().join("logs/yourdomain.log")).unwrap();
+        assert!(log.contains("\"GET /app?x=1 HTTP/1.1\" 200 "), "{log}");
+        assert!(log.contains("\"GET /chat HTTP/1.1\" 101 "), "{log}");
+    });
+}
+
+#[test]
+fn seed_002a_static_front_and_websocket() {
+    let rt = runtime();
+    rt.block_on(async {
+        let (b1, _t1) = backend("web").await;
+        let port = free_port();
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().display().to_string();
+        std::fs::create_dir_all(dir.path().join("www/assets")).unwrap();
+        std::fs::write(dir.path().join("www/index.html"), "<p>app</p>\n").unwrap();
+        std::fs::write(dir.path().join("www/assets/a.js"), "js\n").unwrap();
+        let conf = seed("seed-002a-http-ws.conf")
+            .replace("server domain.com:80;", &format!("server {b1};"))
+            .replace("listen 80;", &format!("listen 127.0.0.1:{port};"))
+            .replace("listen [::]:80;", "")
+            .replace("/var/log/nginx/", &format!("{d}/logs/"))
+            .replace("/data/www/web_frontend", &format!("{d}/www"));
+        let server = Server::start(dir.path(), &conf, port);
+        let (status, head, body) = get(port, "/assets/a.js", "").await;
+        assert_eq!((status, body.as_str()), (200, "js\n"), "{}", server.log());
+        assert!(head.contains("X-Frame-Options: sameorigin"), "{head}");
+        assert!(
+            head.contains("Content-Security-Policy: frame-ancestors 'self'"),
+            "{head}"
+        );
+        let (status, _, body) = get(port, "/", "").await;
+        assert_eq!((status, body.as_str()), (200, "<p>app</p>\n"));
+        // /websocket/ is proxied with the seed's forwarding headers.
+        let (status, _, body) = get(port, "/websocket/info", "").await;
+        assert_eq!(status, 200);
+        for want in [
+            "GET /websocket/info HTTP/1.1",
+            "Host: localhost",
+            &format!("X-Forwarded-Host: localhost:{port}"),
+            "X-Forwarded-Server: localhost",
+            &format!("X-Forwarded-Port: {port}"),
+        ] {
+            assert!(body.contains(want), "missing {want:?} in\n{body}");
+        }
+        let name = websocket_session(&format!("ws://127.0.0.1:{port}/websocket/")).await;
+        assert_eq!(name, "web");
+        let log = std::fs::read_to_string(dir.path().join("logs/access.log")).unwrap();
+        assert!(
+            log.contains("\"GET /assets/a.js HTTP/1.1\" 200 3 \"-\" \"-\" \"-\""),
+            "{log}"
+        );
+    });
+}
+
+#[test]
+fn seed_002c_keepalive_pool_and_websocket() {
+    let rt = runtime();
+    rt.block_on(async {
+        let (b1, _t1) = backend("w1").await;
+        let (b2, _t2) = backend("w2").await;
+        let port = free_port();
+        let dir = tempfile::tempdir().unwrap();
+        let conf = seed("seed-002c-keepalive-upstream.conf")
+            .replace("127.0.0.1:8094", &b1.to_string())
+            .replace("127.0.0.1:8095", &b2.to_string())
+            .replace("listen 20038;", &format!("listen 127.0.0.1:{port};"));
+        let server = Server::start(dir.path(), &conf, port);
+        let mut seen = Vec::new();
+        for i in 0..6 {
+            let (status, _, body) = get(port, &format!("/r{i}"), "").await;
+            assert_eq!(status, 200, "{}", server.log());
+            seen.push(body.lines().next().unwrap_or_default().to_string());
+        }
+        assert_eq!(seen, ["w1", "w2", "w1", "w2", "w1", "w2"], "round robin");
+        let url = format!("ws://127.0.0.1:{port}/socket");
+        let names = [websocket_session(&url).await, websocket_session(&url).await];
+        assert!(names.contains(&"w1".to_string()) && names.contains(&"w2".to_string()));
+    });
+}
+
+#[test]
+fn reload_keeps_serving_and_a_broken_file_keeps_the_old_config() {
+    let rt = runtime();
+    rt.block_on(async {
+        let port = free_port();
+        let dir = tempfile::tempdir().unwrap();
+        let conf = |body: &str| {
+            format!(
+                "events {{}}\nhttp {{ access_log off; server {{ listen 127.0.0.1:{port}; location / {{ return 200 \"{body}\"; }} }} }}\n"
+            )
+        };
+        let server = Server::start(dir.path(), &conf("one"), port);
+        assert_eq!(get(port, "/", "").await.2, "one");
+        std::fs::write(dir.path().join("nginx.conf"), conf("two")).unwrap();
+        server.signal(nix::sys::signal::Signal::SIGHUP);
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while get(port, "/", "").await.2 != "two" {
+            assert!(Instant::now() < deadline, "not reloaded: {}", server.log());
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        std::fs::write(dir.path().join("nginx.conf"), "events {}\nhttp { server { listen 1.2.3; }\n").unwrap();
+        server.signal(nix::sys::signal::Signal::SIGHUP);
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert_eq!(get(port, "/", "").await.2, "two", "the old configuration serves");
+        assert!(server.log().contains("[emerg]"), "{}", server.log());
+        // QUIT stops it and removes the pid file.
+        server.signal(nix::sys::signal::Signal::SIGQUIT);
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while dir.path().join("logs/rginx.pid").exists() {
+            assert!(Instant::now() < deadline, "still running");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    });
+}
+
+#[test]
+fn a_dead_backend_is_skipped_without_failed_requests() {
+    let rt = runtime();
+    rt.block_on(async {
+        let (b1, t1) = backend("b1").await;
+        let (b2, _t2) = backend("b2").await;
+        let port = free_port();
+        let dir = tempfile::tempdir().unwrap();
+        let conf = format!(
+            "events {{}}\nhttp {{ access_log off; upstream app {{ server {b1}; server {b2}; }}\n\
+             server {{ listen 127.0.0.1:{port}; location / {{ proxy_pass http://app; }} }} }}\n"
+        );
+        let _server = Server::start(dir.path(), &conf, port);
+        assert_eq!(get(port, "/", "").await.0, 200);
+        t1.abort();
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        for _ in 0..10 {
+            let (status, _, body) = get(port, "/", "").await;
+            assert_eq!(status, 200);
+            assert!(body.starts_with("b2\n"), "{body}");
+        }
+    });
+}
+
+#[test]
+fn quickstart_example_serves() {
+    let rt = runtime();
+    rt.block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let text = std::fs::read_to_string(root().join("examples/quickstart.conf")).unwrap();
+        let port = free_port();
+        let port2 = free_port();
+        let conf = text
+            .replace("127.0.0.1:8080", &format!("127.0.0.1:{port}"))
+            .replace("127.0.0.1:8081", &format!("127.0.0.1:{port2}"))
+            .replace(
+                "root html;",
+                &format!("root {}/examples/html;", root().display()),
+            );
+        let _server = Server::start_with(dir.path(), &conf, port, None);
+        assert_eq!(get(port, "/health", "").await.2, "ok\n");
+        assert_eq!(get(port, "/api/x?y=1", "").await.2, "backend saw /x?y=1\n");
+        let (status, _, body) = get(port, "/", "").await;
+        assert_eq!(status, 200);
+        assert!(body.contains("rginx quickstart"), "{body}");
+    });
+}
