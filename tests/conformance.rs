@@ -118,13 +118,16 @@ fn the_suite_has_250_cases_and_10_per_topic() {
     }
 }
 
-/// The cases docs/conformance.md lists as known IR gaps, per version.
-fn known_ir_gaps() -> Vec<(String, String)> {
+/// The cases docs/conformance.md lists as known gaps of a mode (`ir`,
+/// `runtime`), per version.
+fn known_gaps(mode: &str) -> Vec<(String, String)> {
     let doc = std::fs::read_to_string(common::root().join("docs/conformance.md")).expect("docs");
+    let marker = format!("<!-- {mode}-gaps -->");
     let section = doc
-        .split("<!-- ir-gaps -->")
+        .split(marker.as_str())
         .nth(1)
-        .expect("docs/conformance.md has an <!-- ir-gaps --> section");
+        .unwrap_or_else(|| panic!("docs/conformance.md has no {marker} section"));
+    let section = section.split("<!-- /").next().unwrap_or_default();
     section
         .lines()
         .filter_map(|l| {
@@ -145,16 +148,38 @@ fn known_ir_gaps() -> Vec<(String, String)> {
 /// that fail are exactly the known gaps the documentation lists.
 #[test]
 fn ir_mode_passes_95_percent_and_lists_its_gaps() {
-    let gaps = known_ir_gaps();
-    for version in [(1, 22, 1), (1, 31, 3)] {
-        let engine = conformance::ir::IrEngine::new(version);
+    mode_passes_95_percent("ir", &|version| {
+        Box::new(conformance::ir::IrEngine::new(version))
+    });
+}
+
+/// Runtime mode: rginx itself serving each case, the same bar.
+#[test]
+fn runtime_mode_passes_95_percent_and_lists_its_gaps() {
+    mode_passes_95_percent("runtime", &|version| {
         let v = conformance::case::Version::new(version.0, version.1, version.2);
-        let report = conformance::run_paths(&[cases_dir()], Some(&engine), v).expect("load");
+        Box::new(conformance::oracle::NginxOracle::rginx_runtime(
+            env!("CARGO_BIN_EXE_rginx"),
+            v,
+        ))
+    });
+}
+
+fn mode_passes_95_percent(
+    mode: &str,
+    engine_for: &dyn Fn(rginx::registry::Version) -> Box<dyn Engine + Sync>,
+) {
+    let gaps = known_gaps(mode);
+    for version in [(1, 22, 1), (1, 31, 3)] {
+        let engine = engine_for(version);
+        let v = conformance::case::Version::new(version.0, version.1, version.2);
+        let report =
+            conformance::run_paths(&[cases_dir()], Some(engine.as_ref()), v).expect("load");
         let text = conformance::render_text(&report);
         let total = report.passed + report.failed;
         assert!(
             report.passed * 100 >= total * 95,
-            "IR mode {}/{total} on {version:?}\n{text}",
+            "{mode} mode {}/{total} on {version:?}\n{text}",
             report.passed
         );
         let label = format!("{}.{}", version.0, version.1);
@@ -179,13 +204,13 @@ fn ir_mode_passes_95_percent_and_lists_its_gaps() {
         for f in &failing {
             assert!(
                 listed.contains(&f),
-                "{f} fails in IR mode on {label} but docs/conformance.md does not list it\n{text}"
+                "{f} fails in {mode} mode on {label} but docs/conformance.md does not list it\n{text}"
             );
         }
         for l in &listed {
             assert!(
                 failing.iter().any(|f| f == *l),
-                "{l} is listed as an IR gap on {label} but passes: remove it from docs/conformance.md"
+                "{l} is listed as a {mode} gap on {label} but passes: remove it from docs/conformance.md"
             );
         }
     }
