@@ -179,6 +179,28 @@ fn is_redirect(code: u16) -> bool {
     matches!(code, 301 | 302 | 303 | 307 | 308)
 }
 
+/// A regex of a `rewrite` or `if`, compiled once per thread and kept
+/// (the patterns are the configuration's, so the cache is bounded).
+fn compiled(pattern: &str, caseless: bool) -> Result<regex::Regex, regex::Error> {
+    thread_local! {
+        static CACHE: RefCell<HashMap<(String, bool), regex::Regex>> = RefCell::new(HashMap::new());
+    }
+    CACHE.with(|c| {
+        if let Some(re) = c.borrow().get(&(pattern.to_string(), caseless)) {
+            return Ok(re.clone());
+        }
+        let re = regex::RegexBuilder::new(pattern)
+            .case_insensitive(caseless)
+            .build()?;
+        let mut c = c.borrow_mut();
+        if c.len() > 4096 {
+            c.clear();
+        }
+        c.insert((pattern.to_string(), caseless), re.clone());
+        Ok(re)
+    })
+}
+
 /// nginx's checks of a Host value (`ngx_http_validate_host`): lower case,
 /// trailing dot and port removed; `None` when invalid. From 1.29.4 the
 /// port must be a number up to 65535.
@@ -701,7 +723,7 @@ impl<'a> Exec<'a> {
     /// without a flag), else how the phase ends.
     fn rewrite_one(&mut self, s: &'a Setting) -> Option<Rw<'a>> {
         let (pattern, replacement) = (s.args.first()?, s.args.get(1)?);
-        let re = match regex::Regex::new(pattern) {
+        let re = match compiled(pattern, false) {
             Ok(re) => re,
             Err(e) => {
                 self.step(format!(
@@ -813,10 +835,7 @@ impl<'a> Exec<'a> {
                     "!=" => v != self.eval(rhs),
                     "~" | "~*" | "!~" | "!~*" => {
                         let caseless = op.ends_with('*');
-                        let Ok(re) = regex::RegexBuilder::new(rhs)
-                            .case_insensitive(caseless)
-                            .build()
-                        else {
+                        let Ok(re) = compiled(rhs, caseless) else {
                             self.step(format!("rginx cannot compile the if regex \"{rhs}\""));
                             return false;
                         };

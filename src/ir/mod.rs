@@ -15,7 +15,6 @@ pub mod merge;
 pub mod pages;
 pub mod proxy;
 pub mod realip;
-pub mod rewrite;
 pub mod route;
 pub mod server;
 pub mod statics;
