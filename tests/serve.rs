@@ -139,7 +139,25 @@ async fn http_backend(mut stream: tokio::net::TcpStream, name: &str) {
         while let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
             let head = String::from_utf8_lossy(&buf[..end]).into_owned();
             buf.drain(..end + 4);
-            let body = format!("{name}\n{head}\n");
+            let length: usize = head
+                .lines()
+                .find_map(|l| {
+                    l.to_ascii_lowercase()
+                        .strip_prefix("content-length: ")
+                        .map(str::to_string)
+                })
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(0);
+            while buf.len() < length {
+                let mut chunk = [0u8; 65536];
+                match stream.read(&mut chunk).await {
+                    Ok(0) | Err(_) => return,
+                    Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                }
+            }
+            let received: Vec<u8> = buf.drain(..length).collect();
+            let sum: u64 = received.iter().map(|&b| u64::from(b)).sum();
+            let body = format!("{name}\n{head}\nbody {length} {sum}\n");
             let keep = !head.to_ascii_lowercase().contains("connection: close")
                 && head.starts_with("GET ")
                 && head.contains("HTTP/1.1");
@@ -398,6 +416,40 @@ fn a_dead_backend_is_skipped_without_failed_requests() {
             assert_eq!(status, 200);
             assert!(body.starts_with("b2\n"), "{body}");
         }
+    });
+}
+
+/// A body larger than client_body_buffer_size goes through a temporary
+/// file (bounded memory) and arrives whole; the file is removed after.
+#[test]
+fn large_request_bodies_are_buffered_on_disk() {
+    let rt = runtime();
+    rt.block_on(async {
+        let (b1, _t1) = backend("b1").await;
+        let port = free_port();
+        let dir = tempfile::tempdir().unwrap();
+        let conf = format!(
+            "events {{}}\nhttp {{ access_log off; client_max_body_size 10m; client_body_buffer_size 16k;\n\
+             server {{ listen 127.0.0.1:{port}; location / {{ proxy_pass http://{b1}; }} }} }}\n"
+        );
+        let server = Server::start(dir.path(), &conf, port);
+        let body: Vec<u8> = (0..3_000_000u32).map(|i| (i % 251) as u8).collect();
+        let sum: u64 = body.iter().map(|&b| u64::from(b)).sum();
+        let mut s = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+        let head = format!(
+            "POST /up HTTP/1.1\r\nHost: h\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            body.len()
+        );
+        s.write_all(head.as_bytes()).await.unwrap();
+        s.write_all(&body).await.unwrap();
+        let mut out = Vec::new();
+        s.read_to_end(&mut out).await.unwrap();
+        let text = String::from_utf8_lossy(&out);
+        assert!(text.contains(&format!("body 3000000 {sum}")), "{text}\n{}", server.log());
+        let temp = dir.path().join("client_body_temp");
+        let left = std::fs::read_dir(&temp).map(|d| d.count()).unwrap_or(0);
+        assert_eq!(left, 0, "temporary files left in {}", temp.display());
+        assert!(temp.exists(), "the body was not spilled to disk");
     });
 }
 

@@ -169,6 +169,34 @@ impl Client {
         })
     }
 
+    /// Read `len` body bytes into `sink` (memory, then a temporary file).
+    pub async fn read_body_into(
+        &mut self,
+        len: u64,
+        sink: &mut super::body::Sink,
+        timeout: Duration,
+    ) -> std::io::Result<()> {
+        if self.expects_continue && self.buf.is_empty() {
+            self.expects_continue = false;
+            self.wr.write_all(b"HTTP/1.1 100 Continue\r\n\r\n").await?;
+        }
+        let mut left = len;
+        loop {
+            let take = (self.buf.len() as u64).min(left) as usize;
+            if take > 0 {
+                sink.write(&self.buf[..take]).await?;
+                self.buf.drain(..take);
+                left -= take as u64;
+            }
+            if left == 0 {
+                return Ok(());
+            }
+            if self.fill(timeout).await? == 0 {
+                return Err(std::io::ErrorKind::UnexpectedEof.into());
+            }
+        }
+    }
+
     /// Read exactly `len` body bytes.
     pub async fn read_exact_body(
         &mut self,

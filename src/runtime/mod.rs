@@ -12,6 +12,7 @@
 //! duplicates kept — which is what nginx passes upstream; see
 //! `docs/architecture.md`.
 
+pub mod body;
 pub mod client;
 pub mod logs;
 pub mod process;

@@ -187,14 +187,46 @@ pub async fn forward(
         plan.tries
     };
     let mut tried = Vec::new();
-    // A body with Content-Length that was not read yet is read now, so a
+    // A body with Content-Length that was not read yet is read now (into
+    // memory up to client_body_buffer_size, then a temporary file), so a
     // retry on the next peer can send it again.
-    let body: Option<Vec<u8>> = match (&plan.body, plan.body_len) {
-        (Some(b), _) => Some(b.clone()),
-        (None, Some(n)) if n > 0 => match client.read_exact_body(n, read_timeout).await {
-            Ok(b) => Some(b),
-            Err(_) => return Forward::ClientGone,
-        },
+    let mut body: Option<super::body::Stored> = match (&plan.body, plan.body_len) {
+        (Some(b), _) => Some(super::body::Stored::Memory(b.clone())),
+        (None, Some(n)) if n > 0 => {
+            let levels = exec.levels();
+            let limit = levels
+                .value("client_body_buffer_size")
+                .and_then(|s| s.args.first())
+                .and_then(|a| crate::check::value::parse_size(a, false))
+                .unwrap_or(16 * 1024) as usize;
+            let dir = levels
+                .value("client_body_temp_path")
+                .and_then(|s| s.args.first())
+                .map_or_else(
+                    || gen.prefix.join("client_body_temp"),
+                    |p| gen.prefix.join(p),
+                );
+            let body_timeout = setting_time(exec, "client_body_timeout", 60);
+            let mut sink = super::body::Sink::new(limit, dir);
+            if client
+                .read_body_into(n, &mut sink, body_timeout)
+                .await
+                .is_err()
+            {
+                return Forward::ClientGone;
+            }
+            match sink.finish().await {
+                Ok(stored) => Some(stored),
+                Err(e) => {
+                    gen.log(
+                        "crit",
+                        None,
+                        &format!("writing the request body failed ({e})"),
+                    );
+                    return Forward::Failed(500);
+                }
+            }
+        }
         _ => None,
     };
     let upgrade = exec
@@ -274,10 +306,13 @@ pub async fn forward(
             head.extend_from_slice(b"\r\n");
         }
         head.extend_from_slice(b"\r\n");
-        if let Some(b) = &body {
+        if let Some(super::body::Stored::Memory(b)) = &body {
             head.extend_from_slice(b);
         }
-        let sent = tokio::time::timeout(send_timeout, stream.write_all(&head)).await;
+        let mut sent = tokio::time::timeout(send_timeout, stream.write_all(&head)).await;
+        if let (Ok(Ok(())), Some(stored @ super::body::Stored::File { .. })) = (&sent, &mut body) {
+            sent = tokio::time::timeout(send_timeout, stored.send(&mut stream)).await;
+        }
         if !matches!(sent, Ok(Ok(()))) {
             fail(gen, group, i);
             if plan.next_on_error {
