@@ -116,3 +116,58 @@ fn seed_lint_reports() {
         insta::assert_snapshot!(name, report);
     }
 }
+
+/// Rules whose fixtures are all configurations nginx accepts (other rules'
+/// fixtures may be refused by nginx on purpose: validity and version
+/// rules, certificates that are not there).
+const NGINX_ACCEPTS: &[&str] = &["RGX301", "RGX313", "RGX314"];
+
+/// Those fixtures pass `nginx -t`: nginx 1.22, or nginx 1.31.3 for the
+/// ones that target a later version (`# nginx-version:`). Fragments
+/// (`# context:`) are not whole configurations and are left out.
+#[test]
+fn routing_fixtures_pass_nginx_t() {
+    let Some(old) = common::nginx_1_22() else {
+        return;
+    };
+    let new = common::nginx_1_31();
+    let mut checked = 0;
+    for code in NGINX_ACCEPTS {
+        let dir = common::root().join("fixtures/lint").join(code);
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "conf"))
+            .collect();
+        files.sort();
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let header = || text.lines().take_while(|l| l.starts_with('#'));
+            if header().any(|l| l.starts_with("# context:")) {
+                continue;
+            }
+            let version = header()
+                .find_map(|l| l.strip_prefix("# nginx-version: "))
+                .and_then(|v| parse_version(v.trim()));
+            let binary = match version {
+                Some((1, minor, _)) if minor > 22 => match &new {
+                    Some(b) => b,
+                    None => continue,
+                },
+                _ => &old,
+            };
+            let tmp = tempfile::tempdir().unwrap();
+            std::fs::create_dir(tmp.path().join("logs")).unwrap();
+            std::fs::write(tmp.path().join("nginx.conf"), &text).unwrap();
+            let said = common::test_config(std::process::Command::new(binary), tmp.path());
+            assert!(
+                said.trim().is_empty(),
+                "{}: nginx -t ({}) says:\n{said}",
+                path.display(),
+                binary.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "only {checked} fixtures checked");
+}

@@ -567,10 +567,14 @@ impl<'a> Exec<'a> {
                     let auto_redirect = found.auto_redirect;
                     if let Some(l) = self.loc {
                         self.step(format!("location {} at {}", l.describe(), l.at));
-                        if let Some((numbered, named)) = l.captures(self.uri.as_bytes()) {
-                            let mut caps = self.captures.borrow_mut();
-                            caps.numbered = numbered;
-                            caps.named.extend(named);
+                        // Each regex that matched on the way sets the
+                        // captures (a nested one overrides its parent's).
+                        for m in &found.matched {
+                            if let Some((numbered, named)) = m.captures(self.uri.as_bytes()) {
+                                let mut caps = self.captures.borrow_mut();
+                                caps.numbered = numbered;
+                                caps.named.extend(named);
+                            }
                         }
                         if l.setting("internal").is_some() && !self.internal {
                             self.step("the location is internal: 404".into());

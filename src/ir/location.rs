@@ -2,7 +2,8 @@
 //! an exact `=` match ends the search; otherwise the longest matching prefix
 //! is remembered and its nested locations are searched first; then, unless
 //! that prefix was `^~`, the regex locations of this level are tried in
-//! order and the first match wins; otherwise the longest prefix stands.
+//! order and the first match wins (its own nested locations are searched
+//! in turn); otherwise the longest prefix stands.
 
 use super::{at, expanded, At};
 use crate::syntax::ast::Directive;
@@ -115,6 +116,12 @@ impl Location {
         self.settings.iter().rev().find(|s| s.name == name)
     }
 
+    /// Whether a regex location's regex matches a URI (false for other
+    /// kinds).
+    pub fn is_match(&self, uri: &[u8]) -> bool {
+        self.regex.as_ref().is_some_and(|re| re.is_match(uri))
+    }
+
     /// A regex location's captures for a URI: numbered, and named ones.
     pub fn captures(&self, uri: &[u8]) -> Option<(Numbered, Vec<(String, String)>)> {
         let re = self.regex.as_ref()?;
@@ -214,6 +221,9 @@ fn search<'a>(level: &'a [Location], uri: &[u8], found: &mut Found<'a>) -> bool 
                 if re.is_match(uri) {
                     found.matched.push(l);
                     found.location = Some(l);
+                    // nginx looks up the regex location's nested locations
+                    // too; whatever they find, the search is over.
+                    search(&l.children, uri, found);
                     return true;
                 }
             }

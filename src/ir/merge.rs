@@ -10,12 +10,13 @@ use crate::registry::Version;
 
 /// The levels a location's settings come from.
 pub struct Levels<'a> {
-    pub http: &'a Http,
-    pub server: &'a Server,
     /// From the server's top-level location down to the one in effect.
     pub chain: Vec<&'a Location>,
     /// A true `if` block of the innermost location.
     pub if_block: Option<&'a Setting>,
+    /// The levels around the location chain, innermost first: the server's
+    /// settings, then http's.
+    outer: Vec<&'a [Setting]>,
 }
 
 impl<'a> Levels<'a> {
@@ -24,11 +25,32 @@ impl<'a> Levels<'a> {
             .map(|l| chain(&server.locations, l))
             .unwrap_or_default();
         Levels {
-            http,
-            server,
             chain,
             if_block: None,
+            outer: vec![server.settings.as_slice(), http.settings.as_slice()],
         }
+    }
+
+    /// Levels given as their own settings, innermost first (an `if` block,
+    /// locations, server, http): how lint asks what nginx makes of any
+    /// level of a configuration, including one the IR does not route to.
+    pub fn of(levels: Vec<&'a [Setting]>) -> Self {
+        Levels {
+            chain: Vec::new(),
+            if_block: None,
+            outer: levels,
+        }
+    }
+
+    /// The levels of the enclosing block: what this level would have if
+    /// it set nothing itself. `None` at the outermost level.
+    pub fn parent(&self) -> Option<Levels<'a>> {
+        let mut levels: Vec<&'a [Setting]> = self.levels().collect();
+        if levels.is_empty() {
+            return None;
+        }
+        levels.remove(0);
+        Some(Levels::of(levels))
     }
 
     /// Each level's own settings, innermost first.
@@ -37,10 +59,7 @@ impl<'a> Levels<'a> {
             .map(|b| b.block.as_slice())
             .into_iter()
             .chain(self.chain.iter().rev().map(|l| l.settings.as_slice()))
-            .chain([
-                self.server.settings.as_slice(),
-                self.http.settings.as_slice(),
-            ])
+            .chain(self.outer.iter().copied())
     }
 
     /// A one-value directive as nginx merges it.

@@ -5,9 +5,12 @@
 //! them. The check functions read a [`Model`]: the configuration with
 //! includes expanded, each directive knowing its context, its parent block
 //! and its registry row. `-t`'s own errors (codes `NGX…`) are rules too.
+//! Rules about routing and inheritance ask the IR (`routing`): its location
+//! matcher and its merge, so that lint and rginx agree with nginx alike.
 
 pub mod model;
 pub mod render;
+pub mod routing;
 pub mod rules;
 
 pub use model::Model;

@@ -1,6 +1,7 @@
 //! The configuration as rules see it: includes expanded, each directive with
 //! its context, parent block and registry row, and `-t`'s findings.
 
+use super::routing::{self, ServerRoutes};
 use super::LintOptions;
 use crate::check;
 use crate::diag::Diagnostic;
@@ -8,6 +9,7 @@ use crate::registry::{self, Ctx, DirectiveSpec, Inside};
 use crate::source::{FileId, Span};
 use crate::syntax::ast::{Body, Directive};
 use crate::syntax::Config;
+use std::sync::OnceLock;
 
 /// One directive in the expanded tree.
 pub struct Node<'a> {
@@ -30,6 +32,9 @@ pub struct Model<'a> {
     pub roots: Vec<usize>,
     /// What `-t` reports, every error (not only the first).
     pub check: Vec<Diagnostic>,
+    /// The servers' location trees as the IR builds them, made when a
+    /// rule first asks.
+    routes: OnceLock<Vec<ServerRoutes>>,
 }
 
 impl<'a> Model<'a> {
@@ -40,6 +45,7 @@ impl<'a> Model<'a> {
             nodes: Vec::new(),
             roots: Vec::new(),
             check: check::check_all(config, opts.context).diagnostics,
+            routes: OnceLock::new(),
         };
         let mut stack = Vec::new();
         let mut roots = Vec::new();
@@ -104,6 +110,12 @@ impl<'a> Model<'a> {
                 self.nodes[i].children = children;
             }
         }
+    }
+
+    /// Each http server's locations as the IR builds them (servers with a
+    /// location the IR cannot build are left out).
+    pub fn routes(&self) -> &[ServerRoutes] {
+        self.routes.get_or_init(|| routing::servers(self))
     }
 
     pub fn node(&self, i: usize) -> &Node<'a> {

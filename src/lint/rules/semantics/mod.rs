@@ -1,6 +1,7 @@
 //! Semantics: valid configurations where nginx does something other than
 //! what the text suggests.
 
+mod matcher;
 pub mod rgx301_inherited_directives_dropped;
 pub mod rgx302_websocket_needs_http11;
 pub mod rgx303_connection_upgrade_undefined;
@@ -13,6 +14,8 @@ pub mod rgx309_if_in_location;
 pub mod rgx310_server_name_underscore;
 pub mod rgx311_duplicate_default_server;
 pub mod rgx312_root_in_location;
+pub mod rgx313_unreachable_location;
+pub mod rgx314_regex_shadowed_by_prefix;
 mod util;
 
 use crate::lint::RuleInfo;
@@ -30,4 +33,6 @@ pub const RULES: &[&RuleInfo] = &[
     &rgx310_server_name_underscore::RULE,
     &rgx311_duplicate_default_server::RULE,
     &rgx312_root_in_location::RULE,
+    &rgx313_unreachable_location::RULE,
+    &rgx314_regex_shadowed_by_prefix::RULE,
 ];

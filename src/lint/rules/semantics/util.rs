@@ -163,3 +163,23 @@ pub fn map_value_without_upgrade(m: &Model, var: &str) -> Option<String> {
     };
     Some(entry("").or_else(|| entry("default")).unwrap_or_default())
 }
+
+/// Where node `to` is, as a finding about node `from` names it: `line N`
+/// in the same file, else `file:N`.
+pub fn place(m: &Model, from: usize, to: usize) -> String {
+    let (a, b) = (m.nodes[from].d.name.span, m.nodes[to].d.name.span);
+    let line = m.config.sources.line_of(b);
+    if a.file == b.file {
+        format!("line {line}")
+    } else {
+        format!("{}:{line}", m.config.sources.get(b.file).display_name())
+    }
+}
+
+/// A directive as written, for messages: `location ~ \.php$`.
+pub fn written(m: &Model, i: usize) -> String {
+    std::iter::once(m.nodes[i].d.name_text().into_owned())
+        .chain(m.args(i))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
