@@ -48,6 +48,8 @@ pub struct Client {
     /// The request sent `Expect: 100-continue`: say "100 Continue" before
     /// reading its body.
     pub expects_continue: bool,
+    /// `send_timeout` of the request in progress.
+    pub send_timeout: Duration,
 }
 
 impl Client {
@@ -58,6 +60,7 @@ impl Client {
             wr,
             buf: Vec::with_capacity(1024),
             expects_continue: false,
+            send_timeout: Duration::from_secs(60),
         }
     }
 
@@ -306,8 +309,12 @@ impl Client {
         }
     }
 
+    /// Write to the client; `send_timeout` bounds each write, as nginx
+    /// bounds the time between two successive writes.
     pub async fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        self.wr.write_all(bytes).await
+        tokio::time::timeout(self.send_timeout, self.wr.write_all(bytes))
+            .await
+            .map_err(|_| std::io::Error::from(std::io::ErrorKind::TimedOut))?
     }
 }
 

@@ -184,6 +184,7 @@ async fn handle(
             return false;
         }
     };
+    client.send_timeout = secs(exec.levels().value("send_timeout"), 60);
     exec.runtime_vars
         .insert("connection".into(), id.to_string());
     exec.runtime_vars
