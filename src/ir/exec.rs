@@ -1051,10 +1051,30 @@ impl<'a> Exec<'a> {
         self.go(Start::Named(l))
     }
 
+    /// The access module: `allow`/`deny` in order, the first rule that
+    /// matches the client's address decides (a level with rules replaces
+    /// the ones around it).
+    fn access_denied(&self) -> Option<&'a Setting> {
+        let levels = self.levels();
+        let rules: Vec<&'a Setting> = levels.lists(&["allow", "deny"]).into_iter().collect();
+        let ip = self.remote.ip();
+        for r in rules {
+            let Some(what) = r.args.first() else { continue };
+            if what == "all" || super::maps::net_contains(what, ip) {
+                return (r.name == "deny").then_some(r);
+            }
+        }
+        None
+    }
+
     /// The access and content phases: realip of the location, try_files,
     /// then the location's handler.
     fn content(&mut self) -> Outcome {
         self.realip();
+        if let Some(rule) = self.access_denied() {
+            self.step(format!("access forbidden by rule at {}", rule.at));
+            return self.special(403);
+        }
         // try_files is the location's own (an `if` block has none).
         let try_files = match (self.if_block, self.loc) {
             (None, Some(l)) => l.setting("try_files"),

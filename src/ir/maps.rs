@@ -158,6 +158,19 @@ fn parse_net(s: &str) -> Option<(IpAddr, u8)> {
     Some((ip, len.unwrap_or(max).min(max)))
 }
 
+/// Whether `net` (an address or CIDR) contains `ip`.
+pub fn net_contains(net: &str, ip: IpAddr) -> bool {
+    let Some((n, len)) = parse_net(net) else {
+        return false;
+    };
+    let ((a, w), (b, wb)) = (ip_bits(n), ip_bits(ip));
+    if w != wb {
+        return false;
+    }
+    let shift = u32::from(w - len);
+    len == 0 || (a >> shift) == (b >> shift)
+}
+
 fn ip_bits(ip: IpAddr) -> (u128, u8) {
     match ip {
         IpAddr::V4(a) => (u128::from(u32::from(a)), 32),

@@ -68,6 +68,20 @@ impl<'a> Levels<'a> {
             .find_map(|level| level.iter().rev().find(|s| s.name == name))
     }
 
+    /// Several directives that form one list (`allow`/`deny`), in order,
+    /// from the innermost level that has any of them.
+    pub fn lists(&self, names: &[&str]) -> Vec<&'a Setting> {
+        self.levels()
+            .map(|level| {
+                level
+                    .iter()
+                    .filter(|s| names.contains(&s.name.as_str()))
+                    .collect::<Vec<_>>()
+            })
+            .find(|l| !l.is_empty())
+            .unwrap_or_default()
+    }
+
     /// A list directive as nginx merges it.
     pub fn list(&self, name: &str) -> Vec<&'a Setting> {
         self.levels()
