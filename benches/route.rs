@@ -237,6 +237,7 @@ fn requests() -> Vec<Request> {
                 local,
                 remote: "192.0.2.7:50000".parse().unwrap(),
                 protocol: "HTTP/1.1".into(),
+                tls: None,
                 body: None,
             }
         })

@@ -303,12 +303,7 @@ pub fn split_url(url: &str) -> Option<(&str, Option<&str>)> {
 /// `ignore_invalid_headers` of the socket's default server apply to the
 /// lines before Host, those of the server Host selects to the lines after.
 fn kept_headers(http: &Http, req: &Request, selected: &Server) -> Vec<(String, String)> {
-    let group = super::server::candidates(&http.servers, req.local);
-    let default = group
-        .iter()
-        .find(|(_, l)| l.default_server)
-        .or(group.first())
-        .map_or(selected, |(s, _)| *s);
+    let default = super::server::socket_default(&http.servers, req.local).unwrap_or(selected);
     let flags = |server: &Server| {
         let setting = |name: &str| {
             server

@@ -27,13 +27,7 @@ fn early<'a>(
     local: SocketAddr,
     name: &str,
 ) -> Option<&'a crate::ir::location::Setting> {
-    let group = crate::ir::server::candidates(&http.servers, local);
-    let default = group
-        .iter()
-        .find(|(_, l)| l.default_server)
-        .or(group.first())
-        .map(|(s, _)| *s);
-    default
+    crate::ir::server::socket_default(&http.servers, local)
         .and_then(|s| s.settings.iter().rev().find(|x| x.name == name))
         .or_else(|| http.settings.iter().rev().find(|x| x.name == name))
 }
