@@ -59,10 +59,42 @@ pub struct Server {
     lookup: OnceLock<Lookup>,
 }
 
-fn parse_listen(d: &Directive, root: bool, at: At) -> Result<Listen, String> {
+/// A `listen`: one entry per address (a host name is resolved at load to
+/// every address it has, as nginx does).
+fn parse_listen(d: &Directive, root: bool, at: At) -> Result<Vec<Listen>, String> {
     let args: Vec<String> = d.args.iter().map(|a| a.text().into_owned()).collect();
     let first = args.first().ok_or("listen without address")?;
     let default_port = if root { 80 } else { 8000 };
+    let is_host = first.parse::<SocketAddr>().is_err()
+        && first.parse::<u16>().is_err()
+        && !first.starts_with("*:")
+        && first.parse::<IpAddr>().is_err()
+        && !first.starts_with("unix:");
+    if is_host {
+        let (host, port) = match first.rsplit_once(':') {
+            Some((h, p)) => (
+                h,
+                p.parse::<u16>()
+                    .map_err(|_| format!("invalid port in \"{first}\" of the \"listen\" directive"))?,
+            ),
+            None => (first.as_str(), default_port),
+        };
+        let addrs: Vec<SocketAddr> = std::net::ToSocketAddrs::to_socket_addrs(&(host, port))
+            .map_err(|_| format!("host not found in \"{first}\" of the \"listen\" directive"))?
+            .collect();
+        let mut out = Vec::new();
+        for a in addrs {
+            let mut copy = args.clone();
+            copy[0] = a.to_string();
+            out.push(listen_of(&copy, default_port, at.clone())?);
+        }
+        return Ok(out);
+    }
+    Ok(vec![listen_of(&args, default_port, at)?])
+}
+
+fn listen_of(args: &[String], default_port: u16, at: At) -> Result<Listen, String> {
+    let first = &args[0];
     let (addr, ipv6_wildcard, port) = if let Ok(sa) = first.parse::<SocketAddr>() {
         let wild = sa.ip().is_unspecified();
         (
@@ -146,7 +178,7 @@ impl Server {
         let mut merge_slashes = true;
         for c in &children {
             match c.name_text().as_ref() {
-                "listen" => listens.push(parse_listen(c, root, at(&config.sources, c))?),
+                "listen" => listens.extend(parse_listen(c, root, at(&config.sources, c))?),
                 "server_name" => {
                     for a in &c.args {
                         primary_name.get_or_insert_with(|| a.text().into_owned());
@@ -161,6 +193,17 @@ impl Server {
                         .is_some_and(|a| a.text().eq_ignore_ascii_case("on"))
                 }
                 _ => {}
+            }
+        }
+        // The legacy `ssl on;` makes every listen of the server TLS.
+        let ssl_on = children
+            .iter()
+            .rev()
+            .find(|c| c.is("ssl"))
+            .is_some_and(|c| c.args.first().is_some_and(|a| a.text() == "on"));
+        if ssl_on {
+            for l in &mut listens {
+                l.ssl = true;
             }
         }
         if listens.is_empty() {
