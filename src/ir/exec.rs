@@ -929,6 +929,18 @@ impl<'a> Exec<'a> {
                 }
             }
         }
+        if status == 497 {
+            // Plain HTTP on a TLS port: nginx's special 400 page.
+            self.err_status = Some(400);
+            self.closes = true;
+            let body = super::pages::plain_http_page(self.tokens());
+            return self.finish(Reply {
+                status: 400,
+                headers: Vec::new(),
+                content_type: Some("text/html".into()),
+                body: Body::Text(body),
+            });
+        }
         let body = if status >= 300 {
             super::pages::signed_page(status, self.tokens())
         } else {

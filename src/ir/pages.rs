@@ -40,6 +40,21 @@ pub fn reason(status: u16) -> Option<&'static str> {
     })
 }
 
+/// nginx's page for plain HTTP sent to a TLS port (status 497, sent as
+/// 400).
+pub fn plain_http_page(tokens: bool) -> String {
+    let signature = if tokens {
+        concat!("rginx/", env!("CARGO_PKG_VERSION"))
+    } else {
+        "rginx"
+    };
+    format!(
+        "<html>\r\n<head><title>400 The plain HTTP request was sent to HTTPS port</title></head>\r\n<body>\r\n\
+         <center><h1>400 Bad Request</h1></center>\r\n<center>The plain HTTP request was sent to HTTPS port</center>\r\n\
+         <hr><center>{signature}</center>\r\n</body>\r\n</html>\r\n"
+    )
+}
+
 /// The HTML body for a status, if nginx has a page for it, signed
 /// `rginx`.
 pub fn page(status: u16) -> Option<String> {

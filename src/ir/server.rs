@@ -74,8 +74,9 @@ fn parse_listen(d: &Directive, root: bool, at: At) -> Result<Vec<Listen>, String
         let (host, port) = match first.rsplit_once(':') {
             Some((h, p)) => (
                 h,
-                p.parse::<u16>()
-                    .map_err(|_| format!("invalid port in \"{first}\" of the \"listen\" directive"))?,
+                p.parse::<u16>().map_err(|_| {
+                    format!("invalid port in \"{first}\" of the \"listen\" directive")
+                })?,
             ),
             None => (first.as_str(), default_port),
         };

@@ -3,8 +3,12 @@
 //! with nginx's limits and timeouts, and writing responses.
 
 use std::time::Duration;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+
+/// The reading side of a client connection (TCP or TLS).
+pub type Reader = Box<dyn AsyncRead + Send + Unpin>;
+/// The writing side.
+pub type Writer = Box<dyn AsyncWrite + Send + Unpin>;
 
 /// nginx's `large_client_header_buffers 4 8k`: a request line or header
 /// line longer than this is refused, and the head as a whole must fit the
@@ -41,8 +45,8 @@ pub enum HeadError {
 }
 
 pub struct Client {
-    pub rd: OwnedReadHalf,
-    pub wr: OwnedWriteHalf,
+    pub rd: Reader,
+    pub wr: Writer,
     /// Read but not consumed yet (pipelined requests, the body's start).
     pub buf: Vec<u8>,
     /// The request sent `Expect: 100-continue`: say "100 Continue" before
@@ -53,11 +57,24 @@ pub struct Client {
 }
 
 impl Client {
-    pub fn new(stream: tokio::net::TcpStream) -> Client {
+    /// A plain TCP connection (its halves need no lock).
+    pub fn tcp(stream: tokio::net::TcpStream) -> Client {
         let (rd, wr) = stream.into_split();
         Client {
-            rd,
-            wr,
+            rd: Box::new(rd),
+            wr: Box::new(wr),
+            buf: Vec::with_capacity(1024),
+            expects_continue: false,
+            send_timeout: Duration::from_secs(60),
+        }
+    }
+
+    /// Any other stream (TLS).
+    pub fn new<S: AsyncRead + AsyncWrite + Send + Unpin + 'static>(stream: S) -> Client {
+        let (rd, wr) = tokio::io::split(stream);
+        Client {
+            rd: Box::new(rd),
+            wr: Box::new(wr),
             buf: Vec::with_capacity(1024),
             expects_continue: false,
             send_timeout: Duration::from_secs(60),

@@ -17,6 +17,7 @@ pub mod client;
 pub mod logs;
 pub mod process;
 pub mod request;
+pub mod tls;
 pub mod upstream;
 pub mod wire;
 
@@ -38,17 +39,44 @@ pub struct Generation {
     pub formats: HashMap<String, logs::Format>,
     pub files: logs::Files,
     pub error_log: Arc<logs::ErrorLog>,
+    /// TLS configurations by port, for the sockets with `ssl` listens.
+    pub tls: HashMap<u16, tls::SocketTls>,
 }
 
 impl Generation {
+    /// Everything a configuration needs; `Err` when a TLS server cannot be
+    /// set up (a certificate that does not load…).
     pub fn new(
         mut http: Http,
         version: Version,
         prefix: PathBuf,
         error_log: Arc<logs::ErrorLog>,
-    ) -> Generation {
+    ) -> Result<Generation, String> {
         http.prefix = prefix.clone();
-        Generation {
+        let mut tls = HashMap::new();
+        let ports: Vec<(u16, std::net::SocketAddr)> = http
+            .servers
+            .iter()
+            .flat_map(|s| s.listens.iter())
+            .filter(|l| l.ssl)
+            .map(|l| {
+                let ip = l
+                    .addr
+                    .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
+                (l.port, std::net::SocketAddr::new(ip, l.port))
+            })
+            .collect();
+        for (port, local) in ports {
+            if tls.contains_key(&port) {
+                continue;
+            }
+            let socket = tls::SocketTls::build(&http, local, version, &mut |w| {
+                error_log.write("warn", None, &w)
+            })?;
+            tls.insert(port, socket);
+        }
+        Ok(Generation {
+            tls,
             formats: logs::formats(&http),
             http,
             version,
@@ -57,7 +85,15 @@ impl Generation {
             pool: upstream::Pool::default(),
             files: logs::Files::default(),
             error_log,
-        }
+        })
+    }
+
+    /// Whether connections to `local` speak TLS.
+    pub fn is_tls(&self, local: std::net::SocketAddr) -> bool {
+        self.tls.contains_key(&local.port())
+            && crate::ir::server::candidates(&self.http.servers, local)
+                .iter()
+                .any(|(_, l)| l.ssl)
     }
 
     pub fn log(&self, level: &str, conn: Option<u64>, message: &str) {

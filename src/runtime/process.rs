@@ -230,12 +230,16 @@ async fn serve(
 ) -> i32 {
     use tokio::signal::unix::{signal, SignalKind};
     let _ = config;
-    let current = Arc::new(RwLock::new(Arc::new(Generation::new(
-        http,
-        opts.version,
-        opts.prefix.clone(),
-        error_log.clone(),
-    ))));
+    let generation =
+        match Generation::new(http, opts.version, opts.prefix.clone(), error_log.clone()) {
+            Ok(g) => g,
+            Err(e) => {
+                error_log.write("emerg", None, &e);
+                eprintln!("rginx: [emerg] {e}");
+                return 1;
+            }
+        };
+    let current = Arc::new(RwLock::new(Arc::new(generation)));
     let limit = Arc::new(Semaphore::new(max_connections.max(1)));
     let active = Arc::new(AtomicUsize::new(0));
     let ids = Arc::new(AtomicU64::new(1));
@@ -295,9 +299,13 @@ async fn serve(
                             }
                         }
                         if !failed {
-                            let generation = Generation::new(http, opts.version, opts.prefix.clone(), error_log.clone());
-                            if let Ok(mut c) = current.write() { *c = Arc::new(generation); }
-                            error_log.write("notice", None, "reconfigured");
+                            match Generation::new(http, opts.version, opts.prefix.clone(), error_log.clone()) {
+                                Ok(generation) => {
+                                    if let Ok(mut c) = current.write() { *c = Arc::new(generation); }
+                                    error_log.write("notice", None, "reconfigured");
+                                }
+                                Err(e) => error_log.write("emerg", None, &format!("{e}; the old configuration keeps serving")),
+                            }
                         }
                     }
                 }

@@ -47,7 +47,41 @@ pub async fn serve(stream: tokio::net::TcpStream, gen: Arc<Generation>, id: u64)
         return;
     };
     let _ = stream.set_nodelay(true);
-    let mut client = Client::new(stream);
+    let mut tls = None;
+    let mut plain_on_tls = false;
+    let mut client = if gen.is_tls(local) {
+        // A TLS record starts with 0x16 (handshake); anything else is plain
+        // HTTP sent to the TLS port (nginx's 497).
+        let mut first = [0u8; 1];
+        let header_timeout = secs(early(&gen.http, local, "client_header_timeout"), 60);
+        match tokio::time::timeout(header_timeout, stream.peek(&mut first)).await {
+            Ok(Ok(1)) if first[0] == 0x16 => {
+                match super::tls::accept(&gen, stream, local, header_timeout).await {
+                    Ok((s, info)) => {
+                        tls = Some(info);
+                        Client::new(s)
+                    }
+                    Err(e) => {
+                        gen.log(
+                            "info",
+                            Some(id),
+                            &format!(
+                                "{e} while SSL handshaking, client: {remote}, server: {local}"
+                            ),
+                        );
+                        return;
+                    }
+                }
+            }
+            Ok(Ok(1)) => {
+                plain_on_tls = true;
+                Client::tcp(stream)
+            }
+            _ => return,
+        }
+    } else {
+        Client::tcp(stream)
+    };
     let header_timeout = secs(early(&gen.http, local, "client_header_timeout"), 60);
     let mut served = 0u64;
     loop {
@@ -92,7 +126,20 @@ pub async fn serve(stream: tokio::net::TcpStream, gen: Arc<Generation>, id: u64)
             }
         };
         served += 1;
-        let keep = handle(&mut client, &gen, head, local, remote, id, served).await;
+        let keep = handle(
+            &mut client,
+            &gen,
+            head,
+            Conn {
+                local,
+                remote,
+                id,
+                served,
+                tls: tls.as_ref(),
+                plain_on_tls,
+            },
+        )
+        .await;
         let limit = early(&gen.http, local, "keepalive_requests")
             .and_then(|s| s.args.first())
             .and_then(|a| a.parse::<u64>().ok())
@@ -119,15 +166,29 @@ fn client_keepalive(req: &Request) -> bool {
     }
 }
 
-async fn handle(
-    client: &mut Client,
-    gen: &Arc<Generation>,
-    head: RequestHead,
+/// What a request knows of its connection.
+struct Conn<'a> {
     local: SocketAddr,
     remote: SocketAddr,
     id: u64,
     served: u64,
+    tls: Option<&'a super::tls::TlsInfo>,
+    plain_on_tls: bool,
+}
+
+async fn handle(
+    client: &mut Client,
+    gen: &Arc<Generation>,
+    head: RequestHead,
+    conn: Conn<'_>,
 ) -> bool {
+    let Conn {
+        local,
+        remote,
+        id,
+        served,
+        ..
+    } = conn;
     let started = Instant::now();
     let chunked = head.headers.iter().any(|(n, v)| {
         n.eq_ignore_ascii_case("transfer-encoding") && v.eq_ignore_ascii_case("chunked")
@@ -148,7 +209,7 @@ async fn handle(
         local,
         remote,
         protocol: head.protocol,
-        tls: None,
+        tls: conn.tls.map(|t| t.server_name.clone()),
         body: None,
     };
     let body_timeout = secs(early(&gen.http, local, "client_body_timeout"), 60);
@@ -186,8 +247,19 @@ async fn handle(
     exec.runtime_vars
         .insert("pid".into(), std::process::id().to_string());
     exec.runtime_vars.insert("request_id".into(), request_id());
+    if let Some(t) = conn.tls {
+        exec.runtime_vars
+            .insert("ssl_protocol".into(), t.protocol.clone());
+        exec.runtime_vars
+            .insert("ssl_cipher".into(), t.cipher.clone());
+        exec.runtime_vars.insert(
+            "ssl_session_reused".into(),
+            if t.resumed { "r" } else { "." }.into(),
+        );
+    }
     let mut outcome = match refused {
         Some(status) => exec.special(status),
+        None if conn.plain_on_tls => exec.special(497),
         None => exec.run(),
     };
     let keepalive_asked = client_keepalive(&req);

@@ -1,0 +1,388 @@
+//! TLS termination with rustls: per server block, the certificates
+//! (`ssl_certificate`/`ssl_certificate_key`, several per server — the one
+//! the client's signature schemes allow is chosen, as nginx does with an
+//! RSA + ECDSA pair), `ssl_protocols` (TLSv1.2/TLSv1.3; older ones are
+//! skipped with a warning), `ssl_ciphers` through the OpenSSL cipher-string
+//! evaluator (the TLS 1.2 suites offered are exactly those lint reports),
+//! `ssl_prefer_server_ciphers`, `ssl_ecdh_curve`, `ssl_session_cache`,
+//! `ssl_session_tickets`. The server is chosen by SNI among the servers of
+//! the socket, as nginx does for the handshake.
+
+use crate::ir::location::Setting;
+use crate::ir::{Http, Server};
+use crate::profile::{has, Behaviour};
+use crate::registry::Version;
+use rustls::crypto::CryptoProvider;
+use rustls::server::{ClientHello, ResolvesServerCert};
+use rustls::sign::CertifiedKey;
+use rustls::ServerConfig;
+use rustls_pki_types::pem::PemObject;
+use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+
+/// The server-level value of a setting (server, then http).
+fn value<'a>(http: &'a Http, server: &'a Server, name: &str) -> Option<&'a Setting> {
+    server
+        .settings
+        .iter()
+        .rev()
+        .find(|s| s.name == name)
+        .or_else(|| http.settings.iter().rev().find(|s| s.name == name))
+}
+
+/// All entries of a list setting at the innermost level that has any.
+fn list<'a>(http: &'a Http, server: &'a Server, name: &str) -> Vec<&'a Setting> {
+    let own: Vec<&Setting> = server.settings.iter().filter(|s| s.name == name).collect();
+    if !own.is_empty() {
+        return own;
+    }
+    http.settings.iter().filter(|s| s.name == name).collect()
+}
+
+fn path(prefix: &Path, p: &str) -> std::path::PathBuf {
+    if p.starts_with('/') {
+        p.into()
+    } else {
+        prefix.join(p)
+    }
+}
+
+/// Chooses among a server's certificates by what the client can verify.
+#[derive(Debug)]
+struct Certs(Vec<Arc<CertifiedKey>>);
+
+impl ResolvesServerCert for Certs {
+    fn resolve(&self, hello: ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
+        let schemes = hello.signature_schemes();
+        self.0
+            .iter()
+            .find(|k| k.key.choose_scheme(schemes).is_some())
+            .or(self.0.first())
+            .cloned()
+    }
+}
+
+fn load_certs(
+    http: &Http,
+    server: &Server,
+    provider: &CryptoProvider,
+) -> Result<Vec<Arc<CertifiedKey>>, String> {
+    let certs = list(http, server, "ssl_certificate");
+    let keys = list(http, server, "ssl_certificate_key");
+    let mut out = Vec::new();
+    for (c, k) in certs.iter().zip(keys.iter()) {
+        let (Some(cp), Some(kp)) = (c.args.first(), k.args.first()) else {
+            continue;
+        };
+        let cpath = path(&http.prefix, cp);
+        let kpath = path(&http.prefix, kp);
+        let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(&cpath)
+            .and_then(|it| it.collect::<Result<Vec<_>, _>>())
+            .map_err(|e| {
+                format!(
+                    "cannot load certificate \"{}\": {e} in {}",
+                    cpath.display(),
+                    c.at
+                )
+            })?;
+        if chain.is_empty() {
+            return Err(format!(
+                "cannot load certificate \"{}\": no certificate in it in {}",
+                cpath.display(),
+                c.at
+            ));
+        }
+        let key = PrivateKeyDer::from_pem_file(&kpath).map_err(|e| {
+            format!(
+                "cannot load certificate key \"{}\": {e} in {}",
+                kpath.display(),
+                k.at
+            )
+        })?;
+        let signing = provider.key_provider.load_private_key(key).map_err(|e| {
+            format!(
+                "cannot use the key \"{}\": {e} in {}",
+                kpath.display(),
+                k.at
+            )
+        })?;
+        out.push(Arc::new(CertifiedKey::new(chain, signing)));
+    }
+    if out.is_empty() {
+        return Err(format!(
+            "no \"ssl_certificate\" is defined for the listen ... ssl directive of the server at {}",
+            server.at
+        ));
+    }
+    Ok(out)
+}
+
+/// The rustls configuration of one server block.
+pub fn server_config(
+    http: &Http,
+    server: &Server,
+    version: Version,
+    http2: bool,
+) -> Result<(Arc<ServerConfig>, Vec<String>), String> {
+    let mut warnings = Vec::new();
+    let base = rustls::crypto::aws_lc_rs::default_provider();
+    // Protocols: rustls speaks TLS 1.2 and 1.3.
+    let protocols: Vec<String> = match value(http, server, "ssl_protocols") {
+        Some(s) => s.args.clone(),
+        None if has(version, Behaviour::DefaultNoTls11) => vec!["TLSv1.2".into(), "TLSv1.3".into()],
+        None if has(version, Behaviour::DefaultTls13) => {
+            vec![
+                "TLSv1".into(),
+                "TLSv1.1".into(),
+                "TLSv1.2".into(),
+                "TLSv1.3".into(),
+            ]
+        }
+        None => vec!["TLSv1".into(), "TLSv1.1".into(), "TLSv1.2".into()],
+    };
+    let mut versions: Vec<&'static rustls::SupportedProtocolVersion> = Vec::new();
+    for p in &protocols {
+        match p.as_str() {
+            "TLSv1.2" => versions.push(&rustls::version::TLS12),
+            "TLSv1.3" => versions.push(&rustls::version::TLS13),
+            other => warnings.push(format!(
+                "{other} in ssl_protocols is not offered: rustls speaks TLSv1.2 and TLSv1.3 only"
+            )),
+        }
+    }
+    if versions.is_empty() {
+        return Err(format!(
+            "no protocol of \"ssl_protocols {}\" is available to rginx (TLSv1.2, TLSv1.3) for the server at {}",
+            protocols.join(" "),
+            server.at
+        ));
+    }
+    // TLS 1.2 suites: the OpenSSL cipher string, evaluated as OpenSSL does.
+    let cipher_string = value(http, server, "ssl_ciphers")
+        .and_then(|s| s.args.first().cloned())
+        .unwrap_or_else(|| "HIGH:!aNULL:!MD5".to_string());
+    let allowed = crate::tls::ciphers::evaluate(&cipher_string)
+        .map_err(|e| format!("SSL_CTX_set_cipher_list(\"{cipher_string}\") failed ({e})"))?;
+    let allowed_ids: Vec<u16> = allowed.iter().map(|s| s.id).collect();
+    let mut suites: Vec<rustls::SupportedCipherSuite> = Vec::new();
+    // In OpenSSL's order of the string (the server's preference).
+    for id in &allowed_ids {
+        if let Some(s) = base
+            .cipher_suites
+            .iter()
+            .find(|s| u16::from(s.suite()) == *id && s.tls13().is_none())
+        {
+            suites.push(*s);
+        }
+    }
+    suites.extend(
+        base.cipher_suites
+            .iter()
+            .filter(|s| s.tls13().is_some())
+            .copied(),
+    );
+    let mut kx = base.kx_groups.clone();
+    if let Some(curve) = value(http, server, "ssl_ecdh_curve").and_then(|s| s.args.first()) {
+        if curve != "auto" {
+            let names: Vec<String> = curve.split(':').map(|c| c.to_ascii_lowercase()).collect();
+            let wanted = |g: &&&'static dyn rustls::crypto::SupportedKxGroup| {
+                let n = format!("{:?}", g.name()).to_ascii_lowercase();
+                names.iter().any(|c| {
+                    n == *c
+                        || (c == "prime256v1" && n == "secp256r1")
+                        || n.replace('_', "") == c.replace('_', "")
+                })
+            };
+            let picked: Vec<_> = kx.iter().filter(wanted).copied().collect();
+            if !picked.is_empty() {
+                kx = picked;
+            }
+        }
+    }
+    let provider = CryptoProvider {
+        cipher_suites: suites,
+        kx_groups: kx,
+        ..base
+    };
+    let certs = load_certs(http, server, &provider)?;
+    let builder = ServerConfig::builder_with_provider(Arc::new(provider))
+        .with_protocol_versions(&versions)
+        .map_err(|e| format!("TLS settings of the server at {}: {e}", server.at))?;
+    let mut cfg = builder
+        .with_no_client_auth()
+        .with_cert_resolver(Arc::new(Certs(certs)));
+    cfg.ignore_client_order = value(http, server, "ssl_prefer_server_ciphers")
+        .and_then(|s| s.args.first())
+        .is_some_and(|a| a == "on");
+    cfg.alpn_protocols = if http2 {
+        vec![b"h2".to_vec(), b"http/1.1".to_vec()]
+    } else {
+        vec![b"http/1.1".to_vec()]
+    };
+    // ssl_session_cache shared:NAME:SIZE (about 4000 sessions per MB, as
+    // nginx's docs say), builtin[:N]; none/off keep nothing.
+    let cache = value(http, server, "ssl_session_cache").map(|s| s.args.clone());
+    let sessions = cache.as_ref().and_then(|args| {
+        args.iter().find_map(|a| {
+            if let Some(rest) = a.strip_prefix("shared:") {
+                let size = rest.rsplit(':').next()?;
+                crate::check::value::parse_size(size, false).map(|b| (b / 256).max(1) as usize)
+            } else if let Some(n) = a.strip_prefix("builtin:") {
+                n.parse().ok()
+            } else if a == "builtin" {
+                Some(20480)
+            } else {
+                None
+            }
+        })
+    });
+    cfg.session_storage = match sessions {
+        Some(n) => rustls::server::ServerSessionMemoryCache::new(n),
+        None => Arc::new(rustls::server::NoServerSessionStorage {}),
+    };
+    let tickets = value(http, server, "ssl_session_tickets")
+        .and_then(|s| s.args.first())
+        .is_none_or(|a| a == "on");
+    if tickets {
+        cfg.ticketer = rustls::crypto::aws_lc_rs::Ticketer::new()
+            .map_err(|e| format!("session tickets: {e}"))?;
+        cfg.send_tls13_tickets = 1;
+    } else {
+        cfg.send_tls13_tickets = 0;
+    }
+    Ok((Arc::new(cfg), warnings))
+}
+
+/// The TLS configurations of a socket's servers, by server index, and how
+/// the socket chooses among them.
+pub struct SocketTls {
+    pub configs: HashMap<usize, Arc<ServerConfig>>,
+}
+
+impl SocketTls {
+    /// Every server listening with `ssl` on `local`'s socket.
+    pub fn build(
+        http: &Http,
+        local: SocketAddr,
+        version: Version,
+        warn: &mut dyn FnMut(String),
+    ) -> Result<SocketTls, String> {
+        let mut configs = HashMap::new();
+        for (server, listen) in crate::ir::server::candidates(&http.servers, local) {
+            if !listen.ssl || configs.contains_key(&server.index) {
+                continue;
+            }
+            let http2 = listen.http2
+                || value(http, server, "http2")
+                    .and_then(|s| s.args.first())
+                    .is_some_and(|a| a == "on");
+            // HTTP/2 is not served yet: ALPN offers HTTP/1.1 only.
+            let _ = http2;
+            let (cfg, warnings) = server_config(http, server, version, false)?;
+            for w in warnings {
+                warn(w);
+            }
+            configs.insert(server.index, cfg);
+        }
+        Ok(SocketTls { configs })
+    }
+
+    /// The configuration for a ClientHello's server name on `local`.
+    pub fn choose(
+        &self,
+        http: &Http,
+        local: SocketAddr,
+        sni: Option<&str>,
+    ) -> Option<Arc<ServerConfig>> {
+        let by_name = crate::ir::server::select(&http.servers, local, sni.unwrap_or(""))
+            .map(|(s, _)| s.index)
+            .and_then(|i| self.configs.get(&i));
+        by_name
+            .or_else(|| {
+                crate::ir::server::socket_default(&http.servers, local)
+                    .and_then(|s| self.configs.get(&s.index))
+            })
+            .or_else(|| self.configs.values().next())
+            .cloned()
+    }
+}
+
+/// nginx's page for plain HTTP on a TLS port (answered with status 400).
+pub fn page_497() -> String {
+    "<html>\r\n<head><title>400 The plain HTTP request was sent to HTTPS port</title></head>\r\n<body>\r\n<center><h1>400 Bad Request</h1></center>\r\n<center>The plain HTTP request was sent to HTTPS port</center>\r\n<hr><center>rginx</center>\r\n</body>\r\n</html>\r\n".to_string()
+}
+
+/// What a finished handshake tells the request variables.
+pub struct TlsInfo {
+    /// `$ssl_server_name` (empty without SNI).
+    pub server_name: String,
+    /// `$ssl_protocol` (`TLSv1.3`).
+    pub protocol: String,
+    /// `$ssl_cipher` (OpenSSL's name).
+    pub cipher: String,
+    /// `$ssl_session_reused`.
+    pub resumed: bool,
+}
+
+/// The server side of a handshake on `local`: the ClientHello's server
+/// name picks the server block (and so the certificate and settings).
+pub async fn accept(
+    gen: &super::Generation,
+    stream: tokio::net::TcpStream,
+    local: SocketAddr,
+    timeout: std::time::Duration,
+) -> Result<
+    (
+        tokio_rustls::server::TlsStream<tokio::net::TcpStream>,
+        TlsInfo,
+    ),
+    String,
+> {
+    let acceptor =
+        tokio_rustls::LazyConfigAcceptor::new(rustls::server::Acceptor::default(), stream);
+    let handshake = async {
+        let start = acceptor.await.map_err(|e| e.to_string())?;
+        let sni = start.client_hello().server_name().map(str::to_string);
+        let socket = gen
+            .tls
+            .get(&local.port())
+            .ok_or_else(|| "no TLS configuration for the socket".to_string())?;
+        let config = socket
+            .choose(&gen.http, local, sni.as_deref())
+            .ok_or_else(|| "no server with a certificate".to_string())?;
+        let stream = start.into_stream(config).await.map_err(|e| e.to_string())?;
+        Ok::<_, String>((stream, sni))
+    };
+    let (stream, sni) = tokio::time::timeout(timeout, handshake)
+        .await
+        .map_err(|_| "client timed out".to_string())??;
+    let (_, conn) = stream.get_ref();
+    let protocol = match conn.protocol_version() {
+        Some(rustls::ProtocolVersion::TLSv1_3) => "TLSv1.3",
+        Some(rustls::ProtocolVersion::TLSv1_2) => "TLSv1.2",
+        _ => "",
+    }
+    .to_string();
+    let cipher = conn
+        .negotiated_cipher_suite()
+        .and_then(|s| {
+            crate::tls::ciphers::all_suites()
+                .iter()
+                .find(|x| x.id == u16::from(s.suite()))
+        })
+        .map(|s| s.openssl_name.to_string())
+        .unwrap_or_default();
+    let resumed = matches!(conn.handshake_kind(), Some(rustls::HandshakeKind::Resumed));
+    Ok((
+        stream,
+        TlsInfo {
+            server_name: sni.unwrap_or_default(),
+            protocol,
+            cipher,
+            resumed,
+        },
+    ))
+}
