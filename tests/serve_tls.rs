@@ -1,0 +1,343 @@
+//! TLS end to end: seeds 002b, 003 and 004 served by rginx with
+//! certificates made here — wss sessions (text, binary, ping/pong, close)
+//! through rginx to plain backends, the 497 redirect of 002b, `ssl on;`
+//! of 004, the TLS variables, and session resumption.
+
+mod common;
+
+use common::*;
+use futures_util::{SinkExt, StreamExt};
+use rustls::pki_types::{CertificateDer, ServerName};
+use std::net::{SocketAddr, TcpListener};
+use std::path::Path;
+use std::process::{Child, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio_tungstenite::tungstenite::Message;
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+struct Server {
+    child: Child,
+    dir: std::path::PathBuf,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(dir: &Path, conf: &str, port: u16) -> Server {
+        std::fs::create_dir_all(dir.join("logs")).unwrap();
+        std::fs::write(dir.join("nginx.conf"), conf).unwrap();
+        let child = rginx()
+            .arg("-p")
+            .arg(format!("{}/", dir.display()))
+            .arg("-c")
+            .arg("nginx.conf")
+            .arg("-g")
+            .arg("daemon off; pid logs/rginx.pid; error_log logs/error.log info;")
+            .stdin(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start rginx");
+        let mut server = Server {
+            child,
+            dir: dir.to_path_buf(),
+        };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if let Ok(Some(_)) = server.child.try_wait() {
+                let mut err = String::new();
+                if let Some(mut e) = server.child.stderr.take() {
+                    use std::io::Read;
+                    let _ = e.read_to_string(&mut err);
+                }
+                panic!("rginx exited: {err}\n{}", server.log());
+            }
+            assert!(Instant::now() < deadline, "rginx did not listen: {}", server.log());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        server
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.join("logs/error.log")).unwrap_or_default()
+    }
+}
+
+/// A self-signed certificate for `names`, written as PEM; returns the DER
+/// for the client to trust.
+fn certificate(dir: &Path, names: &[&str], cert: &str, key: &str) -> CertificateDer<'static> {
+    let ck = rcgen::generate_simple_self_signed(names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
+        .unwrap();
+    for p in [cert, key] {
+        std::fs::create_dir_all(dir.join(p).parent().unwrap()).unwrap();
+    }
+    std::fs::write(dir.join(cert), ck.cert.pem()).unwrap();
+    std::fs::write(dir.join(key), ck.signing_key.serialize_pem()).unwrap();
+    ck.cert.der().clone()
+}
+
+fn client_config(trust: &CertificateDer<'static>) -> Arc<rustls::ClientConfig> {
+    let mut roots = rustls::RootCertStore::empty();
+    roots.add(trust.clone()).unwrap();
+    Arc::new(
+        rustls::ClientConfig::builder()
+            .with_root_certificates(roots)
+            .with_no_client_auth(),
+    )
+}
+
+/// A WebSocket echo backend ("who" answers the name) that also answers
+/// plain HTTP with its name and the request head.
+async fn backend(name: &'static str) -> (SocketAddr, tokio::task::JoinHandle<()>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let task = tokio::spawn(async move {
+        let mut conns = tokio::task::JoinSet::new();
+        loop {
+            let Ok((mut stream, _)) = listener.accept().await else {
+                return;
+            };
+            conns.spawn(async move {
+                let mut peek = [0u8; 4096];
+                let n = stream.peek(&mut peek).await.unwrap_or(0);
+                let head = String::from_utf8_lossy(&peek[..n]).to_string();
+                if head.to_ascii_lowercase().contains("upgrade: websocket") {
+                    let Ok(mut ws) = tokio_tungstenite::accept_async(stream).await else {
+                        return;
+                    };
+                    while let Some(Ok(msg)) = ws.next().await {
+                        let reply = match msg {
+                            Message::Text(t) if t.as_str() == "who" => Message::text(name),
+                            Message::Text(_) | Message::Binary(_) => msg,
+                            Message::Close(c) => {
+                                let _ = ws.send(Message::Close(c)).await;
+                                return;
+                            }
+                            _ => continue,
+                        };
+                        if ws.send(reply).await.is_err() {
+                            return;
+                        }
+                    }
+                } else {
+                    let mut buf = vec![0u8; 8192];
+                    let n = stream.read(&mut buf).await.unwrap_or(0);
+                    let head = String::from_utf8_lossy(&buf[..n]).to_string();
+                    let head = head.split("\r\n\r\n").next().unwrap_or("").to_string();
+                    let body = format!("{name}\n{head}\n");
+                    let resp = format!(
+                        "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                        body.len()
+                    );
+                    let _ = stream.write_all(resp.as_bytes()).await;
+                }
+            });
+        }
+    });
+    (addr, task)
+}
+
+/// A wss session: text, binary, ping/pong, close; the backend's name.
+async fn wss_session(url: &str, tls: Arc<rustls::ClientConfig>) -> String {
+    let (mut ws, resp) = tokio_tungstenite::connect_async_tls_with_config(
+        url,
+        None,
+        false,
+        Some(tokio_tungstenite::Connector::Rustls(tls)),
+    )
+    .await
+    .expect("wss handshake");
+    assert_eq!(resp.status(), 101);
+    ws.send(Message::text("who")).await.unwrap();
+    let name = match ws.next().await {
+        Some(Ok(Message::Text(t))) => t.to_string(),
+        other => panic!("expected the backend's name, got {other:?}"),
+    };
+    ws.send(Message::text("über")).await.unwrap();
+    assert_eq!(ws.next().await.unwrap().unwrap(), Message::text("über"));
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(70_000).collect();
+    ws.send(Message::binary(bytes.clone())).await.unwrap();
+    assert_eq!(ws.next().await.unwrap().unwrap(), Message::binary(bytes));
+    ws.send(Message::Ping(vec![9, 8].into())).await.unwrap();
+    match ws.next().await {
+        Some(Ok(Message::Pong(p))) => assert_eq!(p.as_ref(), &[9, 8]),
+        other => panic!("expected a pong, got {other:?}"),
+    }
+    ws.close(None).await.unwrap();
+    while let Some(Ok(m)) = ws.next().await {
+        if m.is_close() {
+            break;
+        }
+    }
+    name
+}
+
+/// An HTTPS GET; the response text, and whether the session was resumed.
+async fn https_get(
+    port: u16,
+    sni: &str,
+    path: &str,
+    tls: Arc<rustls::ClientConfig>,
+) -> (String, bool) {
+    let tcp = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+    let connector = tokio_rustls::TlsConnector::from(tls);
+    let mut s = connector
+        .connect(ServerName::try_from(sni.to_string()).unwrap(), tcp)
+        .await
+        .expect("TLS handshake");
+    let resumed = matches!(s.get_ref().1.handshake_kind(), Some(rustls::HandshakeKind::Resumed));
+    let req = format!("GET {path} HTTP/1.1\r\nHost: {sni}\r\nConnection: close\r\n\r\n");
+    s.write_all(req.as_bytes()).await.unwrap();
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out).await;
+    (String::from_utf8_lossy(&out).into_owned(), resumed)
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+fn seed(name: &str) -> String {
+    std::fs::read_to_string(root().join("fixtures/configs").join(name)).unwrap()
+}
+
+#[test]
+fn seed_002b_wss_hsts_and_the_497_redirect() {
+    let rt = runtime();
+    rt.block_on(async {
+        let (b, _t) = backend("web").await;
+        let port = free_port();
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().display().to_string();
+        let trust = certificate(dir.path(), &["localhost"], "certs/server.crt", "certs/server.key");
+        std::fs::create_dir_all(dir.path().join("www")).unwrap();
+        std::fs::write(dir.path().join("www/index.html"), "app\n").unwrap();
+        let conf = seed("seed-002b-https-wss.conf")
+            .replace("server domain.com:443;", &format!("server {b};"))
+            .replace("listen 443 ssl http2;", &format!("listen 127.0.0.1:{port} ssl http2;"))
+            .replace("listen [::]:443 ssl http2;", "")
+            .replace("/data/www/domain.com/certs/", &format!("{d}/certs/"))
+            .replace("/data/www/web_frontend", &format!("{d}/www"))
+            .replace("/var/log/nginx/", &format!("{d}/logs/"));
+        let server = Server::start(dir.path(), &conf, port);
+        let tls = client_config(&trust);
+        let (text, _) = https_get(port, "localhost", "/", tls.clone()).await;
+        assert!(text.starts_with("HTTP/1.1 200 OK\r\n"), "{text}\n{}", server.log());
+        assert!(text.contains("Strict-Transport-Security: max-age=31536000; includeSubDomains"), "{text}");
+        assert!(text.ends_with("\r\n\r\napp\n"), "{text}");
+        // The seed's cipher string leaves TLS 1.2 with ChaCha20 and CBC
+        // suites; TLS 1.3 is offered as OpenSSL does.
+        let name = wss_session(&format!("wss://localhost:{port}/websocket/"), tls.clone()).await;
+        assert_eq!(name, "web");
+        // Plain HTTP on the TLS port: error_page 497 redirects to https.
+        let mut s = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+        s.write_all(format!("GET /x?a=1 HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n").as_bytes())
+            .await
+            .unwrap();
+        let mut out = Vec::new();
+        s.read_to_end(&mut out).await.unwrap();
+        let text = String::from_utf8_lossy(&out);
+        assert!(text.starts_with("HTTP/1.1 302 Moved Temporarily\r\n"), "{text}");
+        assert!(
+            text.contains(&format!("Location: https://localhost:{port}/x?a=1\r\n")),
+            "{text}"
+        );
+        assert!(text.contains("Strict-Transport-Security"), "HSTS is always added: {text}");
+    });
+}
+
+#[test]
+fn seed_003_wss_location() {
+    let rt = runtime();
+    rt.block_on(async {
+        let (b, _t) = backend("app").await;
+        let port = free_port();
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().display().to_string();
+        let trust = certificate(dir.path(), &["domain.com"], "certs/domain.com.pem", "private/domain.com.key");
+        let conf = seed("seed-003-wss-location.conf")
+            .replace("server 127.0.0.1:8080;", &format!("server {b};"))
+            .replace("listen 443 ssl;", &format!("listen 127.0.0.1:{port} ssl;"))
+            .replace("/etc/ssl/certs/", &format!("{d}/certs/"))
+            .replace("/etc/ssl/private/", &format!("{d}/private/"));
+        let server = Server::start(dir.path(), &conf, port);
+        let tls = client_config(&trust);
+        // tokio-tungstenite connects to the URL's host: map it with SNI via
+        // a direct TLS session instead of DNS.
+        let (text, _) = https_get(port, "domain.com", "/websocket/info", tls.clone()).await;
+        assert!(text.contains("\r\n\r\napp\n"), "{text}\n{}", server.log());
+        assert!(text.contains("Connection: upgrade"), "the seed's literal Connection: {text}");
+        let _ = wss_domain(port, tls).await;
+    });
+}
+
+/// wss to `domain.com` on loopback: the TLS session is made by hand (SNI
+/// domain.com) and the WebSocket client runs over it.
+async fn wss_domain(port: u16, tls: Arc<rustls::ClientConfig>) -> String {
+    let tcp = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+    let stream = tokio_rustls::TlsConnector::from(tls)
+        .connect(ServerName::try_from("domain.com").unwrap(), tcp)
+        .await
+        .unwrap();
+    let (mut ws, resp) = tokio_tungstenite::client_async("wss://domain.com/websocket", stream)
+        .await
+        .expect("ws handshake");
+    assert_eq!(resp.status(), 101);
+    ws.send(Message::text("who")).await.unwrap();
+    let name = match ws.next().await {
+        Some(Ok(Message::Text(t))) => t.to_string(),
+        other => panic!("expected the backend's name, got {other:?}"),
+    };
+    ws.send(Message::binary(vec![1u8; 1000])).await.unwrap();
+    assert_eq!(ws.next().await.unwrap().unwrap(), Message::binary(vec![1u8; 1000]));
+    ws.close(None).await.unwrap();
+    assert_eq!(name, "app");
+    name
+}
+
+#[test]
+fn seed_004_ssl_on_and_session_resumption() {
+    let rt = runtime();
+    rt.block_on(async {
+        let (b1, _t1) = backend("s1").await;
+        let (b2, _t2) = backend("s2").await;
+        let port = free_port();
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().display().to_string();
+        let trust = certificate(dir.path(), &["localhost"], "private/xxxx.pem", "private/xxx.key");
+        let conf = seed("seed-004-ssl-on.conf")
+            .replace("server 192.168.1.5;", &format!("server {b1};"))
+            .replace("server 192.168.1.4;", &format!("server {b2};"))
+            .replace("listen       443 ssl;", &format!("listen 127.0.0.1:{port} ssl;"))
+            .replace("/etc/ssl/private/", &format!("{d}/private/"));
+        let server = Server::start(dir.path(), &conf, port);
+        let tls = client_config(&trust);
+        let mut names = Vec::new();
+        for _ in 0..2 {
+            names.push(wss_session(&format!("wss://localhost:{port}/hub"), tls.clone()).await);
+        }
+        names.sort();
+        assert_eq!(names, ["s1", "s2"], "{}", server.log());
+        // The second connection with the same client config resumes.
+        let (first, _) = https_get(port, "localhost", "/r", tls.clone()).await;
+        assert!(first.contains("X-Real-IP: 127.0.0.1"), "{first}");
+        let (_, resumed) = https_get(port, "localhost", "/r", tls.clone()).await;
+        assert!(resumed, "the TLS session was not resumed");
+    });
+}
