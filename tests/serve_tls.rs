@@ -65,7 +65,11 @@ impl Server {
                 }
                 panic!("rginx exited: {err}\n{}", server.log());
             }
-            assert!(Instant::now() < deadline, "rginx did not listen: {}", server.log());
+            assert!(
+                Instant::now() < deadline,
+                "rginx did not listen: {}",
+                server.log()
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
         server
@@ -79,8 +83,9 @@ impl Server {
 /// A self-signed certificate for `names`, written as PEM; returns the DER
 /// for the client to trust.
 fn certificate(dir: &Path, names: &[&str], cert: &str, key: &str) -> CertificateDer<'static> {
-    let ck = rcgen::generate_simple_self_signed(names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
-        .unwrap();
+    let ck =
+        rcgen::generate_simple_self_signed(names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
+            .unwrap();
     for p in [cert, key] {
         std::fs::create_dir_all(dir.join(p).parent().unwrap()).unwrap();
     }
@@ -192,13 +197,18 @@ async fn https_get(
     path: &str,
     tls: Arc<rustls::ClientConfig>,
 ) -> (String, bool) {
-    let tcp = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+    let tcp = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .unwrap();
     let connector = tokio_rustls::TlsConnector::from(tls);
     let mut s = connector
         .connect(ServerName::try_from(sni.to_string()).unwrap(), tcp)
         .await
         .expect("TLS handshake");
-    let resumed = matches!(s.get_ref().1.handshake_kind(), Some(rustls::HandshakeKind::Resumed));
+    let resumed = matches!(
+        s.get_ref().1.handshake_kind(),
+        Some(rustls::HandshakeKind::Resumed)
+    );
     let req = format!("GET {path} HTTP/1.1\r\nHost: {sni}\r\nConnection: close\r\n\r\n");
     s.write_all(req.as_bytes()).await.unwrap();
     let mut out = Vec::new();
@@ -225,12 +235,20 @@ fn seed_002b_wss_hsts_and_the_497_redirect() {
         let port = free_port();
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path().display().to_string();
-        let trust = certificate(dir.path(), &["localhost"], "certs/server.crt", "certs/server.key");
+        let trust = certificate(
+            dir.path(),
+            &["localhost"],
+            "certs/server.crt",
+            "certs/server.key",
+        );
         std::fs::create_dir_all(dir.path().join("www")).unwrap();
         std::fs::write(dir.path().join("www/index.html"), "app\n").unwrap();
         let conf = seed("seed-002b-https-wss.conf")
             .replace("server domain.com:443;", &format!("server {b};"))
-            .replace("listen 443 ssl http2;", &format!("listen 127.0.0.1:{port} ssl http2;"))
+            .replace(
+                "listen 443 ssl http2;",
+                &format!("listen 127.0.0.1:{port} ssl http2;"),
+            )
             .replace("listen [::]:443 ssl http2;", "")
             .replace("/data/www/domain.com/certs/", &format!("{d}/certs/"))
             .replace("/data/www/web_frontend", &format!("{d}/www"))
@@ -238,27 +256,42 @@ fn seed_002b_wss_hsts_and_the_497_redirect() {
         let server = Server::start(dir.path(), &conf, port);
         let tls = client_config(&trust);
         let (text, _) = https_get(port, "localhost", "/", tls.clone()).await;
-        assert!(text.starts_with("HTTP/1.1 200 OK\r\n"), "{text}\n{}", server.log());
-        assert!(text.contains("Strict-Transport-Security: max-age=31536000; includeSubDomains"), "{text}");
+        assert!(
+            text.starts_with("HTTP/1.1 200 OK\r\n"),
+            "{text}\n{}",
+            server.log()
+        );
+        assert!(
+            text.contains("Strict-Transport-Security: max-age=31536000; includeSubDomains"),
+            "{text}"
+        );
         assert!(text.ends_with("\r\n\r\napp\n"), "{text}");
         // The seed's cipher string leaves TLS 1.2 with ChaCha20 and CBC
         // suites; TLS 1.3 is offered as OpenSSL does.
         let name = wss_session(&format!("wss://localhost:{port}/websocket/"), tls.clone()).await;
         assert_eq!(name, "web");
         // Plain HTTP on the TLS port: error_page 497 redirects to https.
-        let mut s = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+        let mut s = tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .unwrap();
         s.write_all(format!("GET /x?a=1 HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n").as_bytes())
             .await
             .unwrap();
         let mut out = Vec::new();
         s.read_to_end(&mut out).await.unwrap();
         let text = String::from_utf8_lossy(&out);
-        assert!(text.starts_with("HTTP/1.1 302 Moved Temporarily\r\n"), "{text}");
+        assert!(
+            text.starts_with("HTTP/1.1 302 Moved Temporarily\r\n"),
+            "{text}"
+        );
         assert!(
             text.contains(&format!("Location: https://localhost:{port}/x?a=1\r\n")),
             "{text}"
         );
-        assert!(text.contains("Strict-Transport-Security"), "HSTS is always added: {text}");
+        assert!(
+            text.contains("Strict-Transport-Security"),
+            "HSTS is always added: {text}"
+        );
     });
 }
 
@@ -270,7 +303,12 @@ fn seed_003_wss_location() {
         let port = free_port();
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path().display().to_string();
-        let trust = certificate(dir.path(), &["domain.com"], "certs/domain.com.pem", "private/domain.com.key");
+        let trust = certificate(
+            dir.path(),
+            &["domain.com"],
+            "certs/domain.com.pem",
+            "private/domain.com.key",
+        );
         let conf = seed("seed-003-wss-location.conf")
             .replace("server 127.0.0.1:8080;", &format!("server {b};"))
             .replace("listen 443 ssl;", &format!("listen 127.0.0.1:{port} ssl;"))
@@ -282,7 +320,10 @@ fn seed_003_wss_location() {
         // a direct TLS session instead of DNS.
         let (text, _) = https_get(port, "domain.com", "/websocket/info", tls.clone()).await;
         assert!(text.contains("\r\n\r\napp\n"), "{text}\n{}", server.log());
-        assert!(text.contains("Connection: upgrade"), "the seed's literal Connection: {text}");
+        assert!(
+            text.contains("Connection: upgrade"),
+            "the seed's literal Connection: {text}"
+        );
         let _ = wss_domain(port, tls).await;
     });
 }
@@ -290,7 +331,9 @@ fn seed_003_wss_location() {
 /// wss to `domain.com` on loopback: the TLS session is made by hand (SNI
 /// domain.com) and the WebSocket client runs over it.
 async fn wss_domain(port: u16, tls: Arc<rustls::ClientConfig>) -> String {
-    let tcp = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+    let tcp = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .unwrap();
     let stream = tokio_rustls::TlsConnector::from(tls)
         .connect(ServerName::try_from("domain.com").unwrap(), tcp)
         .await
@@ -305,7 +348,10 @@ async fn wss_domain(port: u16, tls: Arc<rustls::ClientConfig>) -> String {
         other => panic!("expected the backend's name, got {other:?}"),
     };
     ws.send(Message::binary(vec![1u8; 1000])).await.unwrap();
-    assert_eq!(ws.next().await.unwrap().unwrap(), Message::binary(vec![1u8; 1000]));
+    assert_eq!(
+        ws.next().await.unwrap().unwrap(),
+        Message::binary(vec![1u8; 1000])
+    );
     ws.close(None).await.unwrap();
     assert_eq!(name, "app");
     name
@@ -320,11 +366,19 @@ fn seed_004_ssl_on_and_session_resumption() {
         let port = free_port();
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path().display().to_string();
-        let trust = certificate(dir.path(), &["localhost"], "private/xxxx.pem", "private/xxx.key");
+        let trust = certificate(
+            dir.path(),
+            &["localhost"],
+            "private/xxxx.pem",
+            "private/xxx.key",
+        );
         let conf = seed("seed-004-ssl-on.conf")
             .replace("server 192.168.1.5;", &format!("server {b1};"))
             .replace("server 192.168.1.4;", &format!("server {b2};"))
-            .replace("listen       443 ssl;", &format!("listen 127.0.0.1:{port} ssl;"))
+            .replace(
+                "listen       443 ssl;",
+                &format!("listen 127.0.0.1:{port} ssl;"),
+            )
             .replace("/etc/ssl/private/", &format!("{d}/private/"));
         let server = Server::start(dir.path(), &conf, port);
         let tls = client_config(&trust);
@@ -340,4 +394,144 @@ fn seed_004_ssl_on_and_session_resumption() {
         let (_, resumed) = https_get(port, "localhost", "/r", tls.clone()).await;
         assert!(resumed, "the TLS session was not resumed");
     });
+}
+
+/// What `openssl s_client` can negotiate with seed-002b's `ssl_protocols`
+/// and `ssl_ciphers` is exactly what the cipher evaluator (and so `rginx
+/// lint`) says rginx serves with an RSA certificate: every TLS 1.2 suite
+/// OpenSSL knows is tried on its own, and TLS 1.0/1.1 are refused.
+#[test]
+fn openssl_sees_exactly_the_suites_lint_reports() {
+    let Some(openssl) = which("openssl") else {
+        assert!(!in_ci(), "CI must have openssl");
+        eprintln!("skipped: no openssl");
+        return;
+    };
+    for kind in [
+        rginx::tls::ciphers::CertKind::Rsa,
+        rginx::tls::ciphers::CertKind::Ecdsa,
+    ] {
+        suites_for(&openssl, kind);
+    }
+}
+
+fn suites_for(openssl: &Path, kind: rginx::tls::ciphers::CertKind) {
+    let rt = runtime();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().display().to_string();
+    let port = free_port();
+    let (server, cipher_string) = rt.block_on(async {
+        let (b, _t) = backend("web").await;
+        std::mem::forget(_t);
+        match kind {
+            rginx::tls::ciphers::CertKind::Ecdsa => {
+                let _ = certificate(
+                    dir.path(),
+                    &["localhost"],
+                    "certs/server.crt",
+                    "certs/server.key",
+                );
+            }
+            rginx::tls::ciphers::CertKind::Rsa => {
+                std::fs::create_dir_all(dir.path().join("certs")).unwrap();
+                let ok = std::process::Command::new(openssl)
+                    .args([
+                        "req",
+                        "-x509",
+                        "-newkey",
+                        "rsa:2048",
+                        "-nodes",
+                        "-days",
+                        "2",
+                        "-subj",
+                        "/CN=localhost",
+                    ])
+                    .arg("-keyout")
+                    .arg(dir.path().join("certs/server.key"))
+                    .arg("-out")
+                    .arg(dir.path().join("certs/server.crt"))
+                    .output()
+                    .unwrap()
+                    .status
+                    .success();
+                assert!(ok, "openssl could not make an RSA certificate");
+            }
+        }
+        let text = seed("seed-002b-https-wss.conf");
+        let cipher_string = text
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("ssl_ciphers "))
+            .unwrap()
+            .trim_end_matches(';')
+            .to_string();
+        let conf = text
+            .replace("server domain.com:443;", &format!("server {b};"))
+            .replace(
+                "listen 443 ssl http2;",
+                &format!("listen 127.0.0.1:{port} ssl http2;"),
+            )
+            .replace("listen [::]:443 ssl http2;", "")
+            .replace("/data/www/domain.com/certs/", &format!("{d}/certs/"))
+            .replace("/data/www/web_frontend", &format!("{d}/www"))
+            .replace("/var/log/nginx/", &format!("{d}/logs/"));
+        (Server::start(dir.path(), &conf, port), cipher_string)
+    });
+    let expected: Vec<&str> = rginx::tls::ciphers::served_with(
+        &rginx::tls::ciphers::evaluate(&cipher_string).unwrap(),
+        kind,
+    )
+    .iter()
+    .filter(|s| !s.tls13)
+    .map(|s| s.openssl_name)
+    .collect();
+    let all = std::process::Command::new(openssl)
+        .args(["ciphers", "-tls1_2", "ALL:COMPLEMENTOFALL"])
+        .output()
+        .unwrap();
+    let all = String::from_utf8_lossy(&all.stdout).trim().to_string();
+    let try_connect = |args: &[&str]| {
+        let out = std::process::Command::new(openssl)
+            .arg("s_client")
+            .arg("-connect")
+            .arg(format!("127.0.0.1:{port}"))
+            .arg("-servername")
+            .arg("localhost")
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        // "New, TLSv1.3, Cipher is X" (or "New, (NONE), Cipher is (NONE)").
+        text.lines()
+            .find_map(|l| {
+                l.strip_prefix("New, ")
+                    .and_then(|r| r.split_once("Cipher is "))
+            })
+            .map(|(_, c)| c.trim().to_string())
+            .filter(|c| c != "(NONE)")
+    };
+    let mut served = Vec::new();
+    for name in all.split(':') {
+        if let Some(c) = try_connect(&["-tls1_2", "-cipher", name]) {
+            assert_eq!(c, name);
+            served.push(name.to_string());
+        }
+    }
+    let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+    want.sort();
+    served.sort();
+    assert_eq!(served, want, "{kind:?} certificate\n{}", server.log());
+    assert!(try_connect(&["-tls1_1", "-cipher", "ALL:@SECLEVEL=0"]).is_none());
+    assert_eq!(
+        try_connect(&["-tls1_3"]).as_deref(),
+        Some("TLS_AES_256_GCM_SHA384")
+    );
+}
+
+fn which(name: &str) -> Option<std::path::PathBuf> {
+    std::env::var_os("PATH")?
+        .to_str()?
+        .split(':')
+        .map(|d| Path::new(d).join(name))
+        .find(|p| p.exists())
 }
