@@ -535,3 +535,63 @@ fn which(name: &str) -> Option<std::path::PathBuf> {
         .map(|d| Path::new(d).join(name))
         .find(|p| p.exists())
 }
+
+/// HTTP/2 over TLS (ALPN h2): GET and a POST proxied to an HTTP/1.1
+/// upstream with the same header rules, the response headers without
+/// connection-specific ones.
+#[test]
+fn http2_get_and_post_through_to_http1_upstreams() {
+    let rt = runtime();
+    rt.block_on(async {
+        let (b, _t) = backend("up").await;
+        let port = free_port();
+        let dir = tempfile::tempdir().unwrap();
+        let trust = certificate(dir.path(), &["localhost"], "c.pem", "k.pem");
+        let conf = format!(
+            "events {{}}\nhttp {{ access_log off;\n\
+             server {{ listen 127.0.0.1:{port} ssl; http2 on; server_name localhost;\n\
+             ssl_certificate c.pem; ssl_certificate_key k.pem;\n\
+             add_header X-Proto $server_protocol always;\n\
+             location / {{ return 200 \"h2=$http2 host=$host\"; }}\n\
+             location /p/ {{ proxy_http_version 1.1; proxy_set_header Connection \"\"; proxy_pass http://{b}/; }} }} }}\n"
+        );
+        let server = Server::start(dir.path(), &conf, port);
+        let mut tls = (*client_config(&trust)).clone();
+        tls.alpn_protocols = vec![b"h2".to_vec()];
+        let tcp = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+        let stream = tokio_rustls::TlsConnector::from(Arc::new(tls))
+            .connect(ServerName::try_from("localhost").unwrap(), tcp)
+            .await
+            .unwrap();
+        assert_eq!(stream.get_ref().1.alpn_protocol(), Some(&b"h2"[..]));
+        let (mut send, conn) = hyper::client::conn::http2::handshake(
+            hyper_util::rt::TokioExecutor::new(),
+            hyper_util::rt::TokioIo::new(stream),
+        )
+        .await
+        .unwrap();
+        tokio::spawn(conn);
+        use http_body_util::BodyExt;
+        let req = hyper::Request::get(format!("https://localhost:{port}/x"))
+            .body(http_body_util::Full::new(bytes::Bytes::new()))
+            .unwrap();
+        let resp = send.send_request(req).await.unwrap();
+        assert_eq!(resp.status(), 200, "{}", server.log());
+        assert_eq!(resp.headers()["x-proto"], "HTTP/2.0");
+        assert!(resp.headers().get("connection").is_none());
+        let body = resp.into_body().collect().await.unwrap().to_bytes();
+        assert_eq!(&body[..], b"h2=h2 host=localhost");
+        let req = hyper::Request::post(format!("https://localhost:{port}/p/form?q=1"))
+            .header("content-type", "text/plain")
+            .body(http_body_util::Full::new(bytes::Bytes::from_static(b"payload")))
+            .unwrap();
+        let resp = send.send_request(req).await.unwrap();
+        assert_eq!(resp.status(), 200);
+        let body = resp.into_body().collect().await.unwrap().to_bytes();
+        let text = String::from_utf8_lossy(&body);
+        assert!(text.starts_with("up\nPOST /form?q=1 HTTP/1.1\r\n"), "{text}");
+        assert!(text.contains(&format!("Host: 127.0.0.1:{}", b.port())), "{text}");
+        assert!(text.contains("content-type: text/plain"), "{text}");
+        assert!(text.contains("Content-Length: 7"), "{text}");
+    });
+}

@@ -14,6 +14,7 @@
 
 pub mod body;
 pub mod client;
+pub mod h2;
 pub mod logs;
 pub mod process;
 pub mod request;

@@ -57,6 +57,10 @@ pub async fn serve(stream: tokio::net::TcpStream, gen: Arc<Generation>, id: u64)
         match tokio::time::timeout(header_timeout, stream.peek(&mut first)).await {
             Ok(Ok(1)) if first[0] == 0x16 => {
                 match super::tls::accept(&gen, stream, local, header_timeout).await {
+                    Ok((s, info)) if info.h2 => {
+                        super::h2::serve(s, gen, local, remote, id, info).await;
+                        return;
+                    }
                     Ok((s, info)) => {
                         tls = Some(info);
                         Client::new(s)
@@ -167,16 +171,16 @@ fn client_keepalive(req: &Request) -> bool {
 }
 
 /// What a request knows of its connection.
-struct Conn<'a> {
-    local: SocketAddr,
-    remote: SocketAddr,
-    id: u64,
-    served: u64,
-    tls: Option<&'a super::tls::TlsInfo>,
-    plain_on_tls: bool,
+pub(super) struct Conn<'a> {
+    pub local: SocketAddr,
+    pub remote: SocketAddr,
+    pub id: u64,
+    pub served: u64,
+    pub tls: Option<&'a super::tls::TlsInfo>,
+    pub plain_on_tls: bool,
 }
 
-async fn handle(
+pub(super) async fn handle(
     client: &mut Client,
     gen: &Arc<Generation>,
     head: RequestHead,
@@ -247,6 +251,9 @@ async fn handle(
     exec.runtime_vars
         .insert("pid".into(), std::process::id().to_string());
     exec.runtime_vars.insert("request_id".into(), request_id());
+    if req.protocol == "HTTP/2.0" {
+        exec.runtime_vars.insert("http2".into(), "h2".into());
+    }
     if let Some(t) = conn.tls {
         exec.runtime_vars
             .insert("ssl_protocol".into(), t.protocol.clone());

@@ -279,9 +279,7 @@ impl SocketTls {
                 || value(http, server, "http2")
                     .and_then(|s| s.args.first())
                     .is_some_and(|a| a == "on");
-            // HTTP/2 is not served yet: ALPN offers HTTP/1.1 only.
-            let _ = http2;
-            let (cfg, warnings) = server_config(http, server, version, false)?;
+            let (cfg, warnings) = server_config(http, server, version, http2)?;
             for w in warnings {
                 warn(w);
             }
@@ -325,6 +323,8 @@ pub struct TlsInfo {
     pub cipher: String,
     /// `$ssl_session_reused`.
     pub resumed: bool,
+    /// ALPN chose HTTP/2.
+    pub h2: bool,
 }
 
 /// The server side of a handshake on `local`: the ClientHello's server
@@ -376,6 +376,7 @@ pub async fn accept(
         .map(|s| s.openssl_name.to_string())
         .unwrap_or_default();
     let resumed = matches!(conn.handshake_kind(), Some(rustls::HandshakeKind::Resumed));
+    let h2 = conn.alpn_protocol() == Some(b"h2");
     Ok((
         stream,
         TlsInfo {
@@ -383,6 +384,7 @@ pub async fn accept(
             protocol,
             cipher,
             resumed,
+            h2,
         },
     ))
 }

@@ -1,0 +1,218 @@
+//! HTTP/2 over TLS (ALPN `h2`) with hyper's server. Each stream becomes
+//! the same request the HTTP/1.x path serves — `:authority` as Host, the
+//! body read in full (bounded) — and runs through the same code
+//! (`request::handle`) over an in-memory pipe, so routing, proxying and
+//! nginx's response rules are one code path. The HTTP/1.1 response that
+//! comes back is turned into HTTP/2 frames (connection-specific headers
+//! dropped, as HTTP/2 requires).
+
+use super::client::{Client, RequestHead};
+use super::request::{handle, Conn};
+use super::tls::TlsInfo;
+use super::Generation;
+use bytes::Bytes;
+use http_body_util::{combinators::BoxBody, BodyExt, Full, Limited, StreamBody};
+use hyper::body::{Frame, Incoming};
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::io::AsyncReadExt;
+
+/// The largest request body an HTTP/2 stream may carry (a larger
+/// `client_max_body_size` is checked by the executor as usual).
+const BODY_CAP: usize = 64 * 1024 * 1024;
+
+type Body = BoxBody<Bytes, std::io::Error>;
+
+/// Serve an HTTP/2 connection until it ends.
+pub async fn serve(
+    stream: tokio_rustls::server::TlsStream<tokio::net::TcpStream>,
+    gen: Arc<Generation>,
+    local: SocketAddr,
+    remote: SocketAddr,
+    id: u64,
+    tls: TlsInfo,
+) {
+    let tls = Arc::new(tls);
+    let streams = early_u32(&gen, local, "http2_max_concurrent_streams").unwrap_or(128);
+    let served = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let service = hyper::service::service_fn(move |req: hyper::Request<Incoming>| {
+        let gen = gen.clone();
+        let tls = tls.clone();
+        let served = served.clone();
+        async move {
+            let n = served.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            Ok::<_, Infallible>(stream_request(req, gen, local, remote, id, n, tls).await)
+        }
+    });
+    let mut builder =
+        hyper::server::conn::http2::Builder::new(hyper_util::rt::TokioExecutor::new());
+    builder
+        .max_concurrent_streams(streams)
+        .timer(hyper_util::rt::TokioTimer::new());
+    let _ = builder
+        .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+        .await;
+}
+
+fn early_u32(gen: &Generation, local: SocketAddr, name: &str) -> Option<u32> {
+    crate::ir::server::socket_default(&gen.http.servers, local)
+        .and_then(|s| s.settings.iter().rev().find(|x| x.name == name))
+        .or_else(|| gen.http.settings.iter().rev().find(|x| x.name == name))
+        .and_then(|s| s.args.first())
+        .and_then(|a| a.parse().ok())
+}
+
+fn error(status: u16) -> hyper::Response<Body> {
+    let page = crate::ir::pages::page(status).unwrap_or_default();
+    let mut r = hyper::Response::new(
+        Full::new(Bytes::from(page))
+            .map_err(|never: Infallible| match never {})
+            .boxed(),
+    );
+    *r.status_mut() = hyper::StatusCode::from_u16(status).unwrap_or(hyper::StatusCode::BAD_REQUEST);
+    r.headers_mut().insert(
+        hyper::header::CONTENT_TYPE,
+        hyper::header::HeaderValue::from_static("text/html"),
+    );
+    r
+}
+
+/// Headers HTTP/2 does not carry.
+const CONNECTION_SPECIFIC: &[&str] = &[
+    "connection",
+    "keep-alive",
+    "proxy-connection",
+    "transfer-encoding",
+    "upgrade",
+];
+
+async fn stream_request(
+    req: hyper::Request<Incoming>,
+    gen: Arc<Generation>,
+    local: SocketAddr,
+    remote: SocketAddr,
+    id: u64,
+    served: u64,
+    tls: Arc<TlsInfo>,
+) -> hyper::Response<Body> {
+    let (parts, body) = req.into_parts();
+    let target = parts
+        .uri
+        .path_and_query()
+        .map_or("/", |p| p.as_str())
+        .to_string();
+    let mut headers: Vec<(String, String)> = Vec::new();
+    if !parts.headers.contains_key(hyper::header::HOST) {
+        if let Some(a) = parts.uri.authority() {
+            headers.push(("host".into(), a.as_str().to_string()));
+        }
+    }
+    for (n, v) in &parts.headers {
+        let name = n.as_str();
+        if name == "content-length" {
+            continue;
+        }
+        headers.push((
+            name.to_string(),
+            String::from_utf8_lossy(v.as_bytes()).into_owned(),
+        ));
+    }
+    let body = match Limited::new(body, BODY_CAP).collect().await {
+        Ok(b) => b.to_bytes(),
+        Err(_) => return error(413),
+    };
+    if !body.is_empty() {
+        headers.push(("content-length".into(), body.len().to_string()));
+    }
+    let head = RequestHead {
+        method: parts.method.as_str().to_string(),
+        target,
+        protocol: "HTTP/2.0".into(),
+        headers,
+        length: 0,
+    };
+    // The request runs on the HTTP/1.x path over a pipe.
+    let (mut ours, theirs) = tokio::io::duplex(64 * 1024);
+    let gen2 = gen.clone();
+    tokio::spawn(async move {
+        let mut client = Client::new(theirs);
+        client.buf = body.to_vec();
+        let conn = Conn {
+            local,
+            remote,
+            id,
+            served,
+            tls: Some(&tls),
+            plain_on_tls: false,
+        };
+        handle(&mut client, &gen2, head, conn).await;
+    });
+    // Its HTTP/1.1 response head…
+    let mut buf: Vec<u8> = Vec::with_capacity(4096);
+    let (status, resp_headers, rest) = loop {
+        let mut chunk = [0u8; 16 * 1024];
+        match ours.read(&mut chunk).await {
+            Ok(0) | Err(_) => return error(502),
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        }
+        let mut hs = vec![httparse::EMPTY_HEADER; 256];
+        let mut resp = httparse::Response::new(&mut hs);
+        match resp.parse(&buf) {
+            Ok(httparse::Status::Complete(len)) => {
+                let headers: Vec<(String, Vec<u8>)> = resp
+                    .headers
+                    .iter()
+                    .map(|h| (h.name.to_ascii_lowercase(), h.value.to_vec()))
+                    .collect();
+                break (resp.code.unwrap_or(502), headers, buf[len..].to_vec());
+            }
+            Ok(httparse::Status::Partial) => continue,
+            Err(_) => return error(502),
+        }
+    };
+    let length: Option<usize> = resp_headers
+        .iter()
+        .find(|(n, _)| n == "content-length")
+        .and_then(|(_, v)| std::str::from_utf8(v).ok()?.parse().ok());
+    // …and its body, streamed as DATA frames.
+    let state = (ours, Some(Bytes::from(rest)), length.map(|l| l as u64));
+    let frames = futures_util::stream::unfold(state, |(mut pipe, first, left)| async move {
+        if let Some(b) = first {
+            if !b.is_empty() {
+                let left = left.map(|l| l.saturating_sub(b.len() as u64));
+                return Some((Ok(Frame::data(b)), (pipe, None, left)));
+            }
+        }
+        if left == Some(0) {
+            return None;
+        }
+        let mut chunk = vec![0u8; 64 * 1024];
+        match pipe.read(&mut chunk).await {
+            Ok(0) | Err(_) => None,
+            Ok(n) => {
+                chunk.truncate(n);
+                let left = left.map(|l| l.saturating_sub(n as u64));
+                Some((
+                    Ok::<_, std::io::Error>(Frame::data(Bytes::from(chunk))),
+                    (pipe, None, left),
+                ))
+            }
+        }
+    });
+    let mut response = hyper::Response::new(StreamBody::new(frames).boxed());
+    *response.status_mut() =
+        hyper::StatusCode::from_u16(status).unwrap_or(hyper::StatusCode::BAD_GATEWAY);
+    for (n, v) in resp_headers {
+        if CONNECTION_SPECIFIC.contains(&n.as_str()) {
+            continue;
+        }
+        if let (Ok(name), Ok(value)) = (
+            hyper::header::HeaderName::from_bytes(n.as_bytes()),
+            hyper::header::HeaderValue::from_bytes(&v),
+        ) {
+            response.headers_mut().append(name, value);
+        }
+    }
+    response
+}
