@@ -595,3 +595,122 @@ fn http2_get_and_post_through_to_http1_upstreams() {
         assert!(text.contains("Content-Length: 7"), "{text}");
     });
 }
+
+fn rss_kb(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmRSS:"))
+                .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Handshake fuzz: garbage after a TLS record header, truncated and
+/// corrupted ClientHellos (a real one, cut and bit-flipped), unknown SNI
+/// names and clients that vanish mid-handshake. The server keeps serving,
+/// and its memory does not grow with the number of bad handshakes.
+#[test]
+fn handshake_fuzz_neither_crashes_nor_leaks() {
+    let rt = runtime();
+    rt.block_on(async {
+        let port = free_port();
+        let dir = tempfile::tempdir().unwrap();
+        let trust = certificate(dir.path(), &["localhost"], "c.pem", "k.pem");
+        let conf = format!(
+            "events {{ worker_connections 4096; }}\nhttp {{ access_log off;\n\
+             server {{ listen 127.0.0.1:{port} ssl; server_name localhost; ssl_certificate c.pem; ssl_certificate_key k.pem;\n\
+             location / {{ return 200 ok; }} }} }}\n"
+        );
+        let mut server = Server::start(dir.path(), &conf, port);
+        let tls = client_config(&trust);
+        // A real ClientHello, captured from a client writing into a buffer.
+        let hello = {
+            let mut conn = rustls::ClientConnection::new(
+                tls.clone(),
+                ServerName::try_from("localhost").unwrap(),
+            )
+            .unwrap();
+            let mut out = Vec::new();
+            conn.write_tls(&mut out).unwrap();
+            out
+        };
+        let mut seed: u64 = 0x2545F4914F6CDD1D;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let round = |n: usize, next: &mut dyn FnMut() -> u64| {
+            let mut inputs: Vec<Vec<u8>> = Vec::new();
+            for i in 0..n {
+                let mut b = match i % 4 {
+                    0 => {
+                        let mut v = vec![0x16, 0x03, 0x01, (next() % 64) as u8, next() as u8];
+                        v.extend((0..(next() % 600)).map(|_| next() as u8));
+                        v
+                    }
+                    1 => hello[..(next() as usize % hello.len())].to_vec(),
+                    2 => {
+                        let mut v = hello.clone();
+                        for _ in 0..4 {
+                            let at = next() as usize % v.len();
+                            v[at] ^= 1 << (next() % 8);
+                        }
+                        v
+                    }
+                    _ => (0..(next() % 300)).map(|_| next() as u8).collect(),
+                };
+                if b.is_empty() {
+                    b.push(0x16);
+                }
+                inputs.push(b);
+            }
+            inputs
+        };
+        let blast = |inputs: Vec<Vec<u8>>| async move {
+            let mut set = tokio::task::JoinSet::new();
+            for b in inputs {
+                set.spawn(async move {
+                    if let Ok(mut s) = tokio::net::TcpStream::connect(("127.0.0.1", port)).await {
+                        let _ = s.write_all(&b).await;
+                        let mut sink = [0u8; 1024];
+                        let _ = tokio::time::timeout(
+                            Duration::from_millis(200),
+                            s.read(&mut sink),
+                        )
+                        .await;
+                    }
+                });
+            }
+            while set.join_next().await.is_some() {}
+        };
+        // Warm up (allocator pools, runtime threads), then measure.
+        for _ in 0..3 {
+            blast(round(500, &mut next)).await;
+        }
+        let before = rss_kb(server.child.id());
+        for i in 0..6 {
+            blast(round(500, &mut next)).await;
+            eprintln!("round {i}: RSS {} kB", rss_kb(server.child.id()));
+        }
+        // Unknown server names: the default server's certificate is sent
+        // (the client then refuses it); the server is unaffected.
+        for name in ["unknown.example", "a.b.c", "xn--bcher-kva.example"] {
+            let tcp = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+            let r = tokio_rustls::TlsConnector::from(tls.clone())
+                .connect(ServerName::try_from(name).unwrap(), tcp)
+                .await;
+            assert!(r.is_err(), "the certificate is for localhost only");
+        }
+        let after = rss_kb(server.child.id());
+        assert!(server.child.try_wait().unwrap().is_none(), "rginx exited: {}", server.log());
+        let (text, _) = https_get(port, "localhost", "/", tls.clone()).await;
+        assert!(text.ends_with("\r\n\r\nok"), "{text}");
+        // 3000 more bad handshakes may not cost more than a few MB.
+        assert!(after < before + 4 * 1024, "RSS grew from {before} kB to {after} kB");
+        eprintln!("handshake fuzz: 4500 bad handshakes; RSS {before} kB -> {after} kB after warm-up");
+    });
+}
