@@ -243,18 +243,37 @@ fn seed_002b_wss_hsts_and_the_497_redirect() {
         );
         std::fs::create_dir_all(dir.path().join("www")).unwrap();
         std::fs::write(dir.path().join("www/index.html"), "app\n").unwrap();
+        let port6 = free_port();
         let conf = seed("seed-002b-https-wss.conf")
             .replace("server domain.com:443;", &format!("server {b};"))
             .replace(
                 "listen 443 ssl http2;",
                 &format!("listen 127.0.0.1:{port} ssl http2;"),
             )
-            .replace("listen [::]:443 ssl http2;", "")
+            .replace(
+                "listen [::]:443 ssl http2;",
+                &format!("listen [::1]:{port6} ssl http2;"),
+            )
             .replace("/data/www/domain.com/certs/", &format!("{d}/certs/"))
             .replace("/data/www/web_frontend", &format!("{d}/www"))
             .replace("/var/log/nginx/", &format!("{d}/logs/"));
         let server = Server::start(dir.path(), &conf, port);
         let tls = client_config(&trust);
+        // The IPv6 listener serves the same server.
+        let tcp6 = tokio::net::TcpStream::connect(("::1", port6))
+            .await
+            .expect("IPv6 listener");
+        let mut s6 = tokio_rustls::TlsConnector::from(tls.clone())
+            .connect(ServerName::try_from("localhost").unwrap(), tcp6)
+            .await
+            .unwrap();
+        s6.write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            .await
+            .unwrap();
+        let mut out = Vec::new();
+        let _ = s6.read_to_end(&mut out).await;
+        let six = String::from_utf8_lossy(&out);
+        assert!(six.ends_with("\r\n\r\napp\n"), "IPv6: {six}");
         let (text, _) = https_get(port, "localhost", "/", tls.clone()).await;
         assert!(
             text.starts_with("HTTP/1.1 200 OK\r\n"),
