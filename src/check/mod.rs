@@ -97,6 +97,12 @@ fn walk(config: &Config, stop_at_first: bool, context: Ctx) -> CheckResult {
                 None,
             )?;
         }
+        // Certificate files are the machine's, not the file's: -t opens
+        // them as nginx does; lint does not (the files often live only on
+        // the servers).
+        if context == Ctx::MAIN && stop_at_first {
+            w.certificates()?;
+        }
         Ok::<(), Stop>(())
     })();
     let _ = walked;
@@ -127,6 +133,62 @@ impl Walker<'_> {
             }
             if self.stop_at_first {
                 return Err(Stop);
+            }
+        }
+        Ok(())
+    }
+
+    /// nginx loads every `ssl_certificate`/`ssl_certificate_key` of the
+    /// http block when it merges the servers, after reading the whole
+    /// file: a file it cannot open fails the test with OpenSSL's words.
+    fn certificates(&mut self) -> Step {
+        let mut files = Vec::new();
+        fn walk<'c>(
+            config: &'c Config,
+            list: &'c [crate::syntax::ast::Directive],
+            out: &mut Vec<(bool, String)>,
+        ) {
+            for d in crate::ir::expanded(config, list) {
+                let name = d.name_text();
+                if (name == "ssl_certificate" || name == "ssl_certificate_key") && d.args.len() == 1
+                {
+                    out.push((name == "ssl_certificate", d.args[0].text().into_owned()));
+                }
+                if let Some(b) = d.block() {
+                    if d.is("http") || d.is("server") {
+                        walk(config, &b.directives, out);
+                    }
+                }
+            }
+        }
+        walk(
+            self.config,
+            &self.config.file(self.config.main).directives,
+            &mut files,
+        );
+        for (cert, file) in files {
+            if file.contains('$') || file.starts_with("data:") || file.starts_with("engine:") {
+                continue;
+            }
+            let path = if file.starts_with('/') {
+                std::path::PathBuf::from(&file)
+            } else {
+                self.prefix.join(&file)
+            };
+            if std::fs::File::open(&path).is_err() {
+                let what = if cert {
+                    "certificate"
+                } else {
+                    "certificate key"
+                };
+                let p = path.display();
+                self.emerg(
+                    codes::VALUE,
+                    format!(
+                        "cannot load {what} \"{p}\": BIO_new_file() failed (SSL: error:80000002:system library::No such file or directory:calling fopen({p}, r) error:10000080:BIO routines::no such file)"
+                    ),
+                    None,
+                )?;
             }
         }
         Ok(())
