@@ -34,7 +34,9 @@ fn header<'a>(head: &'a [u8], name: &str) -> Option<&'a [u8]> {
         }
         let v = &line[colon + 1..];
         let start = v.iter().position(|&c| c != b' ' && c != b'\t')?;
-        let end = v.iter().rposition(|&c| c != b' ' && c != b'\r' && c != b'\t')?;
+        let end = v
+            .iter()
+            .rposition(|&c| c != b' ' && c != b'\r' && c != b'\t')?;
         Some(&v[start..=end])
     })
 }
@@ -116,7 +118,9 @@ async fn ws_conn(mut s: TcpStream) {
     };
     let Some(key) = header(&buf[..end], "sec-websocket-key") else {
         let _ = s
-            .write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            .write_all(
+                b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            )
             .await;
         return;
     };
@@ -138,9 +142,10 @@ async fn ws_conn(mut s: TcpStream) {
             let b1 = buf[at + 1];
             let masked = b1 & 0x80 != 0;
             let (len, mut p) = match b1 & 0x7f {
-                126 if buf.len() - at >= 4 => {
-                    (u16::from_be_bytes([buf[at + 2], buf[at + 3]]) as usize, at + 4)
-                }
+                126 if buf.len() - at >= 4 => (
+                    u16::from_be_bytes([buf[at + 2], buf[at + 3]]) as usize,
+                    at + 4,
+                ),
                 127 if buf.len() - at >= 10 => {
                     let mut b = [0u8; 8];
                     b.copy_from_slice(&buf[at + 2..at + 10]);

@@ -125,7 +125,9 @@ fn main() {
             opening.push(tokio::spawn(async move {
                 let _permit = gate.acquire().await.ok()?;
                 let (mut s, mut early) = open(&addr, &path).await.ok()?;
-                round_trip(&mut s, &out, &echo, &mut early, true).await.ok()?;
+                round_trip(&mut s, &out, &echo, &mut early, true)
+                    .await
+                    .ok()?;
                 Some((s, early))
             }));
         }

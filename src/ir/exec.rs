@@ -165,6 +165,10 @@ pub struct Exec<'a> {
     /// Variables only a running server knows (`$time_local`,
     /// `$body_bytes_sent`, `$upstream_http_*`…), set by the runtime.
     pub runtime_vars: HashMap<String, String>,
+    /// The upstream response's headers (`$upstream_http_*`) and those of
+    /// the response sent (`$sent_http_*`), as the runtime saw them.
+    pub upstream_headers: Vec<(String, String)>,
+    pub sent_headers: Vec<(String, String)>,
     /// Headers of an intercepted upstream response that stay on the
     /// response nginx sends instead (`WWW-Authenticate` of a 401).
     pub carried_headers: Vec<(String, String)>,
@@ -491,6 +495,8 @@ impl<'a> Exec<'a> {
             upstream_addr: None,
             upstream_status: None,
             runtime_vars: HashMap::new(),
+            upstream_headers: Vec::new(),
+            sent_headers: Vec::new(),
             carried_headers: Vec::new(),
             steps: Vec::new(),
         };
@@ -1164,6 +1170,12 @@ impl<'a> Exec<'a> {
                 .push(("Location".into(), self.absolute_location(&loc)));
         }
         reply.headers.extend(self.carried_headers.iter().cloned());
+        // `$sent_http_*` as add_header sees it.
+        let mut sent = reply.headers.clone();
+        if let Some(t) = &reply.content_type {
+            sent.push(("Content-Type".into(), t.clone()));
+        }
+        self.sent_headers = sent;
         let added = self.added_headers(reply.status);
         for (n, v) in added {
             // add_header of these replaces nginx's own.

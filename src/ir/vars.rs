@@ -26,6 +26,25 @@ const RUNTIME_ONLY: &[&str] = &[
     "hostname",
 ];
 
+/// A response header for `$sent_http_*`/`$upstream_http_*`: repeated
+/// lines joined with ", " since 1.23.0, the first one before.
+fn response_header(
+    headers: &[(String, String)],
+    name: &str,
+    version: crate::registry::Version,
+) -> String {
+    let mut values = headers
+        .iter()
+        .filter(|(n, _)| n.len() == name.len() && n.to_ascii_lowercase().replace('-', "_") == name);
+    if !has(version, JoinedResponseVariables) {
+        return values.next().map(|(_, v)| v.clone()).unwrap_or_default();
+    }
+    values
+        .map(|(_, v)| v.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl Exec<'_> {
     /// The headers of the request named `name`, joined as nginx joins
     /// repeated lines (since 1.23.0 every header; before, only the ones it
@@ -218,7 +237,14 @@ impl Exec<'_> {
             n if n.starts_with("http_") => {
                 self.http_variable(&n["http_".len()..]).unwrap_or_default()
             }
-            n if n.starts_with("sent_http_") || n.starts_with("upstream_http_") => String::new(),
+            n if n.starts_with("sent_http_") => {
+                response_header(&self.sent_headers, &n["sent_http_".len()..], self.version)
+            }
+            n if n.starts_with("upstream_http_") => response_header(
+                &self.upstream_headers,
+                &n["upstream_http_".len()..],
+                self.version,
+            ),
             n if self.http.tables.contains_key(n) => return self.table(n).map(Some),
             n if RUNTIME_ONLY.contains(&n) => {
                 return Err(format!("${n} is only known when serving"));

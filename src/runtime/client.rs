@@ -83,12 +83,12 @@ impl Client {
 
     /// Read more bytes into the buffer; 0 at end of stream.
     async fn fill(&mut self, timeout: Duration) -> std::io::Result<usize> {
-        let mut chunk = [0u8; 16 * 1024];
-        let n = tokio::time::timeout(timeout, self.rd.read(&mut chunk))
+        // Read straight into the buffer's spare room (no zeroed scratch
+        // array kept in the connection's state while it waits).
+        self.buf.reserve(4096);
+        tokio::time::timeout(timeout, self.rd.read_buf(&mut self.buf))
             .await
-            .map_err(|_| std::io::Error::from(std::io::ErrorKind::TimedOut))??;
-        self.buf.extend_from_slice(&chunk[..n]);
-        Ok(n)
+            .map_err(|_| std::io::Error::from(std::io::ErrorKind::TimedOut))?
     }
 
     /// The next request head.

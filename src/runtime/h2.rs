@@ -145,6 +145,7 @@ async fn stream_request(
             served,
             tls: Some(&tls),
             plain_on_tls: false,
+            last: false,
         };
         handle(&mut client, &gen2, head, conn).await;
     });

@@ -68,7 +68,7 @@ impl Files {
                     open.insert(path.to_path_buf(), f);
                 }
                 Err(e) => {
-                    tracing::error!("open() \"{}\" failed ({e})", path.display());
+                    eprintln!("rginx: [alert] open() \"{}\" failed ({e})", path.display());
                     return;
                 }
             }
@@ -86,6 +86,16 @@ impl Files {
             open.clear();
         }
     }
+}
+
+/// Whether a finished request is logged at all (`access_log off` saves
+/// computing the log variables).
+pub fn wanted(exec: &Exec) -> bool {
+    let entries = exec.levels().list("access_log");
+    entries.is_empty()
+        || entries
+            .iter()
+            .any(|e| e.args.first().is_some_and(|p| p != "off"))
 }
 
 /// Write the access log lines a finished request gets.

@@ -130,6 +130,10 @@ pub async fn serve(stream: tokio::net::TcpStream, gen: Arc<Generation>, id: u64)
             }
         };
         served += 1;
+        let limit = early(&gen.http, local, "keepalive_requests")
+            .and_then(|s| s.args.first())
+            .and_then(|a| a.parse::<u64>().ok())
+            .unwrap_or(1000);
         let keep = handle(
             &mut client,
             &gen,
@@ -141,13 +145,10 @@ pub async fn serve(stream: tokio::net::TcpStream, gen: Arc<Generation>, id: u64)
                 served,
                 tls: tls.as_ref(),
                 plain_on_tls,
+                last: served >= limit,
             },
         )
         .await;
-        let limit = early(&gen.http, local, "keepalive_requests")
-            .and_then(|s| s.args.first())
-            .and_then(|a| a.parse::<u64>().ok())
-            .unwrap_or(1000);
         if !keep || served >= limit {
             return;
         }
@@ -178,6 +179,9 @@ pub(super) struct Conn<'a> {
     pub served: u64,
     pub tls: Option<&'a super::tls::TlsInfo>,
     pub plain_on_tls: bool,
+    /// The last request `keepalive_requests` allows: its response says
+    /// `Connection: close`.
+    pub last: bool,
 }
 
 pub(super) async fn handle(
@@ -248,8 +252,7 @@ pub(super) async fn handle(
         .insert("connection".into(), id.to_string());
     exec.runtime_vars
         .insert("connection_requests".into(), served.to_string());
-    exec.runtime_vars
-        .insert("pid".into(), std::process::id().to_string());
+    exec.runtime_vars.insert("pid".into(), pid().to_string());
     exec.runtime_vars.insert("request_id".into(), request_id());
     if req.protocol == "HTTP/2.0" {
         exec.runtime_vars.insert("http2".into(), "h2".into());
@@ -269,7 +272,7 @@ pub(super) async fn handle(
         None if conn.plain_on_tls => exec.special(497),
         None => exec.run(),
     };
-    let keepalive_asked = client_keepalive(&req);
+    let keepalive_asked = client_keepalive(&req) && !conn.last;
     let (keep, status, sent) = loop {
         match outcome {
             Outcome::Respond(reply) => {
@@ -313,6 +316,9 @@ pub(super) async fn handle(
             }
         }
     };
+    if !super::logs::wanted(&exec) {
+        return keep;
+    }
     let (local_time, iso, _) = super::logs::times(wire::now_secs());
     let elapsed = started.elapsed().as_secs_f64();
     exec.status = Some(status);
@@ -341,6 +347,12 @@ pub(super) async fn handle(
     );
     super::logs::access(&exec, &gen.formats, &gen.files, &gen.prefix);
     keep
+}
+
+/// The process id, asked once.
+fn pid() -> u32 {
+    static PID: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *PID.get_or_init(std::process::id)
 }
 
 fn request_id() -> String {

@@ -86,7 +86,7 @@ struct UpstreamHead {
 }
 
 fn parse_head(buf: &[u8]) -> Result<Option<UpstreamHead>, ()> {
-    let mut headers = vec![httparse::EMPTY_HEADER; 256];
+    let mut headers = [httparse::EMPTY_HEADER; 64];
     let mut resp = httparse::Response::new(&mut headers);
     match resp.parse(buf) {
         Ok(httparse::Status::Complete(len)) => Ok(Some(UpstreamHead {
@@ -245,9 +245,13 @@ pub async fn forward(
             b.pick(group, &mut attempt, exec.remote.ip(), &plan.hash_key)
         };
         let Some(i) = picked else {
-            tracing::error!(
-                "no live upstreams while connecting to upstream \"{}\"",
-                group.name
+            gen.log(
+                "error",
+                None,
+                &format!(
+                    "no live upstreams while connecting to upstream \"{}\"",
+                    group.name
+                ),
             );
             return Forward::Failed(502);
         };
@@ -274,10 +278,15 @@ pub async fn forward(
         let mut stream = match pooled {
             Some(s) => s,
             None => match tokio::time::timeout(connect_timeout, TcpStream::connect(peer)).await {
-                Ok(Ok(s)) => s,
+                Ok(Ok(s)) => {
+                    let _ = s.set_nodelay(true);
+                    s
+                }
                 Ok(Err(e)) => {
-                    tracing::error!(
-                        "connect() failed ({e}) while connecting to upstream, upstream: \"{peer}\""
+                    gen.log(
+                        "error",
+                        None,
+                        &format!("connect() failed ({e}) while connecting to upstream, upstream: \"{peer}\""),
                     );
                     fail(gen, group, i);
                     if plan.next_on_error {
@@ -286,7 +295,11 @@ pub async fn forward(
                     return Forward::Failed(502);
                 }
                 Err(_) => {
-                    tracing::error!("upstream timed out while connecting to upstream \"{peer}\"");
+                    gen.log(
+                        "error",
+                        None,
+                        &format!("upstream timed out while connecting to upstream \"{peer}\""),
+                    );
                     fail(gen, group, i);
                     if plan.next_on_error {
                         continue;
@@ -295,7 +308,6 @@ pub async fn forward(
                 }
             },
         };
-        let _ = stream.set_nodelay(true);
         let mut head = Vec::with_capacity(512);
         head.extend_from_slice(plan.request_line.as_bytes());
         head.extend_from_slice(b"\r\n");
@@ -332,10 +344,10 @@ pub async fn forward(
                 Ok(None) => {}
                 Err(()) => break Err(502),
             }
-            let mut chunk = [0u8; 16 * 1024];
-            match tokio::time::timeout(read_timeout, stream.read(&mut chunk)).await {
+            buf.reserve(4096);
+            match tokio::time::timeout(read_timeout, stream.read_buf(&mut buf)).await {
                 Ok(Ok(0)) => break Err(502),
-                Ok(Ok(n)) => buf.extend_from_slice(&chunk[..n]),
+                Ok(Ok(_)) => {}
                 Ok(Err(_)) => break Err(502),
                 Err(_) => break Err(504),
             }
@@ -343,8 +355,10 @@ pub async fn forward(
         let h = match parsed {
             Ok(h) => h,
             Err(code) => {
-                tracing::error!(
-                    "upstream prematurely closed connection while reading response header from upstream \"{peer}\""
+                gen.log(
+                    "error",
+                    None,
+                    &format!("upstream prematurely closed connection while reading response header from upstream \"{peer}\""),
                 );
                 fail(gen, group, i);
                 if plan.next_on_error && code == 502 {
@@ -359,7 +373,7 @@ pub async fn forward(
             "upstream_response_time".into(),
             format!("{:.3}", started.elapsed().as_secs_f64()),
         );
-        set_header_vars(exec, "upstream_http_", &h.headers);
+        exec.upstream_headers = h.headers.clone();
         // proxy_intercept_errors: an error status error_page handles is
         // answered as if rginx had met it (a 401 keeps its challenges).
         let intercept = exec
@@ -406,30 +420,6 @@ fn has_error_page(exec: &Exec, status: u16) -> bool {
         .list("error_page")
         .iter()
         .any(|p| p.args.iter().any(|a| a.parse::<u16>().ok() == Some(status)))
-}
-
-/// `$upstream_http_*` / `$sent_http_*` from response headers: repeated
-/// lines joined with ", " since 1.23.0, the first one before.
-fn set_header_vars(exec: &mut Exec, prefix: &str, headers: &[(String, String)]) {
-    let joined = crate::profile::has(
-        exec.version,
-        crate::profile::Behaviour::JoinedResponseVariables,
-    );
-    let mut seen: Vec<String> = Vec::new();
-    for (n, v) in headers {
-        let key = format!("{prefix}{}", n.to_ascii_lowercase().replace('-', "_"));
-        if seen.contains(&key) {
-            if joined {
-                if let Some(old) = exec.runtime_vars.get_mut(&key) {
-                    old.push_str(", ");
-                    old.push_str(v);
-                }
-            }
-            continue;
-        }
-        seen.push(key.clone());
-        exec.runtime_vars.insert(key, v.clone());
-    }
 }
 
 fn fail(gen: &Generation, group: &crate::ir::balance::Group, i: usize) {
@@ -510,7 +500,7 @@ async fn respond(
     if let Some(t) = &content_type {
         sent_headers.push(("Content-Type".into(), t.clone()));
     }
-    set_header_vars(exec, "sent_http_", &sent_headers);
+    exec.sent_headers = sent_headers;
     let reply = exec.proxied(h.status, passed, Body::Empty);
     let server = server_header(exec);
     if switching {
@@ -567,9 +557,8 @@ async fn respond(
         headers: &reply.headers,
     }
     .write(&mut out);
-    if client.write_all(&out).await.is_err() {
-        return Forward::ClientGone;
-    }
+    // The head waits to go out with the first body bytes.
+    let mut pending = out;
     let read_timeout = setting_time(exec, "proxy_read_timeout", 60);
     let mut sent: u64 = 0;
     let mut complete = head_only;
@@ -619,7 +608,7 @@ async fn respond(
                     out.extend_from_slice(data);
                 }
                 sent += size as u64;
-                if client.write_all(&out).await.is_err() {
+                if !send(client, &mut pending, &out).await {
                     return Forward::ClientGone;
                 }
                 buf.drain(..start + size + 2);
@@ -629,7 +618,7 @@ async fn respond(
             loop {
                 let take = (buf.len() as u64).min(left) as usize;
                 if take > 0 {
-                    if client.write_all(&buf[..take]).await.is_err() {
+                    if !send(client, &mut pending, &buf[..take]).await {
                         return Forward::ClientGone;
                     }
                     buf.drain(..take);
@@ -656,7 +645,7 @@ async fn respond(
                     }
                     sent += buf.len() as u64;
                     buf.clear();
-                    if client.write_all(&out).await.is_err() {
+                    if !send(client, &mut pending, &out).await {
                         return Forward::ClientGone;
                     }
                 }
@@ -665,9 +654,13 @@ async fn respond(
                 }
             }
         }
-        if chunked_out && client.write_all(wire::LAST_CHUNK).await.is_err() {
+        if chunked_out && !send(client, &mut pending, wire::LAST_CHUNK).await {
             return Forward::ClientGone;
         }
+    }
+    // A head-only response (or a body that never came) is written now.
+    if !pending.is_empty() && client.write_all(&pending).await.is_err() {
+        return Forward::ClientGone;
     }
     if complete && !upstream_close && keepalive_max > 0 && buf.is_empty() {
         gen.pool.put(peer, stream, keepalive_max);
@@ -679,16 +672,25 @@ async fn respond(
     }
 }
 
+/// Write `data` to the client, after the response head still pending
+/// (so head and first body bytes go out in one write).
+async fn send(client: &mut Client, pending: &mut Vec<u8>, data: &[u8]) -> bool {
+    if pending.is_empty() {
+        return client.write_all(data).await.is_ok();
+    }
+    pending.extend_from_slice(data);
+    let ok = client.write_all(pending).await.is_ok();
+    pending.clear();
+    ok
+}
+
 /// Read more upstream bytes; false at end or on error/timeout.
 async fn read_more(stream: &mut TcpStream, buf: &mut Vec<u8>, timeout: Duration) -> bool {
-    let mut chunk = [0u8; 16 * 1024];
-    match tokio::time::timeout(timeout, stream.read(&mut chunk)).await {
-        Ok(Ok(n)) if n > 0 => {
-            buf.extend_from_slice(&chunk[..n]);
-            true
-        }
-        _ => false,
-    }
+    buf.reserve(16 * 1024);
+    matches!(
+        tokio::time::timeout(timeout, stream.read_buf(buf)).await,
+        Ok(Ok(n)) if n > 0
+    )
 }
 
 /// The Server header rginx sends (`server_tokens`).
@@ -728,8 +730,8 @@ async fn tunnel(
         }
     }
     let (mut ur, mut uw) = upstream.split();
-    let mut a = [0u8; 16 * 1024];
-    let mut b = [0u8; 16 * 1024];
+    let mut a = vec![0u8; 8 * 1024];
+    let mut b = vec![0u8; 8 * 1024];
     loop {
         tokio::select! {
             r = tokio::time::timeout(idle, client.rd.read(&mut a)) => match r {
