@@ -3,31 +3,37 @@
 //! then http); a list directive (`proxy_set_header`, `add_header`…) takes
 //! the whole list of the innermost level that has any entry.
 
-use super::location::{chain, Location, Setting};
+use super::location::{chain_into, Location, Setting};
 use super::{Http, Server};
 use crate::profile::{has, Behaviour::*};
 use crate::registry::Version;
+use smallvec::SmallVec;
 
-/// The levels a location's settings come from.
+/// The levels a location's settings come from (kept inline: one is made
+/// for every setting a request looks up).
 pub struct Levels<'a> {
     /// From the server's top-level location down to the one in effect.
-    pub chain: Vec<&'a Location>,
+    pub chain: SmallVec<[&'a Location; 4]>,
     /// A true `if` block of the innermost location.
     pub if_block: Option<&'a Setting>,
     /// The levels around the location chain, innermost first: the server's
     /// settings, then http's.
-    outer: Vec<&'a [Setting]>,
+    outer: SmallVec<[&'a [Setting]; 4]>,
 }
 
 impl<'a> Levels<'a> {
     pub fn new(http: &'a Http, server: &'a Server, location: Option<&Location>) -> Self {
-        let chain = location
-            .map(|l| chain(&server.locations, l))
-            .unwrap_or_default();
+        let mut chain = SmallVec::new();
+        if let Some(l) = location {
+            chain_into(&server.locations, l, &mut chain);
+        }
+        let mut outer = SmallVec::new();
+        outer.push(server.settings.as_slice());
+        outer.push(http.settings.as_slice());
         Levels {
             chain,
             if_block: None,
-            outer: vec![server.settings.as_slice(), http.settings.as_slice()],
+            outer,
         }
     }
 
@@ -36,9 +42,9 @@ impl<'a> Levels<'a> {
     /// level of a configuration, including one the IR does not route to.
     pub fn of(levels: Vec<&'a [Setting]>) -> Self {
         Levels {
-            chain: Vec::new(),
+            chain: SmallVec::new(),
             if_block: None,
-            outer: levels,
+            outer: levels.into_iter().collect(),
         }
     }
 

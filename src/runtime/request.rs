@@ -87,13 +87,18 @@ pub async fn serve(stream: tokio::net::TcpStream, gen: Arc<Generation>, id: u64)
         Client::tcp(stream)
     };
     let header_timeout = secs(early(&gen.http, local, "client_header_timeout"), 60);
+    let keepalive_timeout = secs(early(&gen.http, local, "keepalive_timeout"), 75);
+    let limit = early(&gen.http, local, "keepalive_requests")
+        .and_then(|s| s.args.first())
+        .and_then(|a| a.parse::<u64>().ok())
+        .unwrap_or(1000);
     let mut served = 0u64;
     loop {
         let timeout = if served == 0 {
             header_timeout
         } else {
             // Between requests: keepalive_timeout of the server.
-            secs(early(&gen.http, local, "keepalive_timeout"), 75)
+            keepalive_timeout
         };
         let head = match client.read_head(timeout).await {
             Ok(h) => h,
@@ -130,10 +135,6 @@ pub async fn serve(stream: tokio::net::TcpStream, gen: Arc<Generation>, id: u64)
             }
         };
         served += 1;
-        let limit = early(&gen.http, local, "keepalive_requests")
-            .and_then(|s| s.args.first())
-            .and_then(|a| a.parse::<u64>().ok())
-            .unwrap_or(1000);
         let keep = handle(
             &mut client,
             &gen,

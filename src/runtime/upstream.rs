@@ -522,6 +522,7 @@ async fn respond(
         if client.write_all(&out).await.is_err() {
             return Forward::ClientGone;
         }
+        drop(out);
         let idle = setting_time(exec, "proxy_read_timeout", 60);
         let sent = tunnel(client, stream, buf, idle).await;
         return Forward::Done {
@@ -723,15 +724,19 @@ async fn tunnel(
         }
         sent += early.len() as u64;
     }
-    if !client.buf.is_empty() {
-        let pending = std::mem::take(&mut client.buf);
-        if upstream.write_all(&pending).await.is_err() {
-            return sent;
-        }
+    // Idle tunnels are most of a WebSocket proxy's memory: keep nothing
+    // but two small buffers.
+    drop(early);
+    // What the client sent after its handshake goes first; the buffer's
+    // room is given back either way.
+    let pending = std::mem::take(&mut client.buf);
+    if !pending.is_empty() && upstream.write_all(&pending).await.is_err() {
+        return sent;
     }
+    drop(pending);
     let (mut ur, mut uw) = upstream.split();
-    let mut a = vec![0u8; 8 * 1024];
-    let mut b = vec![0u8; 8 * 1024];
+    let mut a = vec![0u8; 4 * 1024];
+    let mut b = vec![0u8; 4 * 1024];
     loop {
         tokio::select! {
             r = tokio::time::timeout(idle, client.rd.read(&mut a)) => match r {

@@ -57,9 +57,20 @@ pub fn now_secs() -> u64 {
         .map_or(0, |d| d.as_secs())
 }
 
-/// The Date header value, now.
+/// The Date header value, now (formatted once a second per thread, as
+/// nginx keeps its cached time strings).
 pub fn date_now() -> String {
-    crate::ir::statics::http_date(now_secs())
+    thread_local! {
+        static CACHE: std::cell::RefCell<(u64, String)> = const { std::cell::RefCell::new((0, String::new())) };
+    }
+    let now = now_secs();
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.0 != now {
+            *c = (now, crate::ir::statics::http_date(now));
+        }
+        c.1.clone()
+    })
 }
 
 /// The response head nginx's header filter writes: status line, Server,
