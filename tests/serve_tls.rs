@@ -4,81 +4,19 @@
 //! of 004, the TLS variables, and session resumption.
 
 mod common;
+mod support;
 
 use common::*;
 use futures_util::{SinkExt, StreamExt};
 use rustls::pki_types::{CertificateDer, ServerName};
-use std::net::{SocketAddr, TcpListener};
+use support::*;
+
 use std::path::Path;
-use std::process::{Child, Stdio};
+use std::process::Stdio;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio_tungstenite::tungstenite::Message;
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-struct Server {
-    child: Child,
-    dir: std::path::PathBuf,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Server {
-    fn start(dir: &Path, conf: &str, port: u16) -> Server {
-        std::fs::create_dir_all(dir.join("logs")).unwrap();
-        std::fs::write(dir.join("nginx.conf"), conf).unwrap();
-        let child = rginx()
-            .arg("-p")
-            .arg(format!("{}/", dir.display()))
-            .arg("-c")
-            .arg("nginx.conf")
-            .arg("-g")
-            .arg("daemon off; pid logs/rginx.pid; error_log logs/error.log info;")
-            .stdin(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start rginx");
-        let mut server = Server {
-            child,
-            dir: dir.to_path_buf(),
-        };
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if let Ok(Some(_)) = server.child.try_wait() {
-                let mut err = String::new();
-                if let Some(mut e) = server.child.stderr.take() {
-                    use std::io::Read;
-                    let _ = e.read_to_string(&mut err);
-                }
-                panic!("rginx exited: {err}\n{}", server.log());
-            }
-            assert!(
-                Instant::now() < deadline,
-                "rginx did not listen: {}",
-                server.log()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        server
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(self.dir.join("logs/error.log")).unwrap_or_default()
-    }
-}
 
 /// A self-signed certificate for `names`, written as PEM; returns the DER
 /// for the client to trust.
@@ -102,57 +40,6 @@ fn client_config(trust: &CertificateDer<'static>) -> Arc<rustls::ClientConfig> {
             .with_root_certificates(roots)
             .with_no_client_auth(),
     )
-}
-
-/// A WebSocket echo backend ("who" answers the name) that also answers
-/// plain HTTP with its name and the request head.
-async fn backend(name: &'static str) -> (SocketAddr, tokio::task::JoinHandle<()>) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let task = tokio::spawn(async move {
-        let mut conns = tokio::task::JoinSet::new();
-        loop {
-            let Ok((mut stream, _)) = listener.accept().await else {
-                return;
-            };
-            conns.spawn(async move {
-                let mut peek = [0u8; 4096];
-                let n = stream.peek(&mut peek).await.unwrap_or(0);
-                let head = String::from_utf8_lossy(&peek[..n]).to_string();
-                if head.to_ascii_lowercase().contains("upgrade: websocket") {
-                    let Ok(mut ws) = tokio_tungstenite::accept_async(stream).await else {
-                        return;
-                    };
-                    while let Some(Ok(msg)) = ws.next().await {
-                        let reply = match msg {
-                            Message::Text(t) if t.as_str() == "who" => Message::text(name),
-                            Message::Text(_) | Message::Binary(_) => msg,
-                            Message::Close(c) => {
-                                let _ = ws.send(Message::Close(c)).await;
-                                return;
-                            }
-                            _ => continue,
-                        };
-                        if ws.send(reply).await.is_err() {
-                            return;
-                        }
-                    }
-                } else {
-                    let mut buf = vec![0u8; 8192];
-                    let n = stream.read(&mut buf).await.unwrap_or(0);
-                    let head = String::from_utf8_lossy(&buf[..n]).to_string();
-                    let head = head.split("\r\n\r\n").next().unwrap_or("").to_string();
-                    let body = format!("{name}\n{head}\n");
-                    let resp = format!(
-                        "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                        body.len()
-                    );
-                    let _ = stream.write_all(resp.as_bytes()).await;
-                }
-            });
-        }
-    });
-    (addr, task)
 }
 
 /// A wss session: text, binary, ping/pong, close; the backend's name.
@@ -214,17 +101,6 @@ async fn https_get(
     let mut out = Vec::new();
     let _ = s.read_to_end(&mut out).await;
     (String::from_utf8_lossy(&out).into_owned(), resumed)
-}
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap()
-}
-
-fn seed(name: &str) -> String {
-    std::fs::read_to_string(root().join("fixtures/configs").join(name)).unwrap()
 }
 
 #[test]

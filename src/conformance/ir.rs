@@ -88,18 +88,7 @@ fn backend_at(env: &CaseEnv, addr: std::net::SocketAddr) -> Option<String> {
 /// client's Connection header (matched as a substring, as nginx does), the
 /// protocol's default, and statuses after which nginx closes.
 fn keepalive(req: &Request, closes: bool) -> bool {
-    let connection = req
-        .headers
-        .iter()
-        .rev()
-        .find(|(n, _)| n.eq_ignore_ascii_case("connection"))
-        .map(|(_, v)| v.to_ascii_lowercase());
-    let asked = match connection.as_deref() {
-        Some(c) if c.contains("close") => false,
-        Some(c) if c.contains("keep-alive") => true,
-        _ => req.protocol == "HTTP/1.1",
-    };
-    asked && !closes
+    crate::runtime::request::client_keepalive(req) && !closes
 }
 
 /// The response as a client sees it: Content-Type, Content-Length and

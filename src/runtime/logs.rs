@@ -137,26 +137,12 @@ pub fn access(exec: &Exec, formats: &HashMap<String, Format>, files: &Files, pre
 /// nginx's `$time_local` (`22/Nov/2026:13:25:09 +0000`) and error log
 /// timestamp (`2026/11/22 13:25:09`), in UTC.
 pub fn times(secs: u64) -> (String, String, String) {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let days = secs / 86_400;
-    let rem = secs % 86_400;
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    let (hh, mm, ss) = (rem / 3600, rem % 3600 / 60, rem % 60);
+    use crate::ir::statics::{civil, MONTHS};
+    let c = civil(secs);
+    let (y, m, d) = (c.year, c.month, c.day);
+    let (hh, mm, ss) = (c.hour, c.minute, c.second);
     (
-        format!(
-            "{d:02}/{}/{y}:{hh:02}:{mm:02}:{ss:02} +0000",
-            MONTHS[(m - 1) as usize]
-        ),
+        format!("{d:02}/{}/{y}:{hh:02}:{mm:02}:{ss:02} +0000", MONTHS[m - 1]),
         format!("{y}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}+00:00"),
         format!("{y}/{m:02}/{d:02} {hh:02}:{mm:02}:{ss:02}"),
     )

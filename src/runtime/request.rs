@@ -158,7 +158,7 @@ pub async fn serve(stream: tokio::net::TcpStream, gen: Arc<Generation>, id: u64)
 
 /// Whether the client asked to keep the connection (its Connection
 /// header, matched as nginx does, or the protocol's default).
-fn client_keepalive(req: &Request) -> bool {
+pub fn client_keepalive(req: &Request) -> bool {
     let connection = req
         .headers
         .iter()

@@ -4,8 +4,10 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// nginx's reason phrase for a status (it says "Moved Temporarily" for
-/// 302); `None` for statuses it has none for.
+/// nginx's reason phrase for a status line: the titles of its pages,
+/// except where its status lines say otherwise ("Moved Temporarily" for
+/// 302, "Unauthorized" for 401), and the 1xx/2xx ones it has no page for;
+/// `None` for statuses it has none for.
 pub fn reason(status: u16) -> Option<&'static str> {
     Some(match status {
         100 => "Continue",
@@ -15,38 +17,10 @@ pub fn reason(status: u16) -> Option<&'static str> {
         202 => "Accepted",
         204 => "No Content",
         206 => "Partial Content",
-        301 => "Moved Permanently",
         302 => "Moved Temporarily",
-        303 => "See Other",
         304 => "Not Modified",
-        307 => "Temporary Redirect",
-        308 => "Permanent Redirect",
-        400 => "Bad Request",
         401 => "Unauthorized",
-        402 => "Payment Required",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Not Allowed",
-        406 => "Not Acceptable",
-        408 => "Request Time-out",
-        409 => "Conflict",
-        410 => "Gone",
-        411 => "Length Required",
-        412 => "Precondition Failed",
-        413 => "Request Entity Too Large",
-        414 => "Request-URI Too Large",
-        415 => "Unsupported Media Type",
-        416 => "Requested Range Not Satisfiable",
-        421 => "Misdirected Request",
-        429 => "Too Many Requests",
-        500 => "Internal Server Error",
-        501 => "Not Implemented",
-        502 => "Bad Gateway",
-        503 => "Service Temporarily Unavailable",
-        504 => "Gateway Time-out",
-        505 => "HTTP Version Not Supported",
-        507 => "Insufficient Storage",
-        _ => return None,
+        other => return crate::ir::pages::reason(other),
     })
 }
 
