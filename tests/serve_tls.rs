@@ -120,19 +120,7 @@ fn seed_002b_wss_hsts_and_the_497_redirect() {
         std::fs::create_dir_all(dir.path().join("www")).unwrap();
         std::fs::write(dir.path().join("www/index.html"), "app\n").unwrap();
         let port6 = free_port();
-        let conf = seed("seed-002b-https-wss.conf")
-            .replace("server domain.com:443;", &format!("server {b};"))
-            .replace(
-                "listen 443 ssl http2;",
-                &format!("listen 127.0.0.1:{port} ssl http2;"),
-            )
-            .replace(
-                "listen [::]:443 ssl http2;",
-                &format!("listen [::1]:{port6} ssl http2;"),
-            )
-            .replace("/data/www/domain.com/certs/", &format!("{d}/certs/"))
-            .replace("/data/www/web_frontend", &format!("{d}/www"))
-            .replace("/var/log/nginx/", &format!("{d}/logs/"));
+        let conf = seed_002b(&d, b, port, Some(port6));
         let server = Server::start(dir.path(), &conf, port);
         let tls = client_config(&trust);
         // The IPv6 listener serves the same server.
@@ -359,16 +347,7 @@ fn suites_for(openssl: &Path, kind: rginx::tls::ciphers::CertKind) {
             .unwrap()
             .trim_end_matches(';')
             .to_string();
-        let conf = text
-            .replace("server domain.com:443;", &format!("server {b};"))
-            .replace(
-                "listen 443 ssl http2;",
-                &format!("listen 127.0.0.1:{port} ssl http2;"),
-            )
-            .replace("listen [::]:443 ssl http2;", "")
-            .replace("/data/www/domain.com/certs/", &format!("{d}/certs/"))
-            .replace("/data/www/web_frontend", &format!("{d}/www"))
-            .replace("/var/log/nginx/", &format!("{d}/logs/"));
+        let conf = seed_002b(&d, b, port, None);
         (Server::start(dir.path(), &conf, port), cipher_string)
     });
     let expected: Vec<&str> = rginx::tls::ciphers::served_with(
@@ -608,4 +587,20 @@ fn handshake_fuzz_neither_crashes_nor_leaks() {
         assert!(after < before + 4 * 1024, "RSS grew from {before} kB to {after} kB");
         eprintln!("handshake fuzz: 4500 bad handshakes; RSS {before} kB -> {after} kB after warm-up");
     });
+}
+
+/// seed-002b with its backend, ports and paths made local (the IPv6
+/// listener on `[::1]:port6`, or dropped).
+fn seed_002b(dir: &str, backend: std::net::SocketAddr, port: u16, port6: Option<u16>) -> String {
+    let six = port6.map_or(String::new(), |p| format!("listen [::1]:{p} ssl http2;"));
+    seed("seed-002b-https-wss.conf")
+        .replace("server domain.com:443;", &format!("server {backend};"))
+        .replace(
+            "listen 443 ssl http2;",
+            &format!("listen 127.0.0.1:{port} ssl http2;"),
+        )
+        .replace("listen [::]:443 ssl http2;", &six)
+        .replace("/data/www/domain.com/certs/", &format!("{dir}/certs/"))
+        .replace("/data/www/web_frontend", &format!("{dir}/www"))
+        .replace("/var/log/nginx/", &format!("{dir}/logs/"))
 }

@@ -189,6 +189,16 @@ impl Client {
         })
     }
 
+    /// "100 Continue" before the first body byte is read, if the client
+    /// asked for it.
+    async fn continue_if_expected(&mut self) -> std::io::Result<()> {
+        if self.expects_continue && self.buf.is_empty() {
+            self.expects_continue = false;
+            self.wr.write_all(b"HTTP/1.1 100 Continue\r\n\r\n").await?;
+        }
+        Ok(())
+    }
+
     /// Read `len` body bytes into `sink` (memory, then a temporary file).
     pub async fn read_body_into(
         &mut self,
@@ -196,18 +206,15 @@ impl Client {
         sink: &mut super::body::Sink,
         timeout: Duration,
     ) -> std::io::Result<()> {
-        if self.expects_continue && self.buf.is_empty() {
-            self.expects_continue = false;
-            self.wr.write_all(b"HTTP/1.1 100 Continue\r\n\r\n").await?;
-        }
+        self.continue_if_expected().await?;
         let mut left = len;
         loop {
             let take = (self.buf.len() as u64).min(left) as usize;
             if take > 0 {
                 sink.write(&self.buf[..take]).await?;
-                self.buf.drain(..take);
                 left -= take as u64;
             }
+            self.buf.drain(..take);
             if left == 0 {
                 return Ok(());
             }
@@ -217,25 +224,6 @@ impl Client {
         }
     }
 
-    /// Read exactly `len` body bytes.
-    pub async fn read_exact_body(
-        &mut self,
-        len: u64,
-        timeout: Duration,
-    ) -> std::io::Result<Vec<u8>> {
-        if self.expects_continue && self.buf.is_empty() {
-            self.expects_continue = false;
-            self.wr.write_all(b"HTTP/1.1 100 Continue\r\n\r\n").await?;
-        }
-        let len = usize::try_from(len).map_err(|_| std::io::Error::other("body too large"))?;
-        while self.buf.len() < len {
-            if self.fill(timeout).await? == 0 {
-                return Err(std::io::ErrorKind::UnexpectedEof.into());
-            }
-        }
-        Ok(self.buf.drain(..len).collect())
-    }
-
     /// Read a chunked body, at most `cap` bytes of data (0: no cap).
     /// `Ok(None)` when it is larger than the cap.
     pub async fn read_chunked_body(
@@ -243,13 +231,9 @@ impl Client {
         cap: u64,
         timeout: Duration,
     ) -> Result<Option<Vec<u8>>, ChunkError> {
-        if self.expects_continue && self.buf.is_empty() {
-            self.expects_continue = false;
-            self.wr
-                .write_all(b"HTTP/1.1 100 Continue\r\n\r\n")
-                .await
-                .map_err(|_| ChunkError::Closed)?;
-        }
+        self.continue_if_expected()
+            .await
+            .map_err(|_| ChunkError::Closed)?;
         let mut body = Vec::new();
         loop {
             let (start, size) = loop {
