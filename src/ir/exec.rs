@@ -159,6 +159,9 @@ pub struct Exec<'a> {
     /// The port the client named in Host or the request line
     /// (`$request_port`, 1.29.3).
     pub request_port: Option<String>,
+    /// A running server (not the IR engine) evaluates: `$request_id` is
+    /// made when first used.
+    pub serving: bool,
     /// `$upstream_addr`/`$upstream_status`, set by the caller.
     pub upstream_addr: Option<String>,
     pub upstream_status: Option<String>,
@@ -492,6 +495,7 @@ impl<'a> Exec<'a> {
             body_discarded: false,
             status: None,
             request_port: None,
+            serving: false,
             upstream_addr: None,
             upstream_status: None,
             runtime_vars: HashMap::new(),

@@ -26,6 +26,22 @@ const RUNTIME_ONLY: &[&str] = &[
     "hostname",
 ];
 
+/// 128 random bits in hex (`$request_id`).
+fn random_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut out = String::with_capacity(32);
+    for _ in 0..2 {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos()),
+        );
+        out.push_str(&format!("{:016x}", h.finish()));
+    }
+    out
+}
+
 /// A response header for `$sent_http_*`/`$upstream_http_*`: repeated
 /// lines joined with ", " since 1.23.0, the first one before.
 fn response_header(
@@ -246,6 +262,14 @@ impl Exec<'_> {
                 self.version,
             ),
             n if self.http.tables.contains_key(n) => return self.table(n).map(Some),
+            "request_id" if self.serving => {
+                // 16 random bytes in hex, made once per request.
+                let mut cache = self.map_cache.borrow_mut();
+                cache
+                    .entry("$request_id".to_string())
+                    .or_insert_with(random_id)
+                    .clone()
+            }
             n if RUNTIME_ONLY.contains(&n) => {
                 return Err(format!("${n} is only known when serving"));
             }

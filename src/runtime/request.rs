@@ -254,7 +254,7 @@ pub(super) async fn handle(
     exec.runtime_vars
         .insert("connection_requests".into(), served.to_string());
     exec.runtime_vars.insert("pid".into(), pid().to_string());
-    exec.runtime_vars.insert("request_id".into(), request_id());
+    exec.serving = true;
     if req.protocol == "HTTP/2.0" {
         exec.runtime_vars.insert("http2".into(), "h2".into());
     }
@@ -354,21 +354,6 @@ pub(super) async fn handle(
 fn pid() -> u32 {
     static PID: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
     *PID.get_or_init(std::process::id)
-}
-
-fn request_id() -> String {
-    use std::hash::{BuildHasher, Hasher};
-    let mut out = String::with_capacity(32);
-    for _ in 0..2 {
-        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-        h.write_u128(
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_nanos()),
-        );
-        out.push_str(&format!("{:016x}", h.finish()));
-    }
-    out
 }
 
 fn log_refused(gen: &Generation, req: &Request, status: u16, _sent: u64) {
