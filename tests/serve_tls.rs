@@ -604,3 +604,47 @@ fn seed_002b(dir: &str, backend: std::net::SocketAddr, port: u16, port6: Option<
         .replace("/data/www/web_frontend", &format!("{dir}/www"))
         .replace("/var/log/nginx/", &format!("{dir}/logs/"))
 }
+
+/// `proxy_pass https://…`: no verification and no SNI by default (as
+/// nginx), `proxy_ssl_server_name`/`proxy_ssl_name` send one,
+/// `proxy_ssl_verify` with `proxy_ssl_trusted_certificate` checks the
+/// upstream's certificate (a wrong one is a 502).
+#[test]
+fn https_upstreams_with_proxy_ssl_settings() {
+    let rt = runtime();
+    rt.block_on(async {
+        let port = free_port();
+        let port2 = free_port();
+        let dir = tempfile::tempdir().unwrap();
+        let _ = certificate(dir.path(), &["localhost"], "c.pem", "k.pem");
+        let _ = certificate(dir.path(), &["other"], "other.pem", "other.key");
+        let conf = format!(
+            "events {{}}\nhttp {{ access_log off; server_tokens off;\n\
+             server {{ listen 127.0.0.1:{port2} ssl; ssl_certificate c.pem; ssl_certificate_key k.pem;\n\
+               location / {{ return 200 \"secure sni=[$ssl_server_name] $scheme $request_uri\"; }} }}\n\
+             server {{ listen 127.0.0.1:{port};\n\
+               location /plain/ {{ proxy_pass https://127.0.0.1:{port2}/; }}\n\
+               location /sni/ {{ proxy_ssl_server_name on; proxy_ssl_name localhost; proxy_pass https://127.0.0.1:{port2}/; }}\n\
+               location /verify/ {{ proxy_ssl_verify on; proxy_ssl_trusted_certificate c.pem; proxy_ssl_name localhost; proxy_pass https://127.0.0.1:{port2}/; }}\n\
+               location /wrong/ {{ proxy_ssl_verify on; proxy_ssl_trusted_certificate other.pem; proxy_ssl_name localhost; proxy_pass https://127.0.0.1:{port2}/; }} }} }}\n"
+        );
+        let server = Server::start(dir.path(), &conf, port);
+        let get = |path: &'static str| async move {
+            let mut s = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+            s.write_all(format!("GET {path} HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n").as_bytes())
+                .await
+                .unwrap();
+            let mut out = Vec::new();
+            s.read_to_end(&mut out).await.unwrap();
+            String::from_utf8_lossy(&out).into_owned()
+        };
+        let text = get("/plain/a").await;
+        assert!(text.ends_with("secure sni=[] https /a"), "{text}\n{}", server.log());
+        let text = get("/sni/b").await;
+        assert!(text.ends_with("secure sni=[localhost] https /b"), "{text}");
+        let text = get("/verify/c").await;
+        assert!(text.ends_with("secure sni=[] https /c"), "{text}");
+        let text = get("/wrong/d").await;
+        assert!(text.starts_with("HTTP/1.1 502 Bad Gateway"), "{text}");
+    });
+}

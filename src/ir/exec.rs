@@ -62,6 +62,22 @@ pub struct ProxyPlan {
     pub next_on_error: bool,
     /// `proxy_next_upstream_tries` (0: as many as the group has).
     pub tries: usize,
+    /// `proxy_pass https://…`: TLS to the upstream, with `proxy_ssl_*`.
+    pub tls: Option<UpstreamTls>,
+}
+
+/// How rginx speaks TLS to an upstream (`proxy_ssl_*`).
+#[derive(Clone, Debug)]
+pub struct UpstreamTls {
+    /// The name to verify (and send as SNI): `proxy_ssl_name`, else the
+    /// host of `proxy_pass`.
+    pub name: String,
+    /// `proxy_ssl_server_name` (off: no SNI, as nginx).
+    pub send_sni: bool,
+    /// `proxy_ssl_verify` (off by default, as nginx).
+    pub verify: bool,
+    /// `proxy_ssl_trusted_certificate`.
+    pub trusted: Option<PathBuf>,
 }
 
 #[derive(Clone, Debug)]

@@ -131,6 +131,30 @@ impl<'a> Exec<'a> {
             Method::Hash { key, .. } => self.eval(key),
             _ => String::new(),
         };
+        let tls = url.starts_with("https://").then(|| {
+            let flag = |name: &str| {
+                levels
+                    .value(name)
+                    .and_then(|s| s.args.first())
+                    .is_some_and(|a| a == "on")
+            };
+            let host = authority
+                .rsplit_once(':')
+                .filter(|(h, p)| !h.ends_with(']') || p.is_empty())
+                .map_or(authority, |(h, _)| h);
+            super::exec::UpstreamTls {
+                name: levels
+                    .value("proxy_ssl_name")
+                    .and_then(|s| s.args.first())
+                    .map_or_else(|| host.to_string(), |n| self.eval(n)),
+                send_sni: flag("proxy_ssl_server_name"),
+                verify: flag("proxy_ssl_verify"),
+                trusted: levels
+                    .value("proxy_ssl_trusted_certificate")
+                    .and_then(|s| s.args.first())
+                    .map(|p| self.http.prefix.join(p)),
+            }
+        });
         Outcome::Proxy(Box::new(ProxyPlan {
             group,
             hash_key,
@@ -140,6 +164,7 @@ impl<'a> Exec<'a> {
             body_len,
             next_on_error: next.iter().any(|a| a == "error"),
             tries,
+            tls,
         }))
     }
 }

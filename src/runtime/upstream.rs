@@ -9,9 +9,138 @@ use super::Generation;
 use crate::ir::balance::Attempt;
 use crate::ir::exec::{Body, Exec, ProxyPlan};
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
+
+/// A connection to an upstream: plain TCP or TLS.
+pub trait Io: tokio::io::AsyncRead + tokio::io::AsyncWrite + Send + Unpin {}
+impl<T: tokio::io::AsyncRead + tokio::io::AsyncWrite + Send + Unpin> Io for T {}
+pub type UpStream = Box<dyn Io>;
+
+/// rustls' verifier for `proxy_ssl_verify off` (nginx's default): any
+/// certificate is accepted, the handshake's signatures are still checked.
+#[derive(Debug)]
+struct NoVerify(Arc<rustls::crypto::CryptoProvider>);
+
+impl rustls::client::danger::ServerCertVerifier for NoVerify {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &rustls::pki_types::CertificateDer<'_>,
+        _intermediates: &[rustls::pki_types::CertificateDer<'_>],
+        _server_name: &rustls::pki_types::ServerName<'_>,
+        _ocsp: &[u8],
+        _now: rustls::pki_types::UnixTime,
+    ) -> Result<rustls::client::danger::ServerCertVerified, rustls::Error> {
+        Ok(rustls::client::danger::ServerCertVerified::assertion())
+    }
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
+        self.0.signature_verification_algorithms.supported_schemes()
+    }
+}
+
+/// The rustls client configuration for an upstream's `proxy_ssl_*`.
+fn client_tls(t: &crate::ir::exec::UpstreamTls) -> Result<Arc<rustls::ClientConfig>, String> {
+    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
+        .with_safe_default_protocol_versions()
+        .map_err(|e| e.to_string())?;
+    let mut cfg = if t.verify {
+        use rustls_pki_types::pem::PemObject;
+        let mut roots = rustls::RootCertStore::empty();
+        if let Some(p) = &t.trusted {
+            for c in rustls::pki_types::CertificateDer::pem_file_iter(p)
+                .map_err(|e| format!("proxy_ssl_trusted_certificate \"{}\": {e}", p.display()))?
+            {
+                let c = c.map_err(|e| e.to_string())?;
+                roots.add(c).map_err(|e| e.to_string())?;
+            }
+        }
+        builder.with_root_certificates(roots).with_no_client_auth()
+    } else {
+        builder
+            .dangerous()
+            .with_custom_certificate_verifier(Arc::new(NoVerify(provider)))
+            .with_no_client_auth()
+    };
+    cfg.enable_sni = t.send_sni;
+    Ok(Arc::new(cfg))
+}
+
+/// Connect to a peer, with TLS when the plan says so.
+async fn connect(
+    peer: SocketAddr,
+    tls: Option<&crate::ir::exec::UpstreamTls>,
+    timeout: Duration,
+) -> Result<UpStream, (u16, String)> {
+    let tcp = match tokio::time::timeout(timeout, TcpStream::connect(peer)).await {
+        Ok(Ok(s)) => s,
+        Ok(Err(e)) => {
+            return Err((
+                502,
+                format!(
+                    "connect() failed ({e}) while connecting to upstream, upstream: \"{peer}\""
+                ),
+            ))
+        }
+        Err(_) => {
+            return Err((
+                504,
+                format!("upstream timed out while connecting to upstream \"{peer}\""),
+            ))
+        }
+    };
+    let _ = tcp.set_nodelay(true);
+    let Some(t) = tls else {
+        return Ok(Box::new(tcp));
+    };
+    let cfg = client_tls(t).map_err(|e| (502, e))?;
+    let name = rustls::pki_types::ServerName::try_from(t.name.clone())
+        .unwrap_or_else(|_| rustls::pki_types::ServerName::IpAddress(peer.ip().into()));
+    match tokio::time::timeout(
+        timeout,
+        tokio_rustls::TlsConnector::from(cfg).connect(name, tcp),
+    )
+    .await
+    {
+        Ok(Ok(s)) => Ok(Box::new(s)),
+        Ok(Err(e)) => Err((
+            502,
+            format!("SSL_do_handshake() failed ({e}) while SSL handshaking to upstream \"{peer}\""),
+        )),
+        Err(_) => Err((
+            504,
+            format!("upstream timed out while SSL handshaking to upstream \"{peer}\""),
+        )),
+    }
+}
 
 /// How forwarding ended.
 pub enum Forward {
@@ -24,14 +153,18 @@ pub enum Forward {
     ClientGone,
 }
 
+/// A peer and how rginx speaks to it: connections are reused only for the
+/// same TLS settings (name, SNI, verification).
+type PoolKey = (SocketAddr, String);
+
 /// Idle upstream connections by peer.
 #[derive(Default)]
 pub struct Pool {
-    idle: std::sync::Mutex<std::collections::HashMap<SocketAddr, Vec<(TcpStream, Instant)>>>,
+    idle: std::sync::Mutex<std::collections::HashMap<PoolKey, Vec<(UpStream, Instant)>>>,
 }
 
 impl Pool {
-    fn take(&self, peer: SocketAddr, timeout: Duration) -> Option<TcpStream> {
+    fn take(&self, peer: PoolKey, timeout: Duration) -> Option<UpStream> {
         let mut idle = self.idle.lock().ok()?;
         let list = idle.get_mut(&peer)?;
         while let Some((s, since)) = list.pop() {
@@ -42,7 +175,7 @@ impl Pool {
         None
     }
 
-    fn put(&self, peer: SocketAddr, s: TcpStream, max: usize) {
+    fn put(&self, peer: PoolKey, s: UpStream, max: usize) {
         if let Ok(mut idle) = self.idle.lock() {
             let list = idle.entry(peer).or_default();
             if list.len() < max {
@@ -270,41 +403,29 @@ pub async fn forward(
                 0
             },
         ) as usize;
+        let key: PoolKey = (
+            peer,
+            plan.tls
+                .as_ref()
+                .map(|t| format!("{}|{}|{}|{:?}", t.name, t.send_sni, t.verify, t.trusted))
+                .unwrap_or_default(),
+        );
         let pooled = if keepalive_max > 0 {
-            gen.pool.take(peer, Duration::from_secs(60))
+            gen.pool.take(key.clone(), Duration::from_secs(60))
         } else {
             None
         };
         let mut stream = match pooled {
             Some(s) => s,
-            None => match tokio::time::timeout(connect_timeout, TcpStream::connect(peer)).await {
-                Ok(Ok(s)) => {
-                    let _ = s.set_nodelay(true);
-                    s
-                }
-                Ok(Err(e)) => {
-                    gen.log(
-                        "error",
-                        None,
-                        &format!("connect() failed ({e}) while connecting to upstream, upstream: \"{peer}\""),
-                    );
+            None => match connect(peer, plan.tls.as_ref(), connect_timeout).await {
+                Ok(s) => s,
+                Err((code, message)) => {
+                    gen.log("error", None, &message);
                     fail(gen, group, i);
                     if plan.next_on_error {
                         continue;
                     }
-                    return Forward::Failed(502);
-                }
-                Err(_) => {
-                    gen.log(
-                        "error",
-                        None,
-                        &format!("upstream timed out while connecting to upstream \"{peer}\""),
-                    );
-                    fail(gen, group, i);
-                    if plan.next_on_error {
-                        continue;
-                    }
-                    return Forward::Failed(504);
+                    return Forward::Failed(code);
                 }
             },
         };
@@ -403,7 +524,7 @@ pub async fn forward(
             gen,
             exec,
             stream,
-            peer,
+            key,
             h,
             buf,
             upgrade,
@@ -435,8 +556,8 @@ async fn respond(
     client: &mut Client,
     gen: &Generation,
     exec: &mut Exec<'_>,
-    mut stream: TcpStream,
-    peer: SocketAddr,
+    mut stream: UpStream,
+    peer: PoolKey,
     h: UpstreamHead,
     mut buf: Vec<u8>,
     upgrade: bool,
@@ -686,7 +807,7 @@ async fn send(client: &mut Client, pending: &mut Vec<u8>, data: &[u8]) -> bool {
 }
 
 /// Read more upstream bytes; false at end or on error/timeout.
-async fn read_more(stream: &mut TcpStream, buf: &mut Vec<u8>, timeout: Duration) -> bool {
+async fn read_more(stream: &mut UpStream, buf: &mut Vec<u8>, timeout: Duration) -> bool {
     buf.reserve(16 * 1024);
     matches!(
         tokio::time::timeout(timeout, stream.read_buf(buf)).await,
@@ -713,7 +834,7 @@ pub fn server_header(exec: &Exec) -> Option<String> {
 /// client.
 async fn tunnel(
     client: &mut Client,
-    mut upstream: TcpStream,
+    mut upstream: UpStream,
     early: Vec<u8>,
     idle: Duration,
 ) -> u64 {
@@ -734,7 +855,7 @@ async fn tunnel(
         return sent;
     }
     drop(pending);
-    let (mut ur, mut uw) = upstream.split();
+    let (mut ur, mut uw) = tokio::io::split(upstream);
     let mut a = vec![0u8; 4 * 1024];
     let mut b = vec![0u8; 4 * 1024];
     loop {
