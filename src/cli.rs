@@ -539,32 +539,12 @@ fn fmt_command(file: &Path) -> i32 {
 
 fn dump_command(what: DumpWhat, file: &Path) -> i32 {
     if let DumpWhat::Ir = what {
-        // The IR needs the whole configuration, includes and all.
-        let config = match syntax::load(file, &LoadOptions::default()) {
-            Ok(c) => c,
-            Err(e) => {
-                eprintln!("{PROGRAM}: [emerg] {}", e.error);
-                return 1;
-            }
-        };
-        let checked = check::check(&config);
-        if let Some(i) = checked.fatal {
-            eprintln!(
-                "{}",
-                checked.diagnostics[i].render_nginx(PROGRAM, &config.sources)
-            );
-            return 1;
-        }
-        let root = nix::unistd::geteuid().is_root();
-        return match crate::ir::Http::build(&config, root) {
+        return match load_ir(file, 1) {
             Ok(http) => {
                 print!("{}", crate::ir::dump::text(&http));
                 0
             }
-            Err(e) => {
-                eprintln!("{PROGRAM}: {e}");
-                1
-            }
+            Err(code) => code,
         };
     }
     let config = match single_file(file) {
@@ -732,16 +712,15 @@ fn lint_command(args: &LintArgs) -> i32 {
     i32::from(located.iter().any(|l| l.finding.severity <= deny))
 }
 
-fn route_command(args: &RouteArgs) -> i32 {
-    use crate::ir::{route, Http};
-    let Some(version) = nginx_version(args.nginx_version.as_deref()) else {
-        return 2;
-    };
-    let config = match syntax::load(&args.conf, &LoadOptions::default()) {
+/// A configuration as the IR: loaded with its includes, checked as `-t`
+/// does, built. Errors are printed; `Err` is the exit code (`load_error`
+/// when the file cannot be read).
+fn load_ir(path: &Path, load_error: i32) -> Result<crate::ir::Http, i32> {
+    let config = match syntax::load(path, &LoadOptions::default()) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("{PROGRAM}: [emerg] {}", e.error);
-            return 2;
+            return Err(load_error);
         }
     };
     let checked = check::check(&config);
@@ -750,15 +729,23 @@ fn route_command(args: &RouteArgs) -> i32 {
             "{}",
             checked.diagnostics[i].render_nginx(PROGRAM, &config.sources)
         );
-        return 1;
+        return Err(1);
     }
     let root = nix::unistd::geteuid().is_root();
-    let http = match Http::build(&config, root) {
+    crate::ir::Http::build(&config, root).map_err(|e| {
+        eprintln!("{PROGRAM}: {e}");
+        1
+    })
+}
+
+fn route_command(args: &RouteArgs) -> i32 {
+    use crate::ir::route;
+    let Some(version) = nginx_version(args.nginx_version.as_deref()) else {
+        return 2;
+    };
+    let http = match load_ir(&args.conf, 2) {
         Ok(h) => h,
-        Err(e) => {
-            eprintln!("{PROGRAM}: {e}");
-            return 1;
-        }
+        Err(code) => return code,
     };
     let (method, target) = match args.request.split_once(' ') {
         Some((m, t)) => (m.to_string(), t.trim().to_string()),

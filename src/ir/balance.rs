@@ -77,21 +77,28 @@ pub fn resolve(host_port: &str, default_port: u16) -> Result<Vec<SocketAddr>, St
     Ok(out)
 }
 
+impl Peer {
+    /// A peer with nginx's defaults (weight 1, max_fails 1, fail_timeout 10s).
+    pub fn new(addr: SocketAddr, name: &str) -> Peer {
+        Peer {
+            addr,
+            name: name.to_string(),
+            weight: 1,
+            max_fails: 1,
+            fail_timeout: Duration::from_secs(10),
+            max_conns: 0,
+            down: false,
+            backup: false,
+        }
+    }
+}
+
 impl Group {
     /// A group for a `proxy_pass` address: every address the host has.
     pub fn implicit(authority: &str, default_port: u16) -> Result<Group, String> {
         let peers = resolve(authority, default_port)?
             .into_iter()
-            .map(|addr| Peer {
-                addr,
-                name: authority.to_string(),
-                weight: 1,
-                max_fails: 1,
-                fail_timeout: Duration::from_secs(10),
-                max_conns: 0,
-                down: false,
-                backup: false,
-            })
+            .map(|addr| Peer::new(addr, authority))
             .collect();
         Ok(Group {
             name: authority.to_string(),
@@ -117,16 +124,7 @@ impl Group {
             match s.name.as_str() {
                 "server" => {
                     let Some(addr) = s.args.first() else { continue };
-                    let mut peer = Peer {
-                        addr: SocketAddr::from(([0, 0, 0, 0], 0)),
-                        name: addr.clone(),
-                        weight: 1,
-                        max_fails: 1,
-                        fail_timeout: Duration::from_secs(10),
-                        max_conns: 0,
-                        down: false,
-                        backup: false,
-                    };
+                    let mut peer = Peer::new(SocketAddr::from(([0, 0, 0, 0], 0)), addr);
                     for a in &s.args[1..] {
                         let (k, v) = a.split_once('=').unwrap_or((a, ""));
                         match k {
@@ -482,15 +480,12 @@ mod tests {
             peers: weights
                 .iter()
                 .enumerate()
-                .map(|(i, &w)| Peer {
-                    addr: SocketAddr::from(([127, 0, 0, 1], 8000 + i as u16)),
-                    name: format!("127.0.0.1:{}", 8000 + i),
-                    weight: w,
-                    max_fails: 1,
-                    fail_timeout: Duration::from_secs(10),
-                    max_conns: 0,
-                    down: false,
-                    backup: false,
+                .map(|(i, &w)| {
+                    let addr = SocketAddr::from(([127, 0, 0, 1], 8000 + i as u16));
+                    Peer {
+                        weight: w,
+                        ..Peer::new(addr, &addr.to_string())
+                    }
                 })
                 .collect(),
             keepalive: None,

@@ -49,7 +49,8 @@ pub struct Reply {
 #[derive(Clone, Debug)]
 pub struct ProxyPlan {
     /// The upstream group (an `upstream` block, or the address).
-    pub group: Group,
+    /// Shared with the IR: a plan costs no copy of the group.
+    pub group: std::sync::Arc<Group>,
     /// The key for `hash` balancing, evaluated.
     pub hash_key: String,
     pub request_line: String,

@@ -87,7 +87,7 @@ pub struct Http {
     /// The http block's own directives (not blocks), for inheritance.
     pub settings: Vec<location::Setting>,
     /// `upstream` blocks by name.
-    pub upstreams: indexmap::IndexMap<String, balance::Group>,
+    pub upstreams: indexmap::IndexMap<String, std::sync::Arc<balance::Group>>,
     /// Variables defined by `map`, `geo` and `split_clients`, by name
     /// (without `$`).
     pub tables: std::collections::HashMap<String, maps::Table>,
@@ -167,7 +167,7 @@ impl Http {
                     let where_ = at(&config.sources, d);
                     let group = balance::Group::build(&name, where_.clone(), &entries())
                         .map_err(|e| format!("[emerg] {e} in {where_}"))?;
-                    upstreams.insert(name, group);
+                    upstreams.insert(name, std::sync::Arc::new(group));
                 }
                 "map" if args.len() == 2 => {
                     let m = maps::Map::build(&args[0], &entries())?;
@@ -221,7 +221,7 @@ impl Http {
             let default_port = if url.starts_with("https://") { 443 } else { 80 };
             let group = balance::Group::implicit(authority, default_port)
                 .map_err(|e| format!("[emerg] {e} in {}", pass.at))?;
-            upstreams.insert(authority.to_string(), group);
+            upstreams.insert(authority.to_string(), std::sync::Arc::new(group));
         }
         let prefix = config
             .sources

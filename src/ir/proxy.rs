@@ -24,7 +24,7 @@ impl<'a> Exec<'a> {
                 authority,
                 if url.starts_with("https://") { 443 } else { 80 },
             ) {
-                Ok(g) => g,
+                Ok(g) => std::sync::Arc::new(g),
                 Err(e) => {
                     self.step(e);
                     return self.special(502);

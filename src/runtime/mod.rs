@@ -42,6 +42,9 @@ pub struct Generation {
     pub error_log: Arc<logs::ErrorLog>,
     /// TLS configurations by port, for the sockets with `ssl` listens.
     pub tls: HashMap<u16, tls::SocketTls>,
+    /// rustls client configurations for HTTPS upstreams, by their
+    /// `proxy_ssl_*` settings.
+    pub upstream_tls: Mutex<HashMap<String, Arc<rustls::ClientConfig>>>,
 }
 
 impl Generation {
@@ -78,6 +81,7 @@ impl Generation {
         }
         Ok(Generation {
             tls,
+            upstream_tls: Mutex::new(HashMap::new()),
             formats: logs::formats(&http),
             http,
             version,

@@ -308,11 +308,6 @@ impl SocketTls {
     }
 }
 
-/// nginx's page for plain HTTP on a TLS port (answered with status 400).
-pub fn page_497() -> String {
-    "<html>\r\n<head><title>400 The plain HTTP request was sent to HTTPS port</title></head>\r\n<body>\r\n<center><h1>400 Bad Request</h1></center>\r\n<center>The plain HTTP request was sent to HTTPS port</center>\r\n<hr><center>rginx</center>\r\n</body>\r\n</html>\r\n".to_string()
-}
-
 /// What a finished handshake tells the request variables.
 pub struct TlsInfo {
     /// `$ssl_server_name` (empty without SNI).

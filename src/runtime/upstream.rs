@@ -96,6 +96,8 @@ fn client_tls(t: &crate::ir::exec::UpstreamTls) -> Result<Arc<rustls::ClientConf
 
 /// Connect to a peer, with TLS when the plan says so.
 async fn connect(
+    gen: &Generation,
+    key: &PoolKey,
     peer: SocketAddr,
     tls: Option<&crate::ir::exec::UpstreamTls>,
     timeout: Duration,
@@ -121,7 +123,23 @@ async fn connect(
     let Some(t) = tls else {
         return Ok(Box::new(tcp));
     };
-    let cfg = client_tls(t).map_err(|e| (502, e))?;
+    // One client configuration per set of proxy_ssl_* settings, made on
+    // first use (it reads the trusted certificates).
+    let cached = gen
+        .upstream_tls
+        .lock()
+        .ok()
+        .and_then(|c| c.get(&key.1).cloned());
+    let cfg = match cached {
+        Some(c) => c,
+        None => {
+            let c = client_tls(t).map_err(|e| (502, e))?;
+            if let Ok(mut cache) = gen.upstream_tls.lock() {
+                cache.insert(key.1.clone(), c.clone());
+            }
+            c
+        }
+    };
     let name = rustls::pki_types::ServerName::try_from(t.name.clone())
         .unwrap_or_else(|_| rustls::pki_types::ServerName::IpAddress(peer.ip().into()));
     match tokio::time::timeout(
@@ -417,7 +435,7 @@ pub async fn forward(
         };
         let mut stream = match pooled {
             Some(s) => s,
-            None => match connect(peer, plan.tls.as_ref(), connect_timeout).await {
+            None => match connect(gen, &key, peer, plan.tls.as_ref(), connect_timeout).await {
                 Ok(s) => s,
                 Err((code, message)) => {
                     gen.log("error", None, &message);
