@@ -273,7 +273,7 @@ impl Engine for IrEngine {
                                     };
                                     tries -= 1;
                                     let addr = group.peers[i].addr;
-                                    tried.push(addr.to_string());
+                                    tried.push(addr);
                                     match backend_at(env, addr) {
                                         Some(name) => {
                                             answered = Some(name);
@@ -288,7 +288,7 @@ impl Engine for IrEngine {
                                         }
                                     }
                                 }
-                                exec.upstream_addr = Some(tried.join(", "));
+                                exec.upstream_addrs = tried;
                                 match answered {
                                     Some(name) => {
                                         upstream.push(RecordedRequest {

@@ -139,6 +139,9 @@ pub struct Exec<'a> {
     /// `$request_uri` (the target without scheme and host).
     pub request_uri: String,
     pub loc: Option<&'a Location>,
+    /// The locations `loc` inherits from, outermost first (found once
+    /// when `loc` is set: every setting lookup walks it).
+    loc_chain: smallvec::SmallVec<[&'a Location; 4]>,
     /// A true `if` of the location: its block is the configuration in
     /// effect.
     pub if_block: Option<&'a Setting>,
@@ -180,8 +183,12 @@ pub struct Exec<'a> {
     /// made when first used.
     pub serving: bool,
     /// `$upstream_addr`/`$upstream_status`, set by the caller.
-    pub upstream_addr: Option<String>,
+    pub upstream_addrs: Vec<std::net::SocketAddr>,
     pub upstream_status: Option<String>,
+    /// `$upstream_response_time`, set by the runtime.
+    pub upstream_response_time: Option<std::time::Duration>,
+    /// `$connection` and `$connection_requests`, set by the runtime.
+    pub connection: Option<(u64, u64)>,
     /// Variables only a running server knows (`$time_local`,
     /// `$body_bytes_sent`, `$upstream_http_*`…), set by the runtime.
     pub runtime_vars: HashMap<String, String>,
@@ -194,6 +201,18 @@ pub struct Exec<'a> {
     pub carried_headers: Vec<(String, String)>,
     pub steps: Vec<Step>,
 }
+
+/// Record a step of the explanation `rginx route` and the IR engine show.
+/// A running server explains nothing: the text is not even made.
+macro_rules! step {
+    ($exec:expr, $what:expr) => {
+        if !$exec.serving {
+            let what: String = $what;
+            $exec.steps.push($crate::ir::exec::Step { what });
+        }
+    };
+}
+pub(super) use step;
 
 fn status_of(arg: &str) -> Option<u16> {
     arg.parse::<u16>().ok().filter(|c| (100..=999).contains(c))
@@ -492,6 +511,7 @@ impl<'a> Exec<'a> {
             args: parsed.args,
             request_uri: path_target,
             loc: None,
+            loc_chain: smallvec::SmallVec::new(),
             if_block: None,
             captures: RefCell::new(Captures::default()),
             set_vars: HashMap::new(),
@@ -513,8 +533,10 @@ impl<'a> Exec<'a> {
             status: None,
             request_port: None,
             serving: false,
-            upstream_addr: None,
+            upstream_addrs: Vec::new(),
             upstream_status: None,
+            upstream_response_time: None,
+            connection: None,
             runtime_vars: HashMap::new(),
             upstream_headers: Vec::new(),
             sent_headers: Vec::new(),
@@ -550,16 +572,20 @@ impl<'a> Exec<'a> {
         }
     }
 
-    pub(super) fn step(&mut self, what: String) {
-        self.steps.push(Step { what });
-    }
-
     /// The levels settings come from now (location chain, server, http),
     /// with a true `if` block innermost.
     pub fn levels(&self) -> Levels<'a> {
-        let mut l = Levels::new(self.http, self.server, self.loc);
+        let mut l = Levels::with_chain(self.http, self.server, self.loc_chain.clone());
         l.if_block = self.if_block;
         l
+    }
+
+    fn set_loc(&mut self, loc: Option<&'a Location>) {
+        self.loc = loc;
+        self.loc_chain.clear();
+        if let Some(l) = loc {
+            super::location::chain_into(&self.server.locations, l, &mut self.loc_chain);
+        }
     }
 
     /// Run the phases.
@@ -573,7 +599,7 @@ impl<'a> Exec<'a> {
         loop {
             match start {
                 Start::ServerRewrite => {
-                    self.loc = None;
+                    self.set_loc(None);
                     self.if_block = None;
                     self.uri_changed = false;
                     match self.rewrite(&self.server.settings, true) {
@@ -585,10 +611,10 @@ impl<'a> Exec<'a> {
                     self.if_block = None;
                     self.valid_location = true;
                     let found = find(&self.server.locations, self.uri.as_bytes());
-                    self.loc = found.location;
+                    self.set_loc(found.location);
                     let auto_redirect = found.auto_redirect;
                     if let Some(l) = self.loc {
-                        self.step(format!("location {} at {}", l.describe(), l.at));
+                        step!(self, format!("location {} at {}", l.describe(), l.at));
                         // Each regex that matched on the way sets the
                         // captures (a nested one overrides its parent's).
                         for m in &found.matched {
@@ -599,7 +625,7 @@ impl<'a> Exec<'a> {
                             }
                         }
                         if l.setting("internal").is_some() && !self.internal {
-                            self.step("the location is internal: 404".into());
+                            step!(self, "the location is internal: 404".into());
                             return self.special(404);
                         }
                     }
@@ -607,7 +633,7 @@ impl<'a> Exec<'a> {
                         // Checked from Content-Length; a chunked body when read.
                         let len = self.content_length().unwrap_or(0);
                         if limit > 0 && len > limit {
-                            self.step(format!(
+                            step!(self, format!(
                                 "the body ({len} bytes) is larger than client_max_body_size ({limit}): 413"
                             ));
                             return self.special(413);
@@ -623,14 +649,14 @@ impl<'a> Exec<'a> {
                                 to.push_str(a);
                             }
                             self.location_header = Some(to);
-                            self.step("no trailing slash for a proxied prefix: 301".into());
+                            step!(self, "no trailing slash for a proxied prefix: 301".into());
                             return self.special(301);
                         }
                     }
                     start = Start::Rewrite;
                 }
                 Start::Named(l) => {
-                    self.loc = Some(l);
+                    self.set_loc(Some(l));
                     self.if_block = None;
                     start = Start::Rewrite;
                 }
@@ -648,7 +674,7 @@ impl<'a> Exec<'a> {
                     }
                     self.uri_changes -= 1;
                     if self.uri_changes == 0 {
-                        self.step("rewrite or internal redirection cycle: 500".into());
+                        step!(self, "rewrite or internal redirection cycle: 500".into());
                         return self.special(500);
                     }
                     start = Start::FindConfig;
@@ -723,7 +749,10 @@ impl<'a> Exec<'a> {
                     }
                 }
                 "if" if self.condition(&s.args) => {
-                    self.step(format!("if ({}) at {} is true", s.args.join(" "), s.at));
+                    step!(
+                        self,
+                        format!("if ({}) at {} is true", s.args.join(" "), s.at)
+                    );
                     if !server_level {
                         self.if_block = Some(s);
                     }
@@ -752,9 +781,10 @@ impl<'a> Exec<'a> {
         let re = match compiled(pattern, false) {
             Ok(re) => re,
             Err(e) => {
-                self.step(format!(
-                    "rginx cannot compile the rewrite regex \"{pattern}\": {e}"
-                ));
+                step!(
+                    self,
+                    format!("rginx cannot compile the rewrite regex \"{pattern}\": {e}")
+                );
                 return None;
             }
         };
@@ -783,11 +813,14 @@ impl<'a> Exec<'a> {
                 (self.eval(p), args)
             }
         };
-        self.step(format!(
-            "rewrite {pattern} {replacement}{} at {}: \"{path}\"",
-            flag.map(|f| format!(" {f}")).unwrap_or_default(),
-            s.at
-        ));
+        step!(
+            self,
+            format!(
+                "rewrite {pattern} {replacement}{} at {}: \"{path}\"",
+                flag.map(|f| format!(" {f}")).unwrap_or_default(),
+                s.at
+            )
+        );
         let scheme = replacement.starts_with("http://")
             || replacement.starts_with("https://")
             || replacement.starts_with("$scheme");
@@ -862,7 +895,7 @@ impl<'a> Exec<'a> {
                     "~" | "~*" | "!~" | "!~*" => {
                         let caseless = op.ends_with('*');
                         let Ok(re) = compiled(rhs, caseless) else {
-                            self.step(format!("rginx cannot compile the if regex \"{rhs}\""));
+                            step!(self, format!("rginx cannot compile the if regex \"{rhs}\""));
                             return false;
                         };
                         let hit = re.captures(&v);
@@ -880,7 +913,7 @@ impl<'a> Exec<'a> {
 
     /// `return code [text|URL]` / `return URL`.
     fn do_return(&mut self, ret: &Setting) -> Outcome {
-        self.step(format!("return {} at {}", ret.args.join(" "), ret.at));
+        step!(self, format!("return {} at {}", ret.args.join(" "), ret.at));
         let code = ret.args.first().and_then(|c| status_of(c));
         let rest = if code.is_some() {
             ret.args.get(1)
@@ -950,7 +983,10 @@ impl<'a> Exec<'a> {
                 }
                 if codes.contains(&status) {
                     if let Some(target) = target {
-                        self.step(format!("error_page {} at {}", page.args.join(" "), page.at));
+                        step!(
+                            self,
+                            format!("error_page {} at {}", page.args.join(" "), page.at)
+                        );
                         return self.error_page(status, overwrite, &target);
                     }
                 }
@@ -1041,7 +1077,7 @@ impl<'a> Exec<'a> {
             Some((p, a)) if split_args => (p.to_string(), Some(a.to_string())),
             _ => (target.to_string(), None),
         };
-        self.step(format!("internal redirect to \"{target}\""));
+        step!(self, format!("internal redirect to \"{target}\""));
         self.redirect_to(path, args)
     }
 
@@ -1050,7 +1086,7 @@ impl<'a> Exec<'a> {
     pub(super) fn redirect_to(&mut self, path: String, args: Option<String>) -> Outcome {
         self.uri_changes -= 1;
         if self.uri_changes == 0 {
-            self.step("rewrite or internal redirection cycle: 500".into());
+            step!(self, "rewrite or internal redirection cycle: 500".into());
             return self.special(500);
         }
         self.uri = path;
@@ -1077,10 +1113,10 @@ impl<'a> Exec<'a> {
             return self.special(500);
         }
         let Some(l) = named(&self.server.locations, name) else {
-            self.step(format!("no named location \"{name}\": 500"));
+            step!(self, format!("no named location \"{name}\": 500"));
             return self.special(500);
         };
-        self.step(format!("to {} at {}", l.describe(), l.at));
+        step!(self, format!("to {} at {}", l.describe(), l.at));
         self.internal = true;
         self.go(Start::Named(l))
     }
@@ -1106,7 +1142,7 @@ impl<'a> Exec<'a> {
     fn content(&mut self) -> Outcome {
         self.realip();
         if let Some(rule) = self.access_denied() {
-            self.step(format!("access forbidden by rule at {}", rule.at));
+            step!(self, format!("access forbidden by rule at {}", rule.at));
             return self.special(403);
         }
         // try_files is the location's own (an `if` block has none).
@@ -1150,7 +1186,7 @@ impl<'a> Exec<'a> {
             let meta = std::fs::metadata(&path);
             let ok = meta.is_ok_and(|m| m.is_dir() == test_dir);
             if ok {
-                self.step(format!("try_files: \"{}\" exists", path.display()));
+                step!(self, format!("try_files: \"{}\" exists", path.display()));
                 self.uri = name;
                 return None;
             }
@@ -1158,7 +1194,7 @@ impl<'a> Exec<'a> {
         let last = self.eval(last);
         if let Some(code) = last.strip_prefix('=') {
             let code = code.parse().unwrap_or(404);
-            self.step(format!("try_files falls back to ={code}"));
+            step!(self, format!("try_files falls back to ={code}"));
             return Some(self.special(code));
         }
         if last.starts_with('@') {
@@ -1169,7 +1205,7 @@ impl<'a> Exec<'a> {
             Some((p, a)) => (p.to_string(), Some(a.to_string())),
             None => (last.clone(), None),
         };
-        self.step(format!("try_files falls back to \"{last}\""));
+        step!(self, format!("try_files falls back to \"{last}\""));
         Some(self.redirect_to(path, args))
     }
 

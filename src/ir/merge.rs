@@ -27,6 +27,15 @@ impl<'a> Levels<'a> {
         if let Some(l) = location {
             chain_into(&server.locations, l, &mut chain);
         }
+        Self::with_chain(http, server, chain)
+    }
+
+    /// The levels of a location whose chain is known (outermost first).
+    pub fn with_chain(
+        http: &'a Http,
+        server: &'a Server,
+        chain: SmallVec<[&'a Location; 4]>,
+    ) -> Self {
         let mut outer = SmallVec::new();
         outer.push(server.settings.as_slice());
         outer.push(http.settings.as_slice());

@@ -3,19 +3,23 @@
 //! to carry out.
 
 use super::balance::{Group, Method};
+use super::exec::step;
 use super::exec::{escape_uri, split_url, Exec, Outcome, ProxyPlan};
 use super::location::{LocationKind, Setting};
 
 impl<'a> Exec<'a> {
     pub(super) fn proxy(&mut self, pass: &'a Setting) -> Outcome {
         if self.chunked_over_limit() {
-            self.step("the chunked body is larger than client_max_body_size: 413".into());
+            step!(
+                self,
+                "the chunked body is larger than client_max_body_size: 413".into()
+            );
             return self.special(413);
         }
         let url = self.eval(pass.args.first().map_or("", String::as_str));
         let has_vars = pass.args.first().is_some_and(|u| u.contains('$'));
         let Some((authority, uri_part)) = split_url(&url) else {
-            self.step(format!("proxy_pass \"{url}\": not an http(s) URL"));
+            step!(self, format!("proxy_pass \"{url}\": not an http(s) URL"));
             return self.special(500);
         };
         let group = match self.http.upstreams.get(authority) {
@@ -26,13 +30,13 @@ impl<'a> Exec<'a> {
             ) {
                 Ok(g) => std::sync::Arc::new(g),
                 Err(e) => {
-                    self.step(e);
+                    step!(self, e);
                     return self.special(502);
                 }
             },
         };
         self.proxy_host = authority.to_string();
-        self.step(format!("proxy_pass {url} at {}", pass.at));
+        step!(self, format!("proxy_pass {url} at {}", pass.at));
         let levels = self.levels();
         let http_version = levels.proxy_http_version(self.version);
         let loc = self.loc;
@@ -114,7 +118,7 @@ impl<'a> Exec<'a> {
         let headers = match headers {
             Ok(h) => h,
             Err(e) => {
-                self.step(e);
+                step!(self, e);
                 Vec::new()
             }
         };

@@ -4,6 +4,7 @@
 //! rewrite phase (so a location's `return` still sees the connection's
 //! address), and only if the server level did not change it already.
 
+use super::exec::step;
 use super::exec::Exec;
 use super::location::Setting;
 use crate::profile::{has, Behaviour::RealipBracketedIpv6};
@@ -107,7 +108,10 @@ impl Exec<'_> {
         };
         match found {
             Some(ip) => {
-                self.step(format!("realip: the client address is {ip} ({header})"));
+                step!(
+                    self,
+                    format!("realip: the client address is {ip} ({header})")
+                );
                 self.remote = std::net::SocketAddr::new(ip, 0);
                 self.realip_done = true;
                 true

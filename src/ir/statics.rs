@@ -2,6 +2,7 @@
 //! module (`index`), and static files (nginx's static handler): types,
 //! the 301 for directories, 403/404/405 as nginx answers them.
 
+use super::exec::step;
 use super::exec::{Body, Exec, Outcome, Reply};
 use super::location::{Location, LocationKind, Setting};
 use std::path::PathBuf;
@@ -130,18 +131,18 @@ impl<'a> Exec<'a> {
             }
         }
         if !dir.is_dir() {
-            self.step(format!("\"{}\" is not found: 404", dir.display()));
+            step!(self, format!("\"{}\" is not found: 404", dir.display()));
             return self.special(404);
         }
-        self.step(format!(
-            "directory index of \"{}\" is forbidden: 403",
-            dir.display()
-        ));
+        step!(
+            self,
+            format!("directory index of \"{}\" is forbidden: 403", dir.display())
+        );
         self.special(403)
     }
 
     fn index_redirect(&mut self, target: String) -> Outcome {
-        self.step(format!("index: \"{target}\""));
+        step!(self, format!("index: \"{target}\""));
         let args = self.args.clone();
         let out = match args {
             Some(a) => format!("{target}?{a}"),
@@ -172,7 +173,7 @@ impl<'a> Exec<'a> {
                 } else {
                     404
                 };
-                self.step(format!("\"{}\": {e}: {code}", path.display()));
+                step!(self, format!("\"{}\": {e}: {code}", path.display()));
                 return self.special(code);
             }
         };
@@ -182,7 +183,7 @@ impl<'a> Exec<'a> {
                 to.push('?');
                 to.push_str(a);
             }
-            self.step(format!("\"{}\" is a directory: 301", path.display()));
+            step!(self, format!("\"{}\" is a directory: 301", path.display()));
             return self.redirect_status(301, to);
         }
         if !meta.is_file() {
@@ -191,7 +192,7 @@ impl<'a> Exec<'a> {
         if self.method == "POST" {
             return self.special(405);
         }
-        self.step(format!("static file \"{}\"", path.display()));
+        step!(self, format!("static file \"{}\"", path.display()));
         let mtime = meta
             .modified()
             .ok()

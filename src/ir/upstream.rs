@@ -10,27 +10,27 @@ use super::location::Setting;
 use crate::profile::{has, Behaviour::*};
 use crate::registry::Version;
 
-/// Headers nginx sets itself unless `proxy_set_header` names them, by version.
-fn defaults(version: Version, body: bool) -> Vec<(&'static str, String)> {
-    let mut d = vec![("Host", "$proxy_host".to_string())];
-    if !has(version, UpstreamHttp11Keepalive) {
-        d.push(("Connection", "close".to_string()));
+/// Headers nginx sets itself unless `proxy_set_header` names them, by
+/// version: (name, value template, or `None` for the body's length).
+fn defaults(
+    version: Version,
+    body: bool,
+) -> impl Iterator<Item = (&'static str, Option<&'static str>)> {
+    const CLEARED: [&str; 5] = ["Transfer-Encoding", "TE", "Keep-Alive", "Expect", "Upgrade"];
+    let connection = if has(version, UpstreamHttp11Keepalive) {
+        ""
     } else {
-        d.push(("Connection", String::new()));
-    }
-    if body {
-        d.push(("Content-Length", String::new()));
-    }
-    d.extend(
-        ["Transfer-Encoding", "TE", "Keep-Alive", "Expect", "Upgrade"]
-            .iter()
-            .map(|h| (*h, String::new())),
-    );
-    if has(version, DropProxyConnection) {
-        // 1.31.3 drops the client's Proxy-Connection; 1.22.1 passes it.
-        d.push(("Proxy-Connection", String::new()));
-    }
-    d
+        "close"
+    };
+    [
+        ("Host", Some("$proxy_host")),
+        ("Connection", Some(connection)),
+    ]
+    .into_iter()
+    .chain(body.then_some(("Content-Length", None)))
+    .chain(CLEARED.iter().map(|h| (*h, Some(""))))
+    // 1.31.3 drops the client's Proxy-Connection; 1.22.1 passes it.
+    .chain(has(version, DropProxyConnection).then_some(("Proxy-Connection", Some(""))))
 }
 
 /// The header list sent upstream. `set` is the effective `proxy_set_header`
@@ -45,35 +45,35 @@ pub fn headers(
     body_len: Option<u64>,
     pass_body: bool,
 ) -> Result<Vec<(String, String)>, String> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    let mut named: Vec<String> = Vec::new();
+    let mut out: Vec<(String, String)> = Vec::with_capacity(set.len() + client.len() + 2);
+    let mut named: smallvec::SmallVec<[&str; 16]> = smallvec::SmallVec::new();
+    let is_named = |named: &[&str], name: &str| named.iter().any(|n| n.eq_ignore_ascii_case(name));
     for s in set {
         let (Some(name), Some(value)) = (s.args.first(), s.args.get(1)) else {
             continue;
         };
-        named.push(name.to_ascii_lowercase());
+        named.push(name);
         let v = eval(value)?;
         if !v.is_empty() {
             out.push((name.clone(), v));
         }
     }
     for (name, value) in defaults(version, pass_body) {
-        if named.contains(&name.to_ascii_lowercase()) {
+        if is_named(&named, name) {
             continue;
         }
-        named.push(name.to_ascii_lowercase());
-        let v = if name == "Content-Length" {
-            body_len.map(|n| n.to_string()).unwrap_or_default()
-        } else {
-            eval(&value)?
+        named.push(name);
+        let v = match value {
+            None => body_len.map(|n| n.to_string()).unwrap_or_default(),
+            Some("") => continue,
+            Some(template) => eval(template)?,
         };
         if !v.is_empty() {
             out.push((name.to_string(), v));
         }
     }
     for (name, value) in client {
-        let lower = name.to_ascii_lowercase();
-        if named.contains(&lower) {
+        if is_named(&named, name) {
             continue;
         }
         out.push((name.clone(), value.clone()));

@@ -125,11 +125,17 @@ impl Exec<'_> {
     }
 
     fn var(&self, name: &str) -> Result<Option<String>, String> {
-        if let Some(v) = self.set_vars.get(name) {
-            return Ok(Some(v.clone()));
+        // Most requests have no `set` and no logging variables yet: skip
+        // hashing the name then.
+        if !self.set_vars.is_empty() {
+            if let Some(v) = self.set_vars.get(name) {
+                return Ok(Some(v.clone()));
+            }
         }
-        if let Some(v) = self.runtime_vars.get(name) {
-            return Ok(Some(v.clone()));
+        if !self.runtime_vars.is_empty() {
+            if let Some(v) = self.runtime_vars.get(name) {
+                return Ok(Some(v.clone()));
+            }
         }
         if let Ok(n) = name.parse::<usize>() {
             let caps = self.captures.borrow();
@@ -137,8 +143,13 @@ impl Exec<'_> {
                 caps.numbered.get(n).cloned().flatten().unwrap_or_default(),
             ));
         }
-        if let Some(v) = self.captures.borrow().named.get(name) {
-            return Ok(Some(v.clone()));
+        {
+            let caps = self.captures.borrow();
+            if !caps.named.is_empty() {
+                if let Some(v) = caps.named.get(name) {
+                    return Ok(Some(v.clone()));
+                }
+            }
         }
         let req = self.req;
         let v = match name {
@@ -197,10 +208,33 @@ impl Exec<'_> {
             "remote_user" => String::new(),
             "document_root" | "realpath_root" => self.document_root(),
             "request_filename" => self.map_to_path(&self.uri).to_string_lossy().into_owned(),
-            "connection_requests" => "1".into(),
+            "connection_requests" => self.connection.map_or(1, |(_, n)| n).to_string(),
+            "connection" if self.connection.is_some() => {
+                self.connection.map_or(0, |(id, _)| id).to_string()
+            }
+            "pid" if self.serving => {
+                // Asked once: the daemon has forked before anything serves.
+                static PID: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+                PID.get_or_init(std::process::id).to_string()
+            }
+            "upstream_response_time" if self.upstream_response_time.is_some() => format!(
+                "{:.3}",
+                self.upstream_response_time
+                    .unwrap_or_default()
+                    .as_secs_f64()
+            ),
             "nginx_version" => format!("{}.{}.{}", self.version.0, self.version.1, self.version.2),
             "status" => self.status.map(|s| format!("{s:03}")).unwrap_or_default(),
-            "upstream_addr" => self.upstream_addr.clone().unwrap_or_default(),
+            "upstream_addr" => {
+                let mut out = String::new();
+                for (i, a) in self.upstream_addrs.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(&a.to_string());
+                }
+                out
+            }
             "upstream_status" => self.upstream_status.clone().unwrap_or_default(),
             "limit_rate" => "0".into(),
             "request_port" | "is_request_port" if has(self.version, RequestPortVariables) => {

@@ -249,11 +249,7 @@ pub(super) async fn handle(
         }
     };
     client.send_timeout = secs(exec.levels().value("send_timeout"), 60);
-    exec.runtime_vars
-        .insert("connection".into(), id.to_string());
-    exec.runtime_vars
-        .insert("connection_requests".into(), served.to_string());
-    exec.runtime_vars.insert("pid".into(), pid().to_string());
+    exec.connection = Some((id, served));
     exec.serving = true;
     if req.protocol == "HTTP/2.0" {
         exec.runtime_vars.insert("http2".into(), "h2".into());
@@ -348,12 +344,6 @@ pub(super) async fn handle(
     );
     super::logs::access(&exec, &gen.formats, &gen.files, &gen.prefix);
     keep
-}
-
-/// The process id, asked once.
-fn pid() -> u32 {
-    static PID: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
-    *PID.get_or_init(std::process::id)
 }
 
 fn log_refused(gen: &Generation, req: &Request, status: u16, _sent: u64) {

@@ -337,7 +337,6 @@ pub async fn forward(
     } else {
         plan.tries
     };
-    let mut tried = Vec::new();
     // A body with Content-Length that was not read yet is read now (into
     // memory up to client_body_buffer_size, then a temporary file), so a
     // retry on the next peer can send it again.
@@ -408,8 +407,7 @@ pub async fn forward(
         };
         tries -= 1;
         let peer = group.peers[i].addr;
-        tried.push(peer.to_string());
-        exec.upstream_addr = Some(tried.join(", "));
+        exec.upstream_addrs.push(peer);
         let started = Instant::now();
         let keepalive_max = group.keepalive.unwrap_or(
             if crate::profile::has(
@@ -508,10 +506,7 @@ pub async fn forward(
         };
         buf.drain(..h.len);
         exec.upstream_status = Some(h.status.to_string());
-        exec.runtime_vars.insert(
-            "upstream_response_time".into(),
-            format!("{:.3}", started.elapsed().as_secs_f64()),
-        );
+        exec.upstream_response_time = Some(started.elapsed());
         exec.upstream_headers = h.headers.clone();
         // proxy_intercept_errors: an error status error_page handles is
         // answered as if rginx had met it (a 401 keeps its challenges).
@@ -587,53 +582,49 @@ async fn respond(
         h.headers
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.clone())
+            .map(|(_, v)| v.as_str())
+    };
+    let contains = |value: &str, word: &str| {
+        value
+            .as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
     };
     let upstream_len: Option<u64> = header("content-length").and_then(|v| v.parse().ok());
-    let upstream_chunked =
-        header("transfer-encoding").is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
-    let upstream_close =
-        !h.http11 || header("connection").is_some_and(|v| v.to_ascii_lowercase().contains("close"));
+    let upstream_chunked = header("transfer-encoding").is_some_and(|v| contains(v, "chunked"));
+    let upstream_close = !h.http11 || header("connection").is_some_and(|v| contains(v, "close"));
     let levels = exec.levels();
-    let hide: Vec<String> = levels
-        .list("proxy_hide_header")
-        .iter()
-        .filter_map(|s| s.args.first().map(|a| a.to_ascii_lowercase()))
-        .collect();
-    let pass: Vec<String> = levels
-        .list("proxy_pass_header")
-        .iter()
-        .filter_map(|s| s.args.first().map(|a| a.to_ascii_lowercase()))
-        .collect();
+    let hide = levels.list("proxy_hide_header");
+    let pass = levels.list("proxy_pass_header");
+    let listed = |list: &[&crate::ir::location::Setting], name: &str| {
+        list.iter()
+            .any(|s| s.args.first().is_some_and(|a| a.eq_ignore_ascii_case(name)))
+    };
     let switching = h.status == 101 && upgrade;
     let mut content_type = None;
-    let mut passed = Vec::new();
+    let mut passed = Vec::with_capacity(h.headers.len());
     for (n, v) in &h.headers {
-        let lower = n.to_ascii_lowercase();
-        if lower == "content-type" {
+        if n.eq_ignore_ascii_case("content-type") {
             content_type = Some(v.clone());
             continue;
         }
-        if lower == "content-length" {
+        if n.eq_ignore_ascii_case("content-length") {
             continue;
         }
-        if switching && lower == "upgrade" {
+        if switching && n.eq_ignore_ascii_case("upgrade") {
             passed.push((n.clone(), v.clone()));
             continue;
         }
-        let hidden =
-            (HIDDEN.contains(&lower.as_str()) && !pass.contains(&lower)) || hide.contains(&lower);
+        let hidden = (HIDDEN.iter().any(|x| n.eq_ignore_ascii_case(x)) && !listed(&pass, n))
+            || listed(&hide, n);
         if hidden {
             continue;
         }
-        if lower == "location" {
+        if n.eq_ignore_ascii_case("location") {
             passed.push((n.clone(), redirect(exec, "", v)));
             continue;
         }
         passed.push((n.clone(), v.clone()));
-    }
-    if pass.iter().any(|p| p == "server") {
-        // proxy_pass_header Server: the upstream's replaces rginx's.
     }
     let mut sent_headers = passed.clone();
     if let Some(t) = &content_type {

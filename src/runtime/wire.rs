@@ -34,6 +34,11 @@ pub fn now_secs() -> u64 {
 /// The Date header value, now (formatted once a second per thread, as
 /// nginx keeps its cached time strings).
 pub fn date_now() -> String {
+    with_date_now(str::to_string)
+}
+
+/// Look at the Date header value of now without copying it.
+fn with_date_now<T>(f: impl FnOnce(&str) -> T) -> T {
     thread_local! {
         static CACHE: std::cell::RefCell<(u64, String)> = const { std::cell::RefCell::new((0, String::new())) };
     }
@@ -43,8 +48,29 @@ pub fn date_now() -> String {
         if c.0 != now {
             *c = (now, crate::ir::statics::http_date(now));
         }
-        c.1.clone()
+        f(&c.1)
     })
+}
+
+/// A number in decimal, without the formatting machinery (this runs for
+/// every response).
+pub fn push_decimal(out: &mut Vec<u8>, n: u64) {
+    out.extend_from_slice(decimal(n, &mut [0; 20]).as_bytes());
+}
+
+/// A number in decimal, written into `digits`.
+pub fn decimal(mut n: u64, digits: &mut [u8; 20]) -> &str {
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    std::str::from_utf8(&digits[i..]).unwrap_or("0")
 }
 
 /// The response head nginx's header filter writes: status line, Server,
@@ -68,7 +94,11 @@ pub struct Head<'a> {
 impl Head<'_> {
     pub fn write(&self, out: &mut Vec<u8>) {
         let phrase = self.reason.or_else(|| reason(self.status)).unwrap_or("");
-        out.extend_from_slice(format!("HTTP/1.1 {} {phrase}\r\n", self.status).as_bytes());
+        out.extend_from_slice(b"HTTP/1.1 ");
+        push_decimal(out, u64::from(self.status));
+        out.push(b' ');
+        out.extend_from_slice(phrase.as_bytes());
+        out.extend_from_slice(b"\r\n");
         let mut line = |n: &str, v: &str| {
             out.extend_from_slice(n.as_bytes());
             out.extend_from_slice(b": ");
@@ -78,12 +108,12 @@ impl Head<'_> {
         if let Some(s) = self.server {
             line("Server", s);
         }
-        line("Date", &date_now());
+        with_date_now(|d| line("Date", d));
         if let Some(t) = self.content_type {
             line("Content-Type", t);
         }
         if let Some(n) = self.content_length {
-            line("Content-Length", &n.to_string());
+            line("Content-Length", decimal(n, &mut [0; 20]));
         }
         let special = |n: &str| {
             ["last-modified", "location"]
@@ -129,6 +159,13 @@ pub const LAST_CHUNK: &[u8] = b"0\r\n\r\n";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals() {
+        for n in [0u64, 7, 10, 404, 65535, u64::MAX] {
+            assert_eq!(decimal(n, &mut [0; 20]), n.to_string());
+        }
+    }
 
     #[test]
     fn head_in_nginx_order() {
