@@ -198,10 +198,18 @@ pub fn run(config: Config, http: crate::ir::Http, opts: Options) -> i32 {
         );
         return 1;
     }
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(main.workers.max(1))
-        .enable_all()
-        .build();
+    // One worker is one thread that does everything, as an nginx worker
+    // process is: no hand-offs between threads.
+    let runtime = if main.workers <= 1 {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+    } else {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(main.workers)
+            .enable_all()
+            .build()
+    };
     let code = match runtime {
         Ok(rt) => rt.block_on(serve(
             config,
