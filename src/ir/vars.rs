@@ -199,7 +199,13 @@ impl Exec<'_> {
             "request_filename" => self.map_to_path(&self.uri).to_string_lossy().into_owned(),
             "connection_requests" => "1".into(),
             "nginx_version" => format!("{}.{}.{}", self.version.0, self.version.1, self.version.2),
-            "status" => self.status.map(|s| format!("{s:03}")).unwrap_or_default(),
+            // nginx: the error status being handled (an error page's), else
+            // the response's.
+            "status" => self
+                .err_status
+                .or(self.status)
+                .map(|s| format!("{s:03}"))
+                .unwrap_or_default(),
             "upstream_addr" => self.upstream_addr.clone().unwrap_or_default(),
             "upstream_status" => self.upstream_status.clone().unwrap_or_default(),
             "limit_rate" => "0".into(),
