@@ -12,7 +12,8 @@
 //! - [`compare`]: expectations vs observations.
 //!
 //! `rginx conformance` is [`run_cli`] with [`ConformanceArgs`]. A case a
-//! mode cannot evaluate counts as failed, never skipped.
+//! mode cannot evaluate counts as failed, never skipped, unless its
+//! `modes` leave that mode out (counted apart, like version tags).
 
 pub mod backend;
 pub mod case;
