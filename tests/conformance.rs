@@ -235,6 +235,7 @@ impl Engine for Canned {
                     headers: vec![("Host".into(), host), ("Connection".into(), "close".into())],
                     body: String::new(),
                 }],
+                tls: None,
             }],
             log: "the engine's log".into(),
         })

@@ -195,6 +195,11 @@ pub struct UpstreamExpect {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Expect {
     pub status: Option<u16>,
+    /// The name of the case certificate the server presented
+    /// (`{{cert:NAME}}`'s NAME, `localhost` for `{{cert}}`).
+    pub cert_name: Option<String>,
+    /// The TLS handshake must fail (no response is read then).
+    pub handshake_fails: bool,
     pub body: Option<String>,
     pub body_contains: Option<String>,
     pub headers: Vec<(String, String)>,
@@ -202,11 +207,23 @@ pub struct Expect {
     pub upstream: Option<UpstreamExpect>,
 }
 
+/// How a request goes over TLS (`tls = true`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TlsRequest {
+    /// The server name sent in the ClientHello; `None`: no SNI.
+    pub sni: Option<String>,
+    /// Offer `h2` (then `http/1.1`) with ALPN and speak HTTP/2 when the
+    /// server picks it.
+    pub http2: bool,
+}
+
 /// One request of a case and its expectation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Request {
     pub send: Send,
     pub port: PortRef,
+    /// `None`: plain HTTP.
+    pub tls: Option<TlsRequest>,
     pub expect: Expect,
 }
 
@@ -221,6 +238,9 @@ pub struct Case {
     pub config: String,
     /// Relative path under `{{dir}}` → contents.
     pub files: BTreeMap<String, String>,
+    /// The modes the case runs in (`modes = ["oracle", "runtime"]`);
+    /// empty: every mode.
+    pub modes: Vec<super::ModeName>,
     pub requests: Vec<Request>,
 }
 
@@ -228,6 +248,33 @@ impl Case {
     /// Whether the case holds for nginx `v` (its `versions` tags).
     pub fn applies_to(&self, v: Version) -> bool {
         versions_match(&self.versions, v)
+    }
+
+    /// Whether the case runs in `mode` (its `modes`).
+    pub fn runs_in(&self, mode: super::ModeName) -> bool {
+        self.modes.is_empty() || self.modes.contains(&mode)
+    }
+
+    /// The certificates the case uses, by name: `{{cert:NAME}}` and
+    /// `{{key:NAME}}` in the configuration and files (`{{cert}}`,
+    /// `{{key}}`: `localhost`), in order of appearance.
+    pub fn cert_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        let texts = std::iter::once(&self.config).chain(self.files.values());
+        for t in texts {
+            for p in placeholders(t) {
+                let name = match p {
+                    "cert" | "key" => Some(super::certs::DEFAULT_NAME),
+                    _ => p.strip_prefix("cert:").or_else(|| p.strip_prefix("key:")),
+                };
+                if let Some(n) = name {
+                    if !names.iter().any(|x| x == n) {
+                        names.push(n.to_string());
+                    }
+                }
+            }
+        }
+        names
     }
 
     /// The recording backends the case uses, from `{{backend:NAME}}`.
@@ -306,19 +353,31 @@ pub fn placeholders(s: &str) -> Vec<&str> {
     out
 }
 
+/// A certificate name: a DNS name, possibly a wildcard (`*.example.com`).
+fn cert_name_ok(n: &str) -> bool {
+    !n.is_empty()
+        && n.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'*')
+}
+
 fn check_placeholders(what: &str, s: &str) -> Result<(), String> {
     for p in placeholders(s) {
         let ok = match p {
-            "port" | "port2" | "dir" => true,
-            _ => p.strip_prefix("backend:").is_some_and(|n| {
-                !n.is_empty()
-                    && n.bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-            }),
+            "port" | "port2" | "dir" | "cert" | "key" | "ca" => true,
+            _ => {
+                p.strip_prefix("backend:").is_some_and(|n| {
+                    !n.is_empty()
+                        && n.bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+                }) || p
+                    .strip_prefix("cert:")
+                    .or_else(|| p.strip_prefix("key:"))
+                    .is_some_and(cert_name_ok)
+            }
         };
         if !ok {
             return Err(format!(
-                "{what}: unknown placeholder {{{{{p}}}}} (known: {{{{port}}}}, {{{{port2}}}}, {{{{dir}}}}, {{{{backend:NAME}}}})"
+                "{what}: unknown placeholder {{{{{p}}}}} (known: {{{{port}}}}, {{{{port2}}}}, {{{{dir}}}}, {{{{backend:NAME}}}}, {{{{cert}}}}, {{{{key}}}}, {{{{cert:NAME}}}}, {{{{key:NAME}}}}, {{{{ca}}}})"
             ));
         }
     }
@@ -348,6 +407,8 @@ struct RawCase {
     #[serde(default)]
     files: BTreeMap<String, String>,
     #[serde(default)]
+    modes: Vec<String>,
+    #[serde(default)]
     request: Vec<RawRequest>,
 }
 
@@ -360,6 +421,9 @@ struct RawRequest {
     headers: Option<Vec<(String, String)>>,
     body: Option<String>,
     port: Option<String>,
+    tls: Option<bool>,
+    sni: Option<String>,
+    http2: Option<bool>,
     #[serde(default)]
     expect: RawExpect,
 }
@@ -368,6 +432,9 @@ struct RawRequest {
 #[serde(deny_unknown_fields)]
 struct RawExpect {
     status: Option<u16>,
+    cert_name: Option<String>,
+    #[serde(default)]
+    handshake_fails: bool,
     body: Option<String>,
     body_contains: Option<String>,
     #[serde(default)]
@@ -417,6 +484,24 @@ impl RawCase {
             }
             check_placeholders(&format!("files.{name:?}"), body)?;
         }
+        let mut modes = Vec::new();
+        for m in &self.modes {
+            modes.push(match m.as_str() {
+                "ir" => super::ModeName::Ir,
+                "oracle" => super::ModeName::Oracle,
+                "runtime" => super::ModeName::Runtime,
+                _ => {
+                    return Err(format!(
+                        "modes: {m:?} is not a mode (\"ir\", \"oracle\", \"runtime\")"
+                    ))
+                }
+            });
+        }
+        if !modes.is_empty() && !modes.contains(&super::ModeName::Oracle) {
+            return Err(
+                "modes: every case runs in \"oracle\" mode (that is how it is confirmed)".into(),
+            );
+        }
         if self.request.is_empty() {
             return Err("no [[request]]".into());
         }
@@ -432,15 +517,30 @@ impl RawCase {
             note: self.note,
             config: self.config,
             files: self.files,
+            modes,
             requests,
         };
         let backends = case.backend_names();
+        let certs = case.cert_names();
         for (i, r) in case.requests.iter().enumerate() {
             if r.port == PortRef::Port2 && !case.uses_port2() {
                 return Err(format!(
                     "request {}: sent to port2 but `config` never uses {{{{port2}}}}",
                     i + 1
                 ));
+            }
+            if let Some(n) = &r.expect.cert_name {
+                if !certs.contains(n) {
+                    return Err(format!(
+                        "request {}: expect.cert_name {n:?} is not a certificate of the case ({})",
+                        i + 1,
+                        if certs.is_empty() {
+                            "it uses none".to_string()
+                        } else {
+                            certs.join(", ")
+                        }
+                    ));
+                }
             }
             if let Some(u) = &r.expect.upstream {
                 if !backends.contains(&u.backend) {
@@ -516,7 +616,41 @@ impl RawRequest {
                 ))
             }
         };
+        let tls = match (self.tls, self.sni, self.http2) {
+            (Some(true), sni, http2) => {
+                if let Some(n) = &sni {
+                    super::certs::server_name(Some(n)).map_err(|e| format!("{what}: {e}"))?;
+                }
+                let http2 = http2.unwrap_or(false);
+                if http2 && matches!(send, Send::Raw(_)) {
+                    return Err(format!("{what}: `http2` needs a built request, not `raw`"));
+                }
+                Some(TlsRequest { sni, http2 })
+            }
+            (_, Some(_), _) | (_, _, Some(_)) => {
+                return Err(format!("{what}: `sni` and `http2` need `tls = true`"));
+            }
+            _ => None,
+        };
         let e = self.expect;
+        if (e.cert_name.is_some() || e.handshake_fails) && tls.is_none() {
+            return Err(format!(
+                "{what}: expect.cert_name and expect.handshake_fails need `tls = true`"
+            ));
+        }
+        if e.handshake_fails
+            && (e.status.is_some()
+                || e.body.is_some()
+                || e.body_contains.is_some()
+                || e.cert_name.is_some()
+                || !e.headers.is_empty()
+                || !e.absent_headers.is_empty()
+                || e.upstream.is_some())
+        {
+            return Err(format!(
+                "{what}: expect.handshake_fails excludes every other expectation"
+            ));
+        }
         if let Some(s) = e.status {
             if !(100..=599).contains(&s) {
                 return Err(format!("{what}: expect.status {s} is not an HTTP status"));
@@ -556,8 +690,11 @@ impl RawRequest {
         Ok(Request {
             send,
             port,
+            tls,
             expect: Expect {
                 status: e.status,
+                cert_name: e.cert_name,
+                handshake_fails: e.handshake_fails,
                 body: e.body,
                 body_contains: e.body_contains,
                 headers: e.headers,
@@ -671,5 +808,56 @@ backend = "b1"
         let bad = GOOD.replace("{{port}}", "{{prot}}");
         assert!(Case::from_toml(Path::new("z.toml"), &bad).is_err());
         assert!(Case::from_toml(Path::new("z.toml"), "not toml [").is_err());
+    }
+
+    const TLS: &str = r#"
+description = "t"
+modes = ["oracle", "runtime"]
+config = """
+http { server { listen 127.0.0.1:{{port}} ssl; server_name a.example;
+  ssl_certificate {{cert:a.example}}; ssl_certificate_key {{key:a.example}};
+  proxy_ssl_trusted_certificate {{ca}}; }
+  server { listen 127.0.0.1:{{port}} ssl; ssl_certificate {{cert}}; ssl_certificate_key {{key}}; } }
+"""
+[[request]]
+tls = true
+sni = "a.example"
+http2 = true
+[request.expect]
+cert_name = "a.example"
+[[request]]
+tls = true
+[request.expect]
+handshake_fails = true
+"#;
+
+    #[test]
+    fn tls_requests_and_certificates() {
+        let c = Case::from_toml(Path::new("t.toml"), TLS).unwrap();
+        assert_eq!(c.cert_names(), vec!["a.example", "localhost"]);
+        let t = c.requests[0].tls.as_ref().unwrap();
+        assert_eq!((t.sni.as_deref(), t.http2), (Some("a.example"), true));
+        assert_eq!(c.requests[1].tls.as_ref().unwrap().sni, None);
+        assert!(c.requests[1].expect.handshake_fails);
+        assert!(c.runs_in(super::super::ModeName::Runtime));
+        assert!(!c.runs_in(super::super::ModeName::Ir));
+        let bad = |from: &str, to: &str| {
+            Case::from_toml(Path::new("t.toml"), &TLS.replacen(from, to, 1))
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(
+            bad("cert_name = \"a.example\"", "cert_name = \"b.example\"").contains("b.example")
+        );
+        assert!(bad("tls = true\nsni", "sni").contains("need `tls = true`"));
+        assert!(bad("sni = \"a.example\"", "sni = \"a b\"").contains("not a DNS name"));
+        assert!(bad(
+            "handshake_fails = true",
+            "handshake_fails = true\nstatus = 200"
+        )
+        .contains("excludes"));
+        assert!(bad("\"oracle\", \"runtime\"", "\"ir\"").contains("oracle"));
+        assert!(bad("\"oracle\", \"runtime\"", "\"oracle\", \"fast\"").contains("not a mode"));
+        assert!(bad("{{ca}}", "{{cert:}}").contains("unknown placeholder"));
     }
 }

@@ -1,6 +1,8 @@
 //! The test client: send one request over a fresh TCP connection and read
 //! one response, parsed with `httparse` (body by Content-Length, chunked, or
-//! up to the close).
+//! up to the close). Over TLS ([`send_tls`]) the connection is made with
+//! rustls (trusting the case's CA), and HTTP/2 is spoken with the `h2`
+//! crate when ALPN chose it.
 
 use super::chunked::ChunkedDecoder;
 use std::io::{Read, Write};
@@ -44,6 +46,10 @@ pub enum ClientError {
     Closed(usize),
     #[error("malformed response: {0}")]
     Malformed(String),
+    #[error("TLS handshake failed: {0}")]
+    Handshake(std::io::Error),
+    #[error("HTTP/2: {0}")]
+    H2(String),
 }
 
 /// Build a request: `METHOD PATH HTTP/1.1`, the headers as given, `Host:
@@ -184,6 +190,189 @@ pub fn header_pairs(headers: &[httparse::Header<'_>]) -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+/// A request sent over TLS: the bytes for HTTP/1.x, the parts for HTTP/2.
+pub struct TlsSend<'a> {
+    /// What HTTP/1.x writes (a built or raw request).
+    pub bytes: &'a [u8],
+    /// For HTTP/2 (when ALPN chooses `h2`); `None` for a raw request.
+    pub parts: Option<Parts<'a>>,
+}
+
+/// A built request's parts (placeholders substituted).
+#[derive(Clone, Copy, Debug)]
+pub struct Parts<'a> {
+    pub method: &'a str,
+    pub path: &'a str,
+    pub headers: &'a [(String, String)],
+    pub body: &'a str,
+}
+
+/// What the handshake showed: the server's leaf certificate (DER) and
+/// the protocol ALPN chose.
+#[derive(Clone, Debug, Default)]
+pub struct Handshake {
+    pub cert: Option<Vec<u8>>,
+    pub alpn: String,
+}
+
+/// Connect to `addr` with TLS (`config`, `name` for SNI and
+/// verification), send `req` and read one response. The handshake is
+/// reported even when no response follows.
+pub async fn send_tls(
+    addr: SocketAddr,
+    req: TlsSend<'_>,
+    config: std::sync::Arc<rustls::ClientConfig>,
+    name: rustls::pki_types::ServerName<'static>,
+    timeout: Duration,
+) -> (Result<Response, ClientError>, Option<Handshake>) {
+    let mut seen = None;
+    let r = tokio::time::timeout(timeout, tls_exchange(addr, req, config, name, &mut seen)).await;
+    let r = r.unwrap_or(Err(ClientError::Timeout(timeout)));
+    (r, seen)
+}
+
+async fn tls_exchange(
+    addr: SocketAddr,
+    req: TlsSend<'_>,
+    config: std::sync::Arc<rustls::ClientConfig>,
+    name: rustls::pki_types::ServerName<'static>,
+    seen: &mut Option<Handshake>,
+) -> Result<Response, ClientError> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let tcp = tokio::net::TcpStream::connect(addr)
+        .await
+        .map_err(|source| ClientError::Connect { addr, source })?;
+    let mut stream = tokio_rustls::TlsConnector::from(config)
+        .connect(name, tcp)
+        .await
+        .map_err(ClientError::Handshake)?;
+    let (_, conn) = stream.get_ref();
+    let hs = Handshake {
+        cert: conn
+            .peer_certificates()
+            .and_then(|c| c.first())
+            .map(|c| c.to_vec()),
+        alpn: conn
+            .alpn_protocol()
+            .map(|p| String::from_utf8_lossy(p).into_owned())
+            .unwrap_or_default(),
+    };
+    let h2 = hs.alpn == "h2";
+    *seen = Some(hs);
+    if h2 {
+        let Some(parts) = req.parts else {
+            return Err(ClientError::H2("ALPN chose h2 for a raw request".into()));
+        };
+        return h2_exchange(stream, parts).await;
+    }
+    stream.write_all(req.bytes).await?;
+    stream.flush().await?;
+    let head_request = req.bytes.starts_with(b"HEAD ");
+    let mut buf = Vec::new();
+    let mut eof = false;
+    loop {
+        if let Some(resp) = try_parse(&buf, head_request, eof)? {
+            return Ok(resp);
+        }
+        if eof {
+            return Err(ClientError::Closed(buf.len()));
+        }
+        let mut chunk = [0u8; 16384];
+        match stream.read(&mut chunk).await {
+            Ok(0) => eof = true,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            // A close without close_notify, or a reset, after the response
+            // still leaves it readable.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::UnexpectedEof | std::io::ErrorKind::ConnectionReset
+                ) =>
+            {
+                eof = true
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+/// One HTTP/2 request: the Host header becomes `:authority`, Connection
+/// is left out (HTTP/2 has none), the other headers go as given
+/// (lowercased), with Content-Length when there is a body.
+async fn h2_exchange<S>(
+    stream: S,
+    Parts {
+        method,
+        path,
+        headers,
+        body,
+    }: Parts<'_>,
+) -> Result<Response, ClientError>
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let e = |e: h2::Error| ClientError::H2(e.to_string());
+    let (mut client, conn) = h2::client::handshake(stream).await.map_err(e)?;
+    let driver = tokio::spawn(async move {
+        let _ = conn.await;
+    });
+    let host = headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("host"))
+        .map_or("localhost", |(_, v)| v.as_str());
+    let mut b = http::Request::builder()
+        .method(method)
+        .uri(format!("https://{host}{path}"));
+    for (n, v) in headers {
+        if n.eq_ignore_ascii_case("host") || n.eq_ignore_ascii_case("connection") {
+            continue;
+        }
+        b = b.header(n.to_ascii_lowercase(), v);
+    }
+    let has_length = headers
+        .iter()
+        .any(|(n, _)| n.eq_ignore_ascii_case("content-length"));
+    if !body.is_empty() && !has_length {
+        b = b.header("content-length", body.len());
+    }
+    let request = b
+        .body(())
+        .map_err(|err| ClientError::H2(format!("the request: {err}")))?;
+    let (response, mut send) = client.send_request(request, body.is_empty()).map_err(e)?;
+    if !body.is_empty() {
+        send.send_data(bytes::Bytes::copy_from_slice(body.as_bytes()), true)
+            .map_err(e)?;
+    }
+    let response = response.await.map_err(e)?;
+    let (parts, mut recv) = response.into_parts();
+    let mut out = Vec::new();
+    while let Some(chunk) = recv.data().await {
+        let chunk = chunk.map_err(e)?;
+        let _ = recv.flow_control().release_capacity(chunk.len());
+        out.extend_from_slice(&chunk);
+    }
+    driver.abort();
+    Ok(Response {
+        status: parts.status.as_u16(),
+        reason: String::new(),
+        headers: parts
+            .headers
+            .iter()
+            .map(|(n, v)| {
+                (
+                    n.as_str().to_string(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect(),
+        body: if method == "HEAD" {
+            String::new()
+        } else {
+            String::from_utf8_lossy(&out).into_owned()
+        },
+    })
 }
 
 #[cfg(test)]

@@ -19,6 +19,27 @@ fn as_nginx(s: &str) -> String {
 
 pub fn compare(expect: &Expect, obs: &Observation, subst: &dyn Fn(&str) -> String) -> Vec<String> {
     let mut out = Vec::new();
+    if expect.handshake_fails {
+        if let Some(t) = &obs.tls {
+            out.push(format!(
+                "handshake: expected it to fail, it completed (certificate {})",
+                t.cert_name.as_deref().unwrap_or("not the case's")
+            ));
+        }
+        return out;
+    }
+    if let Some(want) = &expect.cert_name {
+        match obs.tls.as_ref().map(|t| t.cert_name.as_deref()) {
+            None => out.push(format!(
+                "certificate: expected {want}, but no TLS handshake completed"
+            )),
+            Some(Some(got)) if got == want => {}
+            Some(Some(got)) => out.push(format!("certificate: expected {want}, got {got}")),
+            Some(None) => out.push(format!(
+                "certificate: expected {want}, got one that is not the case's"
+            )),
+        }
+    }
     match &obs.response {
         Err(e) => out.push(format!("response: {e}")),
         Ok(resp) => {
@@ -169,6 +190,10 @@ mod tests {
                 ],
                 body: String::new(),
             }],
+            tls: Some(super::super::engine::TlsObserved {
+                cert_name: Some("a.example".into()),
+                alpn: "http/1.1".into(),
+            }),
         }
     }
 
@@ -176,6 +201,7 @@ mod tests {
     fn reports_each_difference() {
         let expect = Expect {
             status: Some(200),
+            cert_name: Some("b.example".into()),
             body: Some("yes".into()),
             headers: vec![("Content-Type".into(), "text/plain".into())],
             absent_headers: vec!["Content-TYPE".into()],
@@ -192,6 +218,7 @@ mod tests {
         assert_eq!(
             m,
             vec![
+                "certificate: expected b.example, got a.example",
                 "status: expected 200, got 404",
                 "body: expected \"yes\", got \"nope\"",
                 "header Content-Type: expected Content-Type: text/plain, got Content-Type: text/html",
@@ -206,6 +233,7 @@ mod tests {
     fn matching_expectations_report_nothing() {
         let expect = Expect {
             status: Some(404),
+            cert_name: Some("a.example".into()),
             body_contains: Some("no".into()),
             headers: vec![("CONTENT-TYPE".into(), "text/html".into())],
             upstream: Some(UpstreamExpect {

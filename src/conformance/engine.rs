@@ -17,6 +17,18 @@ pub struct Observation {
     pub response: Result<Response, String>,
     /// What the backends received while the request ran, in order.
     pub upstream: Vec<RecordedRequest>,
+    /// For a TLS request whose handshake completed: what it negotiated.
+    pub tls: Option<TlsObserved>,
+}
+
+/// What a TLS handshake showed the client.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct TlsObserved {
+    /// The case name of the certificate the server presented; `None`
+    /// when it is not one of the case's certificates.
+    pub cert_name: Option<String>,
+    /// The protocol ALPN chose (`h2`, `http/1.1`), empty without ALPN.
+    pub alpn: String,
 }
 
 /// A whole case run.
@@ -32,6 +44,10 @@ pub struct Run {
 pub trait Engine {
     /// A short name for reports: `nginx 1.22.1`.
     fn name(&self) -> &str;
+    /// Which mode this engine is, for cases limited to some modes.
+    fn mode(&self) -> super::ModeName {
+        super::ModeName::Oracle
+    }
     /// Run every request of `case` in `env`. `Err` when the case could not
     /// run at all (the engine would not start); the message says why.
     fn run(&self, case: &Case, env: &CaseEnv) -> Result<Run, String>;

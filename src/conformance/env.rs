@@ -1,14 +1,17 @@
 //! The environment one case runs in: a temporary directory holding the
 //! case's `[files]`, free listen ports, the recording backends the case
-//! names, and placeholder substitution (`{{port}}`, `{{port2}}`, `{{dir}}`,
-//! `{{backend:NAME}}`).
+//! names, the case's certificates and the client's trust in them (see
+//! [`certs`](super::certs)), and placeholder substitution (`{{port}}`,
+//! `{{port2}}`, `{{dir}}`, `{{backend:NAME}}`, `{{cert}}`, `{{key}}`,
+//! `{{cert:NAME}}`, `{{key:NAME}}`, `{{ca}}`).
 
 use super::backend::{Backend, RecordedRequest};
 use super::case::Case;
+use super::certs::CaseCerts;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use tokio::runtime::Handle;
 
 /// Why a case environment could not be set up.
@@ -31,6 +34,8 @@ pub enum EnvError {
         name: String,
         source: std::io::Error,
     },
+    #[error("{0}")]
+    Tls(String),
 }
 
 /// A directory removed (with its contents) when dropped.
@@ -105,6 +110,20 @@ pub struct CaseEnv {
     pub port2: u16,
     /// By name.
     pub backends: BTreeMap<String, Backend>,
+    /// The case's CA and certificates (when it uses any or sends TLS).
+    pub certs: Option<CaseCerts>,
+    /// The client's TLS configurations: offering `http/1.1`, and `h2`
+    /// then `http/1.1`; both keep sessions in one store.
+    pub tls_client: Option<TlsClient>,
+    /// The runtime the backends (and the TLS client) run on.
+    pub rt: Handle,
+}
+
+/// The client side of a case's TLS requests.
+#[derive(Debug, Clone)]
+pub struct TlsClient {
+    pub http1: Arc<rustls::ClientConfig>,
+    pub http2: Arc<rustls::ClientConfig>,
 }
 
 impl CaseEnv {
@@ -121,12 +140,49 @@ impl CaseEnv {
             })?;
             backends.insert(name, b);
         }
+        let names = case.cert_names();
+        let sends_tls = case.requests.iter().any(|r| r.tls.is_some());
+        let (certs, tls_client) = if names.is_empty() && !sends_tls {
+            (None, None)
+        } else {
+            let certs = CaseCerts::generate(&names).map_err(EnvError::Tls)?;
+            let sessions: Arc<dyn rustls::client::ClientSessionStore> =
+                Arc::new(rustls::client::ClientSessionMemoryCache::new(64));
+            let client = TlsClient {
+                http1: certs
+                    .client_config(&[b"http/1.1"], sessions.clone())
+                    .map_err(EnvError::Tls)?,
+                http2: certs
+                    .client_config(&[b"h2", b"http/1.1"], sessions)
+                    .map_err(EnvError::Tls)?,
+            };
+            (Some(certs), Some(client))
+        };
         let env = CaseEnv {
             dir,
             port: ports[0],
             port2: ports[1],
             backends,
+            certs,
+            tls_client,
+            rt: rt.clone(),
         };
+        if let Some(certs) = &env.certs {
+            let d = env.dir().join("certs");
+            let write = |path: PathBuf, text: &str| {
+                std::fs::create_dir_all(&d).map_err(|source| EnvError::WriteFile {
+                    path: d.clone(),
+                    source,
+                })?;
+                std::fs::write(&path, text).map_err(|source| EnvError::WriteFile { path, source })
+            };
+            write(d.join("ca.crt"), &certs.ca_pem)?;
+            for (name, g) in &certs.certs {
+                let stem = CaseCerts::file_stem(name);
+                write(d.join(format!("{stem}.crt")), &g.cert_pem)?;
+                write(d.join(format!("{stem}.key")), &g.key_pem)?;
+            }
+        }
         for (rel, body) in &case.files {
             let path = env.dir().join(rel);
             if let Some(parent) = path.parent() {
@@ -170,15 +226,58 @@ impl CaseEnv {
     }
 
     fn value(&self, key: &str) -> Option<String> {
+        let cert_file = |name: &str, ext: &str| {
+            self.certs.as_ref()?.certs.get(name)?;
+            let stem = CaseCerts::file_stem(name);
+            Some(
+                self.dir()
+                    .join("certs")
+                    .join(format!("{stem}.{ext}"))
+                    .display()
+                    .to_string(),
+            )
+        };
         match key {
             "port" => Some(self.port.to_string()),
             "port2" => Some(self.port2.to_string()),
             "dir" => Some(self.dir().display().to_string()),
+            "cert" => cert_file(super::certs::DEFAULT_NAME, "crt"),
+            "key" => cert_file(super::certs::DEFAULT_NAME, "key"),
+            "ca" => self
+                .certs
+                .as_ref()
+                .map(|_| self.dir().join("certs/ca.crt").display().to_string()),
             _ => {
+                if let Some(n) = key.strip_prefix("cert:") {
+                    return cert_file(n, "crt");
+                }
+                if let Some(n) = key.strip_prefix("key:") {
+                    return cert_file(n, "key");
+                }
                 let name = key.strip_prefix("backend:")?;
                 self.backends.get(name).map(|b| b.addr().to_string())
             }
         }
+    }
+
+    /// The case name of the certificate a server presented (DER), if it
+    /// is one of the case's.
+    pub fn cert_name_of(&self, der: &[u8]) -> Option<String> {
+        self.certs
+            .as_ref()
+            .and_then(|c| c.name_of(der))
+            .map(str::to_string)
+    }
+
+    /// The certificate name of the file `path` (as the configuration
+    /// names it after substitution), if it is one of the case's.
+    pub fn cert_name_of_file(&self, path: &str) -> Option<String> {
+        let certs = self.certs.as_ref()?;
+        certs
+            .certs
+            .keys()
+            .find(|n| self.value(&format!("cert:{n}")).as_deref() == Some(path))
+            .cloned()
     }
 
     /// How many requests each backend has received so far.

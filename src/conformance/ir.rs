@@ -3,11 +3,20 @@
 //! (status, body of a fixed `return`, the redirect, the request line sent to
 //! a static `proxy_pass`). Whatever the IR cannot determine yet is missing
 //! from the observation, so a case that expects it fails in IR mode.
+//!
+//! A TLS request is given to the IR as `rginx route --tls --sni NAME`
+//! gives it: the server name (empty without SNI), so `$https`, `$scheme`
+//! and `$ssl_server_name` are known; what only a handshake tells
+//! (`$ssl_protocol`, `$ssl_cipher`, `$ssl_session_reused`) is not, and
+//! cases that need it run in oracle and runtime modes only (`modes`). The
+//! certificate the server presents is the `ssl_certificate` of the server
+//! the SNI selects, as the runtime chooses it; ALPN picks `h2` when that
+//! server enables HTTP/2. Plain HTTP to a TLS port is nginx's 497.
 
 use super::backend::RecordedRequest;
 use super::case::{Case, PortRef, Send};
 use super::client::Response;
-use super::engine::{Engine, Observation, Run};
+use super::engine::{Engine, Observation, Run, TlsObserved};
 use super::env::CaseEnv;
 use super::oracle::nginx_conf;
 use crate::check;
@@ -84,6 +93,67 @@ fn backend_at(env: &CaseEnv, addr: std::net::SocketAddr) -> Option<String> {
         .map(|(name, _)| name.clone())
 }
 
+/// The first `name` setting of `server`, else of `http`.
+fn server_setting<'a>(
+    http: &'a Http,
+    server: &'a crate::ir::Server,
+    name: &str,
+) -> Option<&'a str> {
+    server
+        .settings
+        .iter()
+        .find(|s| s.name == name)
+        .or_else(|| http.settings.iter().find(|s| s.name == name))
+        .and_then(|s| s.args.first())
+        .map(String::as_str)
+}
+
+/// Whether connections to `local` speak TLS (a listen of the socket has
+/// `ssl`, or its server has the legacy `ssl on`).
+fn socket_is_tls(http: &Http, local: std::net::SocketAddr) -> bool {
+    crate::ir::server::candidates(&http.servers, local)
+        .iter()
+        .any(|(_, l)| l.ssl)
+}
+
+/// What the handshake would show: the certificate of the server the SNI
+/// selects (the socket's default without a match), and `h2` from ALPN
+/// when that server enables HTTP/2 and the client offers it. `None`: that
+/// server has `ssl_reject_handshake on`.
+fn handshake(
+    http: &Http,
+    env: &CaseEnv,
+    local: std::net::SocketAddr,
+    sni: &str,
+    offers_h2: bool,
+) -> Option<TlsObserved> {
+    let server = crate::ir::server::select(&http.servers, local, sni)
+        .map(|(s, _)| s)
+        .or_else(|| crate::ir::server::socket_default(&http.servers, local));
+    if server.and_then(|s| server_setting(http, s, "ssl_reject_handshake")) == Some("on") {
+        return None;
+    }
+    let cert_name = server
+        .and_then(|s| server_setting(http, s, "ssl_certificate"))
+        .and_then(|p| {
+            let p = if p.starts_with('/') {
+                p.to_string()
+            } else {
+                env.dir().join(p).display().to_string()
+            };
+            env.cert_name_of_file(&p)
+        });
+    let h2 = offers_h2
+        && server.is_some_and(|s| {
+            s.listens.iter().any(|l| l.http2 && l.port == local.port())
+                || server_setting(http, s, "http2") == Some("on")
+        });
+    Some(TlsObserved {
+        cert_name,
+        alpn: if h2 { "h2" } else { "http/1.1" }.into(),
+    })
+}
+
 /// Whether nginx keeps the connection open after this response: the
 /// client's Connection header (matched as a substring, as nginx does), the
 /// protocol's default, and statuses after which nginx closes.
@@ -148,6 +218,10 @@ impl Engine for IrEngine {
         &self.name
     }
 
+    fn mode(&self) -> super::ModeName {
+        super::ModeName::Ir
+    }
+
     fn run(&self, case: &Case, env: &CaseEnv) -> Result<Run, String> {
         let conf = nginx_conf(env.dir(), &env.substitute(&case.config), false)?;
         let path = env.dir().join("nginx.conf");
@@ -182,6 +256,7 @@ impl Engine for IrEngine {
                         observations.push(Observation {
                             response: present(reply, "GET", false, None),
                             upstream: Vec::new(),
+                            tls: None,
                         });
                         continue;
                     }
@@ -227,21 +302,58 @@ impl Engine for IrEngine {
                 PortRef::Port => env.port,
                 PortRef::Port2 => env.port2,
             };
+            let local = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+            let tls_socket = socket_is_tls(&http, local);
+            let mut tls = None;
+            if let Some(t) = &r.tls {
+                if !tls_socket {
+                    observations.push(Observation {
+                        response: Err("TLS handshake failed: the port speaks plain HTTP".into()),
+                        upstream: Vec::new(),
+                        tls: None,
+                    });
+                    continue;
+                }
+                let sni = t.sni.as_deref().unwrap_or("");
+                let Some(seen) = handshake(&http, env, local, sni, t.http2) else {
+                    observations.push(Observation {
+                        response: Err("TLS handshake failed: ssl_reject_handshake".into()),
+                        upstream: Vec::new(),
+                        tls: None,
+                    });
+                    continue;
+                };
+                if seen.alpn == "h2" {
+                    parts.protocol = "HTTP/2.0".into();
+                    parts
+                        .headers
+                        .retain(|(n, _)| !n.eq_ignore_ascii_case("connection"));
+                }
+                tls = Some(seen);
+            }
+            let h2 = parts.protocol == "HTTP/2.0";
             let request = Request {
                 method: parts.method.clone(),
                 target: parts.target,
                 headers: parts.headers,
-                local: std::net::SocketAddr::from(([127, 0, 0, 1], port)),
+                local,
                 remote: std::net::SocketAddr::from(([127, 0, 0, 1], 50000)),
                 protocol: parts.protocol,
-                tls: None,
+                tls: r.tls.as_ref().map(|t| t.sni.clone().unwrap_or_default()),
                 body: parts.body,
             };
             let mut upstream = Vec::new();
             let response = match Exec::new(&http, &request, self.version) {
                 Err(reply) => present(reply, &request.method, false, None),
                 Ok(mut exec) => {
-                    let mut outcome = exec.run();
+                    if h2 {
+                        exec.runtime_vars.insert("http2".into(), "h2".into());
+                    }
+                    let mut outcome = if r.tls.is_none() && tls_socket {
+                        exec.special(497)
+                    } else {
+                        exec.run()
+                    };
                     loop {
                         match outcome {
                             Outcome::Respond(reply) => {
@@ -317,7 +429,23 @@ impl Engine for IrEngine {
                     }
                 }
             };
-            observations.push(Observation { response, upstream });
+            let response = if h2 {
+                // HTTP/2 has no Connection header.
+                response.map(|mut resp| {
+                    resp.headers.retain(|(n, _)| {
+                        !n.eq_ignore_ascii_case("connection")
+                            && !n.eq_ignore_ascii_case("keep-alive")
+                    });
+                    resp
+                })
+            } else {
+                response
+            };
+            observations.push(Observation {
+                response,
+                upstream,
+                tls,
+            });
         }
         Ok(Run {
             observations,

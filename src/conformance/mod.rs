@@ -3,6 +3,7 @@
 //!
 //! - [`case`]: loading and validating case files, version tags.
 //! - [`env`]: one case's temp directory, ports, backends, placeholders.
+//! - [`certs`]: a case's CA and certificates, the TLS client's trust.
 //! - [`backend`]: recording backends.
 //! - [`client`]: the test client.
 //! - [`chunked`]: chunked body decoding for both.
@@ -11,10 +12,12 @@
 //! - [`compare`]: expectations vs observations.
 //!
 //! `rginx conformance` is [`run_cli`] with [`ConformanceArgs`]. A case a
-//! mode cannot evaluate counts as failed, never skipped.
+//! mode cannot evaluate counts as failed, never skipped, unless its
+//! `modes` leave that mode out (counted apart, like version tags).
 
 pub mod backend;
 pub mod case;
+pub mod certs;
 pub mod chunked;
 pub mod client;
 pub mod compare;
@@ -189,6 +192,8 @@ pub struct Report {
     pub results: Vec<CaseResult>,
     /// Cases whose version tags exclude this version.
     pub not_applicable: Vec<PathBuf>,
+    /// Cases whose `modes` exclude this engine's mode.
+    pub not_in_mode: Vec<PathBuf>,
     pub passed: usize,
     pub failed: usize,
 }
@@ -221,9 +226,12 @@ pub fn run_paths(
     version: Version,
 ) -> Result<Report, CaseError> {
     let name = engine.map_or("ir", |e| e.name()).to_string();
+    let mode = engine.map_or(ModeName::Ir, |e| e.mode());
     let (cases, broken) = load_all(paths, &name)?;
     let (apply, skip): (Vec<Case>, Vec<Case>) =
         cases.into_iter().partition(|c| c.applies_to(version));
+    let (apply, other_mode): (Vec<Case>, Vec<Case>) =
+        apply.into_iter().partition(|c| c.runs_in(mode));
     let mut results: Vec<Option<CaseResult>> = vec![None; apply.len()];
     let next = std::sync::atomic::AtomicUsize::new(0);
     let slots = std::sync::Mutex::new(&mut results);
@@ -253,6 +261,7 @@ pub fn run_paths(
         passed,
         results: all,
         not_applicable: skip.into_iter().map(|c| c.path).collect(),
+        not_in_mode: other_mode.into_iter().map(|c| c.path).collect(),
     })
 }
 
@@ -287,6 +296,12 @@ pub fn render_text(report: &Report) -> String {
             "{} cases not tagged for nginx {}\n",
             report.not_applicable.len(),
             report.nginx_version
+        ));
+    }
+    if !report.not_in_mode.is_empty() {
+        out.push_str(&format!(
+            "{} cases not for this mode (their `modes`)\n",
+            report.not_in_mode.len()
         ));
     }
     out.push_str(&format!(

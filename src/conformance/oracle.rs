@@ -9,9 +9,9 @@
 //! root;`. nginx runs as `BINARY -p {dir}/ -c {dir}/nginx.conf -e
 //! {dir}/error.log` and is killed when the requests are done.
 
-use super::case::{Case, PortRef, Send, Version};
+use super::case::{Case, PortRef, Request, Send, Version};
 use super::client;
-use super::engine::{Engine, Observation, Run};
+use super::engine::{Engine, Observation, Run, TlsObserved};
 use super::env::CaseEnv;
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
@@ -46,6 +46,8 @@ pub struct NginxOracle {
     name: String,
     /// Extra environment for the server (rginx's version profile).
     env: Vec<(String, String)>,
+    /// Oracle, or Runtime for rginx started the same way.
+    mode: super::ModeName,
 }
 
 impl NginxOracle {
@@ -55,6 +57,7 @@ impl NginxOracle {
             binary: binary.into(),
             name: format!("nginx {version}"),
             env: Vec::new(),
+            mode: super::ModeName::Oracle,
         }
     }
 
@@ -65,6 +68,7 @@ impl NginxOracle {
             binary: binary.into(),
             name: format!("rginx runtime ({version})"),
             env: vec![("RGINX_NGINX_VERSION".into(), version.to_string())],
+            mode: super::ModeName::Runtime,
         }
     }
 
@@ -260,9 +264,78 @@ fn listens(pid: u32, port: u16) -> Option<bool> {
     }))
 }
 
+/// Send one request of a case to `port` (plain, or TLS as the request
+/// says) and read the response.
+fn exchange(
+    env: &CaseEnv,
+    r: &Request,
+    port: u16,
+) -> (Result<client::Response, String>, Option<TlsObserved>) {
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    let bytes = request_bytes(env, &r.send);
+    let Some(t) = &r.tls else {
+        return (
+            client::send(addr, &bytes, REQUEST_TIMEOUT).map_err(|e| e.to_string()),
+            None,
+        );
+    };
+    let Some(tls) = &env.tls_client else {
+        return (Err("no TLS client for the case".into()), None);
+    };
+    let name = match super::certs::server_name(t.sni.as_deref()) {
+        Ok(n) => n,
+        Err(e) => return (Err(e), None),
+    };
+    let config = if t.http2 {
+        tls.http2.clone()
+    } else {
+        tls.http1.clone()
+    };
+    let built = match &r.send {
+        Send::Built {
+            method,
+            path,
+            headers,
+            body,
+        } => Some((
+            method.clone(),
+            env.substitute(path),
+            headers
+                .iter()
+                .map(|(n, v)| (n.clone(), env.substitute(v)))
+                .collect::<Vec<_>>(),
+            env.substitute(body),
+        )),
+        Send::Raw(_) => None,
+    };
+    let send = client::TlsSend {
+        bytes: &bytes,
+        parts: built
+            .as_ref()
+            .map(|(method, path, headers, body)| client::Parts {
+                method,
+                path,
+                headers,
+                body,
+            }),
+    };
+    let (response, seen) =
+        env.rt
+            .block_on(client::send_tls(addr, send, config, name, REQUEST_TIMEOUT));
+    let tls = seen.map(|h| TlsObserved {
+        cert_name: h.cert.as_deref().and_then(|d| env.cert_name_of(d)),
+        alpn: h.alpn,
+    });
+    (response.map_err(|e| e.to_string()), tls)
+}
+
 impl Engine for NginxOracle {
     fn name(&self) -> &str {
         &self.name
+    }
+
+    fn mode(&self) -> super::ModeName {
+        self.mode
     }
 
     fn run(&self, case: &Case, env: &CaseEnv) -> Result<Run, String> {
@@ -303,16 +376,11 @@ impl Engine for NginxOracle {
                 PortRef::Port2 => env.port2,
             };
             let before = env.backend_counts();
-            let bytes = request_bytes(env, &r.send);
-            let response = client::send(
-                SocketAddr::from(([127, 0, 0, 1], port)),
-                &bytes,
-                REQUEST_TIMEOUT,
-            )
-            .map_err(|e| e.to_string());
+            let (response, tls) = exchange(env, r, port);
             observations.push(Observation {
                 response,
                 upstream: env.received_since(&before),
+                tls,
             });
         }
         drop(running);

@@ -160,7 +160,7 @@ pub struct Exec<'a> {
     /// URI part replaces it).
     pub(super) valid_location: bool,
     /// `error_page` status override: None keeps, Some(0) takes the target's.
-    err_status: Option<u16>,
+    pub(super) err_status: Option<u16>,
     error_page_done: bool,
     /// A Location header already set (kept across an error_page redirect).
     location_header: Option<String>,
@@ -983,6 +983,9 @@ impl<'a> Exec<'a> {
                 }
                 if codes.contains(&status) {
                     if let Some(target) = target {
+                        // nginx's error_page gives 494-497 (the codes it
+                        // sends as 400) an implied `=400`.
+                        let overwrite = overwrite.or(matches!(status, 494..=497).then_some(400));
                         step!(
                             self,
                             format!("error_page {} at {}", page.args.join(" "), page.at)
@@ -1342,5 +1345,56 @@ impl<'a> Exec<'a> {
     pub fn upstream_error(&mut self, status: u16) -> Outcome {
         self.upstream_status = Some(status.to_string());
         self.special(status)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn http(conf: &str) -> Http {
+        let config = crate::syntax::include::load_text(
+            std::path::Path::new("/tmp/nginx.conf"),
+            conf.as_bytes().to_vec(),
+            &Default::default(),
+        );
+        Http::build(&config, true).unwrap()
+    }
+
+    /// Plain HTTP on the TLS port of `conf`'s server (127.0.0.1:8443).
+    fn plain_on_tls(conf: &str) -> Reply {
+        let http = http(conf);
+        let local = std::net::SocketAddr::from(([127, 0, 0, 1], 8443));
+        let req = Request::new("GET", "/n", vec![("Host".into(), "h".into())], local);
+        let mut exec = Exec::new(&http, &req, (1, 31, 3)).unwrap();
+        match exec.special(497) {
+            Outcome::Respond(reply) => reply,
+            Outcome::Proxy(_) => panic!("proxied"),
+        }
+    }
+
+    #[test]
+    fn error_page_497_implies_400() {
+        // nginx gives error_page 494-497 without =code an implied =400.
+        let named = "http { server { listen 127.0.0.1:8443 ssl; error_page 497 @p; \
+                     location @p { return 200 \"p\"; } } }";
+        let r = plain_on_tls(named);
+        assert_eq!((r.status, r.body), (400, Body::Text("p".into())));
+        let equals = named.replace("497 @p", "497 = @p");
+        assert_eq!(plain_on_tls(&equals).status, 200);
+        // A URL still redirects with 302 (400 is not a redirect code).
+        let url = "http { server { listen 127.0.0.1:8443 ssl; \
+                   error_page 497 https://$host$uri; } }";
+        let r = plain_on_tls(url);
+        assert_eq!(r.status, 302);
+    }
+
+    #[test]
+    fn status_in_an_error_page_is_the_error() {
+        // $status inside the error page is the status being handled.
+        let conf = "http { server { listen 127.0.0.1:8443 ssl; error_page 497 /p; \
+                    location = /p { return 200 \"s=$status\"; } } }";
+        let r = plain_on_tls(conf);
+        assert_eq!((r.status, r.body), (400, Body::Text("s=400".into())));
     }
 }

@@ -224,7 +224,13 @@ impl Exec<'_> {
                     .as_secs_f64()
             ),
             "nginx_version" => format!("{}.{}.{}", self.version.0, self.version.1, self.version.2),
-            "status" => self.status.map(|s| format!("{s:03}")).unwrap_or_default(),
+            // nginx: the error status being handled (an error page's), else
+            // the response's.
+            "status" => self
+                .err_status
+                .or(self.status)
+                .map(|s| format!("{s:03}"))
+                .unwrap_or_default(),
             "upstream_addr" => {
                 let mut out = String::new();
                 for (i, a) in self.upstream_addrs.iter().enumerate() {
