@@ -1212,6 +1212,7 @@ fn upstream_tls_client_settings() {
                location /tls12/ {{ {cert} proxy_ssl_protocols TLSv1.2; proxy_ssl_ciphers ECDHE-ECDSA-AES256-GCM-SHA384; proxy_pass https://{b}/; }}\n\
                location /depth1/ {{ {cert} proxy_ssl_verify on; proxy_ssl_trusted_certificate backend-ca.pem; proxy_ssl_name localhost; proxy_pass https://{b}/; }}\n\
                location /depth0/ {{ {cert} proxy_ssl_verify on; proxy_ssl_verify_depth 0; proxy_ssl_trusted_certificate backend-ca.pem; proxy_ssl_name localhost; proxy_pass https://{b}/; }}\n\
+               location /name/ {{ {cert} proxy_ssl_verify on; proxy_ssl_trusted_certificate backend-ca.pem; proxy_ssl_name wrong.example; proxy_pass https://{b}/; }}\n\
              }} }}\n"
         );
         let server = Server::start(d, &conf, port);
@@ -1247,9 +1248,15 @@ fn upstream_tls_client_settings() {
         assert!(t.starts_with("HTTP/1.1 200 OK"), "{t}\n{}", server.log());
         let t = get("/depth0/a").await;
         assert!(t.starts_with("HTTP/1.1 502 Bad Gateway"), "{t}");
+        let t = get("/name/a").await;
+        assert!(t.starts_with("HTTP/1.1 502 Bad Gateway"), "{t}");
         let log = server.log();
         assert!(
             log.contains("upstream SSL certificate verify error: (20:unable to get local issuer certificate) while SSL handshaking to upstream"),
+            "{log}"
+        );
+        assert!(
+            log.contains("upstream SSL certificate does not match \"wrong.example\" while SSL handshaking to upstream"),
             "{log}"
         );
     });

@@ -218,6 +218,21 @@ mod tests {
     }
 
     #[test]
+    fn ssl_session_timeout_ends_tickets_and_cached_sessions() {
+        use rustls::server::StoresServerSessions;
+        let ticketer = FileTicketer::new(&[(0..48).collect()], 0).unwrap();
+        let cache = TimedCache::new(16, 0);
+        let ticket = ticketer.encrypt(b"s").unwrap();
+        assert!(cache.put(b"id".to_vec(), b"s".to_vec()));
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        assert_eq!(ticketer.decrypt(&ticket), None);
+        assert_eq!(cache.get(b"id"), None);
+        let kept = TimedCache::new(16, 300);
+        kept.put(b"id".to_vec(), b"s".to_vec());
+        assert_eq!(kept.get(b"id").as_deref(), Some(&b"s"[..]));
+    }
+
+    #[test]
     fn key_files_must_have_nginx_sizes() {
         assert!(FileTicketer::new(&[vec![0; 47]], 300).is_none());
         assert!(FileTicketer::new(&[vec![0; 80]], 300).is_some());
