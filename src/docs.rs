@@ -83,7 +83,10 @@ one or more). Versions: when the directive appeared after nginx 1.22, or left.\n
                     .unwrap_or_default(),
                 values,
                 versions.join("; "),
-                status(d.support)
+                match d.why_unsupported {
+                    Some(why) => format!("unsupported: {why}"),
+                    None => status(d.support),
+                }
             );
         }
         out.push('\n');

@@ -30,6 +30,9 @@ pub enum Behaviour {
     RealipBracketedIpv6,
     /// TLSv1 and TLSv1.1 left the default `ssl_protocols`.
     DefaultNoTls11,
+    /// `ssl_verify_client` is satisfied by `ssl_trusted_certificate` alone
+    /// (no `ssl_client_certificate`, so no CA names in the handshake).
+    VerifyClientTrustedOnly,
     /// `add_header_inherit`, `$request_port`, `$is_request_port` exist.
     AddHeaderInherit,
     RequestPortVariables,
@@ -124,6 +127,15 @@ pub const CHANGES: &[Change] = &[
         after: "deprecated (a warning) in favour of `http2 on;`",
         confirmed_by: "log only",
         lint: Some("RGX203"),
+    },
+    Change {
+        behaviour: VerifyClientTrustedOnly,
+        since: (1, 27, 2),
+        concerns: "`ssl_verify_client` without `ssl_client_certificate`",
+        before: "`no ssl_client_certificate for ssl_verify_client` (emerg)",
+        after: "`ssl_trusted_certificate` is enough; without either, `no ssl_client_certificate or ssl_trusted_certificate for ssl_verify_client`",
+        confirmed_by: "TLS only (not in the HTTP case format): both messages seen from 1.22.1 and 1.31.3; tests/serve_tls.rs",
+        lint: None,
     },
     Change {
         behaviour: RealipBracketedIpv6,

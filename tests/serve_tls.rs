@@ -648,3 +648,661 @@ fn https_upstreams_with_proxy_ssl_settings() {
         assert!(text.starts_with("HTTP/1.1 502 Bad Gateway"), "{text}");
     });
 }
+
+// ---------------------------------------------------------------------------
+// Client certificates, session ticket keys, upstream TLS client settings.
+
+use rcgen::{
+    BasicConstraints, CertificateParams, CertifiedIssuer, DistinguishedName, DnType, IsCa, KeyPair,
+    KeyUsagePurpose,
+};
+
+fn dn(parts: &[(DnType, &str)]) -> DistinguishedName {
+    let mut d = DistinguishedName::new();
+    for (t, v) in parts {
+        d.push(t.clone(), *v);
+    }
+    d
+}
+
+fn ca_params(name: &[(DnType, &str)]) -> CertificateParams {
+    let mut p = CertificateParams::new(Vec::<String>::new()).unwrap();
+    p.distinguished_name = dn(name);
+    p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    p.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+    p
+}
+
+fn leaf_params(name: &[(DnType, &str)], serial: Vec<u8>, from: i32, to: i32) -> CertificateParams {
+    let mut p = CertificateParams::new(vec!["localhost".to_string()]).unwrap();
+    p.distinguished_name = dn(name);
+    p.serial_number = Some(serial.into());
+    p.not_before = rcgen::date_time_ymd(from, 1, 1);
+    p.not_after = rcgen::date_time_ymd(to, if from == to { 2 } else { 1 }, 1);
+    p
+}
+
+/// Writes `NAME.pem` (the chain) and `NAME.key`.
+fn write_pair(dir: &Path, name: &str, chain: &[&str], key: &KeyPair) {
+    std::fs::write(dir.join(format!("{name}.pem")), chain.concat()).unwrap();
+    std::fs::write(dir.join(format!("{name}.key")), key.serialize_pem()).unwrap();
+}
+
+/// A CA, an intermediate under it, another CA, and client certificates:
+/// `client` (CA), `self` (self-signed), `other` (other CA), `expired`
+/// (CA, 2020), `deep` (intermediate; chain with it). Returns the client
+/// certificate's DER.
+fn client_pki(dir: &Path) -> CertificateDer<'static> {
+    let ca = CertifiedIssuer::self_signed(
+        ca_params(&[
+            (DnType::CountryName, "US"),
+            (DnType::OrganizationName, "Test Org"),
+            (DnType::CommonName, "Test CA"),
+        ]),
+        KeyPair::generate().unwrap(),
+    )
+    .unwrap();
+    std::fs::write(dir.join("ca.pem"), ca.pem()).unwrap();
+    let other = CertifiedIssuer::self_signed(
+        ca_params(&[(DnType::CommonName, "Other CA")]),
+        KeyPair::generate().unwrap(),
+    )
+    .unwrap();
+    let inter = CertifiedIssuer::signed_by(
+        ca_params(&[(DnType::CommonName, "Inter CA")]),
+        KeyPair::generate().unwrap(),
+        &ca,
+    )
+    .unwrap();
+    let k = KeyPair::generate().unwrap();
+    let client = leaf_params(
+        &[
+            (DnType::CountryName, "US"),
+            (DnType::StateOrProvinceName, "CA"),
+            (DnType::OrganizationName, "Acme, Inc."),
+            (DnType::OrganizationalUnitName, "Dev+Ops"),
+            (DnType::CommonName, "client one"),
+        ],
+        vec![0x01, 0x23, 0xAB, 0xCD],
+        2024,
+        2099,
+    )
+    .signed_by(&k, &ca)
+    .unwrap();
+    write_pair(dir, "client", &[&client.pem()], &k);
+    let k = KeyPair::generate().unwrap();
+    let selfsigned = leaf_params(&[(DnType::CommonName, "self signed")], vec![5], 2024, 2099)
+        .self_signed(&k)
+        .unwrap();
+    write_pair(dir, "self", &[&selfsigned.pem()], &k);
+    let k = KeyPair::generate().unwrap();
+    let c = leaf_params(&[(DnType::CommonName, "other client")], vec![6], 2024, 2099)
+        .signed_by(&k, &other)
+        .unwrap();
+    write_pair(dir, "other", &[&c.pem()], &k);
+    let k = KeyPair::generate().unwrap();
+    let c = leaf_params(&[(DnType::CommonName, "expired")], vec![7], 2020, 2020)
+        .signed_by(&k, &ca)
+        .unwrap();
+    write_pair(dir, "expired", &[&c.pem()], &k);
+    let k = KeyPair::generate().unwrap();
+    let c = leaf_params(&[(DnType::CommonName, "leaf two")], vec![8], 2024, 2099)
+        .signed_by(&k, &inter)
+        .unwrap();
+    write_pair(dir, "deep", &[&c.pem(), &inter.pem()], &k);
+    client.der().clone()
+}
+
+/// A client certificate from `NAME.pem`/`NAME.key` that also records the
+/// CA names the server asked for.
+#[derive(Debug)]
+struct Presents {
+    key: Option<Arc<rustls::sign::CertifiedKey>>,
+    hints: std::sync::Mutex<Option<Vec<Vec<u8>>>>,
+}
+
+impl rustls::client::ResolvesClientCert for Presents {
+    fn resolve(
+        &self,
+        root_hint_subjects: &[&[u8]],
+        _sigschemes: &[rustls::SignatureScheme],
+    ) -> Option<Arc<rustls::sign::CertifiedKey>> {
+        *self.hints.lock().unwrap() = Some(root_hint_subjects.iter().map(|h| h.to_vec()).collect());
+        self.key.clone()
+    }
+    fn has_certs(&self) -> bool {
+        self.key.is_some()
+    }
+}
+
+fn presenting(
+    dir: &Path,
+    name: Option<&str>,
+    trust: &CertificateDer<'static>,
+) -> (Arc<rustls::ClientConfig>, Arc<Presents>) {
+    use rustls::pki_types::pem::PemObject;
+    let key = name.map(|n| {
+        let chain: Vec<CertificateDer<'static>> =
+            CertificateDer::pem_file_iter(dir.join(format!("{n}.pem")))
+                .unwrap()
+                .map(|c| c.unwrap())
+                .collect();
+        let key =
+            rustls::pki_types::PrivateKeyDer::from_pem_file(dir.join(format!("{n}.key"))).unwrap();
+        let signing = rustls::crypto::aws_lc_rs::default_provider()
+            .key_provider
+            .load_private_key(key)
+            .unwrap();
+        Arc::new(rustls::sign::CertifiedKey::new(chain, signing))
+    });
+    let presents = Arc::new(Presents {
+        key,
+        hints: std::sync::Mutex::new(None),
+    });
+    let mut roots = rustls::RootCertStore::empty();
+    roots.add(trust.clone()).unwrap();
+    let cfg = rustls::ClientConfig::builder()
+        .with_root_certificates(roots)
+        .with_client_cert_resolver(presents.clone());
+    (Arc::new(cfg), presents)
+}
+
+/// Real nginx serving `conf` from `dir` (`nginx.conf` is rginx's), stopped
+/// when dropped.
+struct Nginx(std::process::Child);
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start_nginx(bin: &Path, dir: &Path, conf: &str, port: u16) -> Nginx {
+    std::fs::write(dir.join("nginx-real.conf"), conf).unwrap();
+    let child = std::process::Command::new(bin)
+        .arg("-p")
+        .arg(format!("{}/", dir.display()))
+        .arg("-c")
+        .arg("nginx-real.conf")
+        .arg("-g")
+        .arg("daemon off; master_process off; pid logs/nginx.pid; error_log logs/nginx-error.log info;")
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start nginx");
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(std::time::Instant::now() < deadline, "nginx did not listen");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    Nginx(child)
+}
+
+fn mtls_conf(p: &[u16]) -> String {
+    let vars = "$ssl_client_verify|$ssl_client_s_dn|$ssl_client_i_dn|$ssl_client_serial|$ssl_client_fingerprint|$ssl_client_v_start|$ssl_client_v_end|$ssl_client_v_remain";
+    let server = |port: u16, extra: &str| {
+        format!(
+            "server {{ listen 127.0.0.1:{port} ssl; server_name localhost; ssl_certificate srv.pem; ssl_certificate_key srv.key; {extra}\n\
+               location / {{ return 200 \"{vars}\"; }}\n\
+               location /raw {{ return 200 \"$ssl_client_raw_cert\"; }}\n\
+               location /cert {{ return 200 \"[$ssl_client_cert]\"; }}\n\
+               location /esc {{ return 200 \"$ssl_client_escaped_cert\"; }} }}\n"
+        )
+    };
+    format!(
+        "events {{}}\nhttp {{ access_log off; server_tokens off;\n{}{}{}{}{}{}}}\n",
+        server(p[0], "ssl_client_certificate ca.pem; ssl_verify_client on;"),
+        server(
+            p[1],
+            "ssl_client_certificate ca.pem; ssl_verify_client optional;"
+        ),
+        server(
+            p[2],
+            "ssl_client_certificate ca.pem; ssl_verify_client optional_no_ca;"
+        ),
+        server(
+            p[3],
+            "ssl_client_certificate ca.pem; ssl_verify_client optional_no_ca; ssl_verify_depth 0;"
+        ),
+        server(p[4], ""),
+        server(
+            p[5],
+            "ssl_trusted_certificate ca.pem; ssl_verify_client on;"
+        ),
+    )
+}
+
+/// `ssl_verify_client` as nginx: the handshake always completes; `on`
+/// without a certificate and a failed verification answer nginx's 400
+/// pages; `optional_no_ca` lets unknown issuers through as
+/// `FAILED:reason`; `ssl_verify_depth` counts intermediates; the CA names
+/// of `ssl_client_certificate` (not `ssl_trusted_certificate`) are sent;
+/// every `$ssl_client_*` in nginx's format. With real nginx 1.31 present,
+/// every answer is also compared with its answer to the same requests.
+#[test]
+fn client_certificates_as_nginx() {
+    let rt = runtime();
+    rt.block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let trust = certificate(d, &["localhost"], "srv.pem", "srv.key");
+        let client_der = client_pki(d);
+        let ports: Vec<u16> = (0..6).map(|_| free_port()).collect();
+        let server = Server::start(d, &mtls_conf(&ports), ports[0]);
+        for p in &ports {
+            while std::net::TcpStream::connect(("127.0.0.1", *p)).is_err() {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+        let ask = |port: u16, cert: Option<&'static str>, path: &'static str| {
+            let (cfg, presents) = presenting(d, cert, &trust);
+            async move {
+                let (text, _) = https_get(port, "localhost", path, cfg).await;
+                let hints = presents.hints.lock().unwrap().clone();
+                (text, hints)
+            }
+        };
+        let body = |t: &str| t.split("\r\n\r\n").nth(1).unwrap_or_default().to_string();
+
+        // on: no certificate → 496's page, as 400, connection closed.
+        let (t, _) = ask(ports[0], None, "/").await;
+        assert!(t.starts_with("HTTP/1.1 400 Bad Request\r\n"), "{t}\n{}", server.log());
+        assert!(t.contains("Connection: close\r\n"), "{t}");
+        assert_eq!(
+            body(&t),
+            "<html>\r\n<head><title>400 No required SSL certificate was sent</title></head>\r\n<body>\r\n\
+             <center><h1>400 Bad Request</h1></center>\r\n<center>No required SSL certificate was sent</center>\r\n\
+             <hr><center>rginx</center>\r\n</body>\r\n</html>\r\n"
+        );
+        // A good one: every variable, and the CA named in the request.
+        let (t, hints) = ask(ports[0], Some("client"), "/").await;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64;
+        let end = 4_070_908_800i64; // 2099-01-01
+        let fingerprint: String = aws_lc_rs::digest::digest(
+            &aws_lc_rs::digest::SHA1_FOR_LEGACY_USE_ONLY,
+            client_der.as_ref(),
+        )
+        .as_ref()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+        assert_eq!(
+            body(&t),
+            format!(
+                "SUCCESS|CN=client one,OU=Dev\\+Ops,O=Acme\\, Inc.,ST=CA,C=US|CN=Test CA,O=Test Org,C=US|0123ABCD|{fingerprint}|Jan  1 00:00:00 2024 GMT|Jan  1 00:00:00 2099 GMT|{}",
+                (end - now) / 86400
+            ),
+            "{t}"
+        );
+        let hints = hints.expect("a certificate request");
+        assert_eq!(hints.len(), 1);
+        assert!(hints[0].windows(7).any(|w| w == b"Test CA"), "{hints:?}");
+        // The PEM forms.
+        let pem = std::fs::read_to_string(d.join("client.pem")).unwrap().replace("\r\n", "\n");
+        let (t, _) = ask(ports[0], Some("client"), "/raw").await;
+        assert_eq!(body(&t), pem);
+        let (t, _) = ask(ports[0], Some("client"), "/cert").await;
+        assert_eq!(body(&t), format!("[{}]", pem.trim_end().replace('\n', "\n\t")));
+        let (t, _) = ask(ports[0], Some("client"), "/esc").await;
+        let esc = body(&t);
+        assert!(esc.starts_with("-----BEGIN%20CERTIFICATE-----%0A"), "{esc}");
+        assert!(esc.ends_with("-----END%20CERTIFICATE-----%0A"), "{esc}");
+        assert!(!esc.contains('+') && !esc.contains('/') && !esc.contains('='), "{esc}");
+        // on: unverifiable certificates → the certificate error page.
+        for cert in ["self", "other", "expired"] {
+            let (t, _) = ask(ports[0], Some(cert), "/").await;
+            assert!(t.contains("<title>400 The SSL certificate error</title>"), "{cert}: {t}");
+        }
+        // optional: nothing is NONE; a bad one is still refused.
+        let (t, _) = ask(ports[1], None, "/").await;
+        assert_eq!(body(&t), "NONE|||||||");
+        let (t, _) = ask(ports[1], Some("self"), "/").await;
+        assert!(t.contains("400 The SSL certificate error"), "{t}");
+        // optional_no_ca: unknown issuers pass with the reason; expiry does not.
+        let (t, _) = ask(ports[2], Some("self"), "/").await;
+        assert!(body(&t).starts_with("FAILED:self-signed certificate|CN=self signed|CN=self signed|05|"), "{t}");
+        let (t, _) = ask(ports[2], Some("other"), "/").await;
+        assert!(body(&t).starts_with("FAILED:unable to verify the first certificate|CN=other client|CN=Other CA|06|"), "{t}");
+        let (t, _) = ask(ports[2], Some("expired"), "/").await;
+        assert!(t.contains("400 The SSL certificate error"), "{t}");
+        // ssl_verify_depth: one intermediate is within 1, not within 0.
+        let (t, _) = ask(ports[2], Some("deep"), "/").await;
+        assert!(body(&t).starts_with("SUCCESS|CN=leaf two|CN=Inter CA|08|"), "{t}");
+        let (t, _) = ask(ports[3], Some("deep"), "/").await;
+        assert!(body(&t).starts_with("FAILED:unable to get local issuer certificate|CN=leaf two|"), "{t}");
+        // off: no certificate asked for.
+        let (t, hints) = ask(ports[4], Some("client"), "/").await;
+        assert_eq!(body(&t), "NONE|||||||");
+        assert_eq!(hints, None);
+        // ssl_trusted_certificate alone: verified, no CA named.
+        let (t, hints) = ask(ports[5], Some("client"), "/").await;
+        assert!(body(&t).starts_with("SUCCESS|CN=client one"), "{t}");
+        assert_eq!(hints, Some(vec![]));
+        let log = server.log();
+        assert!(log.contains("client SSL certificate verify error: (18:self-signed certificate) while reading client request headers"), "{log}");
+        assert!(log.contains("client SSL certificate verify error: (10:certificate has expired)"), "{log}");
+        assert!(log.contains("client sent no required SSL certificate while reading client request headers"), "{log}");
+
+        // The same requests to real nginx give the same answers.
+        let Some(bin) = nginx_1_31() else { return };
+        let nports: Vec<u16> = (0..6).map(|_| free_port()).collect();
+        let _nginx = start_nginx(&bin, d, &mtls_conf(&nports), nports[0]);
+        for p in &nports {
+            while std::net::TcpStream::connect(("127.0.0.1", *p)).is_err() {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+        let certs = [None, Some("client"), Some("self"), Some("other"), Some("expired"), Some("deep")];
+        for (i, (ours, theirs)) in ports.iter().zip(&nports).enumerate() {
+            for cert in certs {
+                for path in ["/", "/raw", "/cert", "/esc"] {
+                    let (a, ha) = ask(*ours, cert, path).await;
+                    let (b, hb) = ask(*theirs, cert, path).await;
+                    let b = body(&b).replace("<center>nginx</center>", "<center>rginx</center>");
+                    assert_eq!(body(&a), b, "server {i}, {cert:?}, {path}");
+                    assert_eq!(ha.map(|h| h.len()), hb.map(|h| h.len()), "CA names of server {i}");
+                }
+            }
+        }
+    });
+}
+
+/// Writes a ticket key file of `len` bytes made from `seed`.
+fn key_file(path: &Path, seed: u8, len: usize) {
+    let bytes: Vec<u8> = (0..len)
+        .map(|i| seed.wrapping_mul(31).wrapping_add(i as u8))
+        .collect();
+    std::fs::write(path, bytes).unwrap();
+}
+
+/// `ssl_session_ticket_key`: two rginx processes with the same key file
+/// resume each other's sessions (TLS 1.3 and 1.2); the first key of a
+/// server seals, all its keys open; another key's tickets are refused.
+#[test]
+fn session_ticket_keys_are_shared_between_processes() {
+    let rt = runtime();
+    rt.block_on(async {
+        let keys = tempfile::tempdir().unwrap();
+        let k = keys.path();
+        key_file(&k.join("k1.key"), 1, 48);
+        key_file(&k.join("k2.key"), 2, 80);
+        key_file(&k.join("k3.key"), 3, 48);
+        let cert_dir = tempfile::tempdir().unwrap();
+        let trust = certificate(cert_dir.path(), &["localhost"], "c.pem", "k.pem");
+        let cd = cert_dir.path().display();
+        let kd = k.display();
+        let start = |keys: &[&str]| {
+            let dir = tempfile::tempdir().unwrap();
+            let port = free_port();
+            let lines: String = keys
+                .iter()
+                .map(|n| format!("ssl_session_ticket_key {kd}/{n};"))
+                .collect();
+            let conf = format!(
+                "events {{}}\nhttp {{ access_log off;\n server {{ listen 127.0.0.1:{port} ssl; server_name localhost; \
+                 ssl_certificate {cd}/c.pem; ssl_certificate_key {cd}/k.pem; {lines}\n\
+                 location / {{ return 200 \"reused=$ssl_session_reused\"; }} }} }}\n"
+            );
+            let s = Server::start(dir.path(), &conf, port);
+            (s, port, dir)
+        };
+        let (_a, pa, _da) = start(&["k1.key"]);
+        let (_b, pb, _db) = start(&["k2.key", "k1.key"]);
+        let (_c, pc, _dc) = start(&["k3.key"]);
+        for versions in [&[&rustls::version::TLS13][..], &[&rustls::version::TLS12][..]] {
+            let mut roots = rustls::RootCertStore::empty();
+            roots.add(trust.clone()).unwrap();
+            let cfg = Arc::new(
+                rustls::ClientConfig::builder_with_protocol_versions(versions)
+                    .with_root_certificates(roots)
+                    .with_no_client_auth(),
+            );
+            let v = format!("{:?}", versions[0].version);
+            let (t, r) = https_get(pa, "localhost", "/", cfg.clone()).await;
+            assert!(!r && t.ends_with("reused=."), "{v}: {t}");
+            // B opens A's ticket (k1, its second key)…
+            let (t, r) = https_get(pb, "localhost", "/", cfg.clone()).await;
+            assert!(r && t.ends_with("reused=r"), "{v}: B did not resume A's session: {t}");
+            // …and seals with k2, which A does not have.
+            let (_, r) = https_get(pa, "localhost", "/", cfg.clone()).await;
+            assert!(!r, "{v}: A resumed a session sealed with k2");
+            // A's new ticket (k1) is good at B again; C (k3) refuses B's.
+            let (_, r) = https_get(pb, "localhost", "/", cfg.clone()).await;
+            assert!(r, "{v}: B did not resume A's second session");
+            let (_, r) = https_get(pc, "localhost", "/", cfg.clone()).await;
+            assert!(!r, "{v}: C resumed a session it has no key for");
+        }
+    });
+}
+
+/// A key file of the wrong size or a missing one fails `-t` with nginx's
+/// words, at the end of the http block; the same as real nginx says.
+#[test]
+fn session_ticket_key_files_are_checked_as_nginx() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let _ = certificate(d, &["localhost"], "c.pem", "k.pem");
+    key_file(&d.join("good.key"), 1, 80);
+    key_file(&d.join("bad.key"), 1, 47);
+    for (file, expected) in [
+        ("bad.key", "nginx: [emerg] \"$DIR/bad.key\" must be 48 or 80 bytes in $DIR/nginx.conf:6"),
+        ("missing.key", "nginx: [emerg] open() \"$DIR/missing.key\" failed (2: No such file or directory) in $DIR/nginx.conf:6"),
+    ] {
+        let conf = format!(
+            "events {{}}\nhttp {{\n server {{ listen 127.0.0.1:8443 ssl; ssl_certificate c.pem; ssl_certificate_key k.pem;\n\
+             ssl_session_ticket_key good.key;\n ssl_session_ticket_key {file}; }}\n}}\n"
+        );
+        std::fs::write(d.join("nginx.conf"), &conf).unwrap();
+        let ours = test_config(rginx(), d);
+        assert_eq!(ours, expected);
+        if let Some(bin) = nginx_1_22() {
+            let theirs = test_config(std::process::Command::new(bin), d);
+            assert_eq!(ours, theirs);
+        }
+    }
+}
+
+/// A TLS backend that asks for a client certificate of `ca.pem` (the
+/// handshake fails without one) and answers each request, on a fresh
+/// connection, with whether the session was resumed, the protocol and the
+/// suite.
+async fn mtls_backend(dir: &Path) -> std::net::SocketAddr {
+    use rustls::pki_types::pem::PemObject;
+    let mut roots = rustls::RootCertStore::empty();
+    for c in CertificateDer::pem_file_iter(dir.join("ca.pem")).unwrap() {
+        roots.add(c.unwrap()).unwrap();
+    }
+    let verifier = rustls::server::WebPkiClientVerifier::builder(Arc::new(roots))
+        .build()
+        .unwrap();
+    let chain: Vec<CertificateDer<'static>> =
+        CertificateDer::pem_file_iter(dir.join("backend.pem"))
+            .unwrap()
+            .map(|c| c.unwrap())
+            .collect();
+    let key = rustls::pki_types::PrivateKeyDer::from_pem_file(dir.join("backend.key")).unwrap();
+    let cfg = rustls::ServerConfig::builder()
+        .with_client_cert_verifier(verifier)
+        .with_single_cert(chain, key)
+        .unwrap();
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(cfg));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        loop {
+            let Ok((tcp, _)) = listener.accept().await else {
+                return;
+            };
+            let acceptor = acceptor.clone();
+            tokio::spawn(async move {
+                let Ok(mut s) = acceptor.accept(tcp).await else {
+                    return;
+                };
+                let (_, conn) = s.get_ref();
+                let text = format!(
+                    "resumed={} {:?} {:?} cert={}",
+                    matches!(conn.handshake_kind(), Some(rustls::HandshakeKind::Resumed)),
+                    conn.protocol_version().unwrap(),
+                    conn.negotiated_cipher_suite().unwrap().suite(),
+                    conn.peer_certificates().is_some_and(|c| !c.is_empty()),
+                );
+                let mut buf = vec![0u8; 4096];
+                let mut head = Vec::new();
+                while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match s.read(&mut buf).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => head.extend_from_slice(&buf[..n]),
+                    }
+                }
+                let resp = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
+                    text.len()
+                );
+                let _ = s.write_all(resp.as_bytes()).await;
+                let _ = s.shutdown().await;
+            });
+        }
+    });
+    addr
+}
+
+/// `proxy_ssl_certificate`/`_key` show the upstream a certificate (without
+/// one its handshake fails: 502); `proxy_ssl_session_reuse` on resumes
+/// the next connections' sessions and off never does; `proxy_ssl_protocols`
+/// and `proxy_ssl_ciphers` choose what is offered; `proxy_ssl_verify_depth`
+/// counts the upstream's intermediates.
+#[test]
+fn upstream_tls_client_settings() {
+    let rt = runtime();
+    rt.block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let _ = client_pki(d);
+        // (Sessions are kept per set of proxy_ssl_* settings: /reuse/ is
+        // asked first, before /mtls/ with the same settings.)
+        // The backend's certificate comes from an intermediate of the CA.
+        let ca_key = KeyPair::generate().unwrap();
+        let ca = CertifiedIssuer::self_signed(ca_params(&[(DnType::CommonName, "Backend CA")]), ca_key).unwrap();
+        let inter = CertifiedIssuer::signed_by(
+            ca_params(&[(DnType::CommonName, "Backend Inter")]),
+            KeyPair::generate().unwrap(),
+            &ca,
+        )
+        .unwrap();
+        let k = KeyPair::generate().unwrap();
+        let leaf = leaf_params(&[(DnType::CommonName, "localhost")], vec![9], 2024, 2099)
+            .signed_by(&k, &inter)
+            .unwrap();
+        write_pair(d, "backend", &[&leaf.pem(), &inter.pem()], &k);
+        std::fs::write(d.join("backend-ca.pem"), ca.pem()).unwrap();
+        let b = mtls_backend(d).await;
+        let port = free_port();
+        let cert = "proxy_ssl_certificate client.pem; proxy_ssl_certificate_key client.key;";
+        let conf = format!(
+            "events {{}}\nhttp {{ access_log off; server_tokens off;\n\
+             server {{ listen 127.0.0.1:{port};\n\
+               location /mtls/ {{ {cert} proxy_pass https://{b}/; }}\n\
+               location /nocert/ {{ proxy_pass https://{b}/; }}\n\
+               location /reuse/ {{ {cert} proxy_ssl_session_reuse on; proxy_pass https://{b}/; }}\n\
+               location /noreuse/ {{ {cert} proxy_ssl_session_reuse off; proxy_pass https://{b}/; }}\n\
+               location /tls12/ {{ {cert} proxy_ssl_protocols TLSv1.2; proxy_ssl_ciphers ECDHE-ECDSA-AES256-GCM-SHA384; proxy_pass https://{b}/; }}\n\
+               location /depth1/ {{ {cert} proxy_ssl_verify on; proxy_ssl_trusted_certificate backend-ca.pem; proxy_ssl_name localhost; proxy_pass https://{b}/; }}\n\
+               location /depth0/ {{ {cert} proxy_ssl_verify on; proxy_ssl_verify_depth 0; proxy_ssl_trusted_certificate backend-ca.pem; proxy_ssl_name localhost; proxy_pass https://{b}/; }}\n\
+               location /name/ {{ {cert} proxy_ssl_verify on; proxy_ssl_trusted_certificate backend-ca.pem; proxy_ssl_name wrong.example; proxy_pass https://{b}/; }}\n\
+             }} }}\n"
+        );
+        let server = Server::start(d, &conf, port);
+        let get = |path: &'static str| async move {
+            let mut s = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+            s.write_all(format!("GET {path} HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n").as_bytes())
+                .await
+                .unwrap();
+            let mut out = Vec::new();
+            s.read_to_end(&mut out).await.unwrap();
+            String::from_utf8_lossy(&out).into_owned()
+        };
+        let mut resumed = 0;
+        for _ in 0..3 {
+            let t = get("/reuse/a").await;
+            assert!(t.starts_with("HTTP/1.1 200 OK"), "{t}");
+            resumed += usize::from(t.contains("resumed=true"));
+        }
+        assert_eq!(resumed, 2, "proxy_ssl_session_reuse on: the 2nd and 3rd connections resume");
+        let t = get("/mtls/b").await;
+        assert!(t.starts_with("HTTP/1.1 200 OK") && t.contains("cert=true"), "{t}\n{}", server.log());
+        let t = get("/nocert/a").await;
+        assert!(t.starts_with("HTTP/1.1 502 Bad Gateway"), "{t}");
+        for _ in 0..3 {
+            let t = get("/noreuse/a").await;
+            assert!(t.contains("resumed=false"), "proxy_ssl_session_reuse off resumed: {t}");
+        }
+        let t = get("/tls12/a").await;
+        assert!(t.ends_with("TLSv1_2 TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 cert=true"), "{t}");
+        let t = get("/mtls/a").await;
+        assert!(t.contains(" TLSv1_3 "), "{t}");
+        let t = get("/depth1/a").await;
+        assert!(t.starts_with("HTTP/1.1 200 OK"), "{t}\n{}", server.log());
+        let t = get("/depth0/a").await;
+        assert!(t.starts_with("HTTP/1.1 502 Bad Gateway"), "{t}");
+        let t = get("/name/a").await;
+        assert!(t.starts_with("HTTP/1.1 502 Bad Gateway"), "{t}");
+        let log = server.log();
+        assert!(
+            log.contains("upstream SSL certificate verify error: (20:unable to get local issuer certificate) while SSL handshaking to upstream"),
+            "{log}"
+        );
+        assert!(
+            log.contains("upstream SSL certificate does not match \"wrong.example\" while SSL handshaking to upstream"),
+            "{log}"
+        );
+    });
+}
+
+/// `ssl_verify_client` needs `ssl_client_certificate` up to nginx 1.27.1;
+/// since 1.27.2 `ssl_trusted_certificate` is enough (then served as in
+/// `client_certificates_as_nginx`), and without either the message names
+/// both — as nginx 1.22.1 and 1.31.3 say.
+#[test]
+fn verify_client_without_ca_files_fails_as_nginx() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let _ = certificate(d, &["localhost"], "c.pem", "k.pem");
+    let port = free_port();
+    let run = |extra: &str, version: &str| {
+        let conf = format!(
+            "events {{}}\nhttp {{ server {{ listen 127.0.0.1:{port} ssl; ssl_certificate c.pem; ssl_certificate_key k.pem; \
+             ssl_verify_client on; {extra} }} }}\n"
+        );
+        std::fs::write(d.join("nginx.conf"), conf).unwrap();
+        let out = rginx()
+            .arg("-p")
+            .arg(format!("{}/", d.display()))
+            .arg("-c")
+            .arg("nginx.conf")
+            .arg("--nginx-version")
+            .arg(version)
+            .arg("-g")
+            .arg("daemon off; error_log stderr; pid rginx.pid;")
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let e = run("ssl_trusted_certificate c.pem;", "1.22.1");
+    assert!(
+        e.contains("[emerg] no ssl_client_certificate for ssl_verify_client\n"),
+        "{e}"
+    );
+    let e = run("", "1.31.3");
+    assert!(
+        e.contains(
+            "[emerg] no ssl_client_certificate or ssl_trusted_certificate for ssl_verify_client\n"
+        ),
+        "{e}"
+    );
+}

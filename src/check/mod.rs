@@ -143,10 +143,15 @@ impl Walker<'_> {
     /// file: a file it cannot open fails the test with OpenSSL's words.
     fn certificates(&mut self) -> Step {
         let mut files = Vec::new();
+        let mut ticket_keys = Vec::new();
+        /// Certificate files, and ticket key files with the end of their
+        /// http block (where nginx merges the servers and reads them).
         fn walk<'c>(
             config: &'c Config,
             list: &'c [crate::syntax::ast::Directive],
+            http_close: Option<crate::source::Span>,
             out: &mut Vec<(bool, String)>,
+            keys: &mut Vec<(String, Option<crate::source::Span>)>,
         ) {
             for d in crate::ir::expanded(config, list) {
                 let name = d.name_text();
@@ -154,9 +159,14 @@ impl Walker<'_> {
                 {
                     out.push((name == "ssl_certificate", d.args[0].text().into_owned()));
                 }
+                if name == "ssl_session_ticket_key" && d.args.len() == 1 {
+                    keys.push((d.args[0].text().into_owned(), http_close));
+                }
                 if let Some(b) = d.block() {
-                    if d.is("http") || d.is("server") {
-                        walk(config, &b.directives, out);
+                    if d.is("http") {
+                        walk(config, &b.directives, b.close, out, keys);
+                    } else if d.is("server") {
+                        walk(config, &b.directives, http_close, out, keys);
                     }
                 }
             }
@@ -164,7 +174,9 @@ impl Walker<'_> {
         walk(
             self.config,
             &self.config.file(self.config.main).directives,
+            None,
             &mut files,
+            &mut ticket_keys,
         );
         for (cert, file) in files {
             if file.contains('$') || file.starts_with("data:") || file.starts_with("engine:") {
@@ -189,6 +201,16 @@ impl Walker<'_> {
                     ),
                     None,
                 )?;
+            }
+        }
+        for (file, at) in ticket_keys {
+            let path = if file.starts_with('/') {
+                std::path::PathBuf::from(&file)
+            } else {
+                self.prefix.join(&file)
+            };
+            if let Err(message) = crate::tls::tickets::read_key_file(&path) {
+                self.emerg(codes::VALUE, message, at)?;
             }
         }
         Ok(())

@@ -79,6 +79,17 @@ pub struct UpstreamTls {
     pub verify: bool,
     /// `proxy_ssl_trusted_certificate`.
     pub trusted: Option<PathBuf>,
+    /// `proxy_ssl_verify_depth` (1 by default).
+    pub verify_depth: usize,
+    /// `proxy_ssl_certificate` and `proxy_ssl_certificate_key`: the
+    /// certificate rginx shows the upstream.
+    pub certificate: Option<(PathBuf, PathBuf)>,
+    /// `proxy_ssl_protocols` as written; `None`: both TLSv1.2 and TLSv1.3.
+    pub protocols: Option<Vec<String>>,
+    /// `proxy_ssl_ciphers` (`DEFAULT` by default).
+    pub ciphers: String,
+    /// `proxy_ssl_session_reuse` (on by default).
+    pub session_reuse: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -192,6 +203,10 @@ pub struct Exec<'a> {
     /// Variables only a running server knows (`$time_local`,
     /// `$body_bytes_sent`, `$upstream_http_*`…), set by the runtime.
     pub runtime_vars: HashMap<String, String>,
+    /// The connection's client certificate once a handshake happened
+    /// (`Some(None)`: none was sent or asked for); `None` without a
+    /// handshake (the IR mode), where `$ssl_client_*` cannot be known.
+    pub client_cert: Option<Option<std::sync::Arc<crate::tls::x509::PeerCert>>>,
     /// The upstream response's headers (`$upstream_http_*`) and those of
     /// the response sent (`$sent_http_*`), as the runtime saw them.
     pub upstream_headers: Vec<(String, String)>,
@@ -538,6 +553,7 @@ impl<'a> Exec<'a> {
             upstream_response_time: None,
             connection: None,
             runtime_vars: HashMap::new(),
+            client_cert: None,
             upstream_headers: Vec::new(),
             sent_headers: Vec::new(),
             carried_headers: Vec::new(),
@@ -995,11 +1011,12 @@ impl<'a> Exec<'a> {
                 }
             }
         }
-        if status == 497 {
-            // Plain HTTP on a TLS port: nginx's special 400 page.
+        if matches!(status, 495..=497) {
+            // Plain HTTP on a TLS port, a client certificate that failed
+            // verification or is missing: nginx's special 400 pages.
             self.err_status = Some(400);
             self.closes = true;
-            let body = super::pages::plain_http_page(self.tokens());
+            let body = super::pages::tls_page(status, self.tokens());
             return self.finish(Reply {
                 status: 400,
                 headers: Vec::new(),

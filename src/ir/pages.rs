@@ -40,17 +40,23 @@ pub fn reason(status: u16) -> Option<&'static str> {
     })
 }
 
-/// nginx's page for plain HTTP sent to a TLS port (status 497, sent as
-/// 400).
-pub fn plain_http_page(tokens: bool) -> String {
+/// nginx's pages for its TLS statuses, all sent as 400: 495 (the client's
+/// certificate failed verification), 496 (`ssl_verify_client on` and no
+/// certificate), 497 (plain HTTP sent to a TLS port).
+pub fn tls_page(status: u16, tokens: bool) -> String {
     let signature = if tokens {
         concat!("rginx/", env!("CARGO_PKG_VERSION"))
     } else {
         "rginx"
     };
+    let why = match status {
+        495 => "The SSL certificate error",
+        496 => "No required SSL certificate was sent",
+        _ => "The plain HTTP request was sent to HTTPS port",
+    };
     format!(
-        "<html>\r\n<head><title>400 The plain HTTP request was sent to HTTPS port</title></head>\r\n<body>\r\n\
-         <center><h1>400 Bad Request</h1></center>\r\n<center>The plain HTTP request was sent to HTTPS port</center>\r\n\
+        "<html>\r\n<head><title>400 {why}</title></head>\r\n<body>\r\n\
+         <center><h1>400 Bad Request</h1></center>\r\n<center>{why}</center>\r\n\
          <hr><center>{signature}</center>\r\n</body>\r\n</html>\r\n"
     )
 }

@@ -157,6 +157,34 @@ impl<'a> Exec<'a> {
                     .value("proxy_ssl_trusted_certificate")
                     .and_then(|s| s.args.first())
                     .map(|p| self.http.prefix.join(p)),
+                verify_depth: levels
+                    .value("proxy_ssl_verify_depth")
+                    .and_then(|s| s.args.first())
+                    .and_then(|a| a.parse().ok())
+                    .unwrap_or(1),
+                certificate: levels
+                    .value("proxy_ssl_certificate")
+                    .and_then(|s| s.args.first())
+                    .zip(
+                        levels
+                            .value("proxy_ssl_certificate_key")
+                            .and_then(|s| s.args.first()),
+                    )
+                    .map(|(c, k)| {
+                        (
+                            self.http.prefix.join(self.eval(c)),
+                            self.http.prefix.join(self.eval(k)),
+                        )
+                    }),
+                protocols: levels.value("proxy_ssl_protocols").map(|s| s.args.clone()),
+                ciphers: levels
+                    .value("proxy_ssl_ciphers")
+                    .and_then(|s| s.args.first().cloned())
+                    .unwrap_or_else(|| "DEFAULT".into()),
+                session_reuse: levels
+                    .value("proxy_ssl_session_reuse")
+                    .and_then(|s| s.args.first())
+                    .is_none_or(|a| a == "on"),
             }
         });
         Outcome::Proxy(Box::new(ProxyPlan {

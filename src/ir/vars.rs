@@ -26,6 +26,21 @@ const RUNTIME_ONLY: &[&str] = &[
     "hostname",
 ];
 
+/// The client certificate's variables (`ssl_verify_client`).
+const SSL_CLIENT: &[&str] = &[
+    "ssl_client_verify",
+    "ssl_client_s_dn",
+    "ssl_client_i_dn",
+    "ssl_client_serial",
+    "ssl_client_fingerprint",
+    "ssl_client_cert",
+    "ssl_client_raw_cert",
+    "ssl_client_escaped_cert",
+    "ssl_client_v_start",
+    "ssl_client_v_end",
+    "ssl_client_v_remain",
+];
+
 /// 128 random bits in hex (`$request_id`).
 fn random_id() -> String {
     use std::hash::{BuildHasher, Hasher};
@@ -185,6 +200,20 @@ impl Exec<'_> {
                 return Err(format!("${name} is only known after a handshake"));
             }
             "ssl_protocol" | "ssl_cipher" | "ssl_session_reused" => String::new(),
+            n if SSL_CLIENT.contains(&n) => match &self.client_cert {
+                Some(Some(cert)) => {
+                    let now = std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map_or(0, |d| d.as_secs() as i64);
+                    cert.variable(n, now).unwrap_or_default()
+                }
+                Some(None) if n == "ssl_client_verify" => "NONE".into(),
+                Some(None) => String::new(),
+                None if req.tls.is_some() => {
+                    return Err(format!("${n} is only known after a handshake"));
+                }
+                None => String::new(),
+            },
             "server_port" => req.local.port().to_string(),
             "server_addr" => req.local.ip().to_string(),
             "server_name" => self.server.primary_name.clone(),

@@ -165,6 +165,9 @@ pub struct DirectiveSpec {
     /// "<instead>" directive instead`, as (word, instead).
     pub deprecated: Option<(&'static str, &'static str)>,
     pub support: Support,
+    /// For an unsupported directive, why (rustls lacks the feature, or
+    /// what is missing), shown in docs/directives.md and by lint.
+    pub why_unsupported: Option<&'static str>,
     pub values: Values,
     pub check: Check,
     /// nginx's documented default, as its docs write it.
@@ -195,6 +198,7 @@ impl DirectiveSpec {
             removed: None,
             deprecated: None,
             support: Support::Unsupported,
+            why_unsupported: None,
             values: Values::Any,
             check: Check::None,
             default: None,
@@ -255,6 +259,13 @@ impl DirectiveSpec {
 
     pub const fn origin(mut self, origin: Origin) -> Self {
         self.origin = origin;
+        self
+    }
+
+    /// Unsupported, and why.
+    pub const fn unsupported_because(mut self, why: &'static str) -> Self {
+        self.support = Support::Unsupported;
+        self.why_unsupported = Some(why);
         self
     }
 

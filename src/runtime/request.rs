@@ -264,10 +264,17 @@ pub(super) async fn handle(
             if t.resumed { "r" } else { "." }.into(),
         );
     }
+    let cert_refusal = conn.tls.and_then(|t| {
+        exec.client_cert = Some(t.client_cert.clone());
+        client_cert_refusal(gen, &exec, t, conn.id, conn.remote)
+    });
     let mut outcome = match refused {
         Some(status) => exec.special(status),
         None if conn.plain_on_tls => exec.special(497),
-        None => exec.run(),
+        None => match cert_refusal {
+            Some(status) => exec.special(status),
+            None => exec.run(),
+        },
     };
     let keepalive_asked = client_keepalive(&req) && !conn.last;
     let (keep, status, sent) = loop {
@@ -344,6 +351,60 @@ pub(super) async fn handle(
     );
     super::logs::access(&exec, &gen.formats, &gen.files, &gen.prefix);
     keep
+}
+
+/// `ssl_verify_client` of the request's server (as nginx, not the
+/// handshake's): 495 for a chain that failed verification (but for the
+/// unknown-issuer errors `optional_no_ca` lets through), 496 for no
+/// certificate under `on`; both logged at info.
+fn client_cert_refusal(
+    gen: &Generation,
+    exec: &Exec<'_>,
+    tls: &super::tls::TlsInfo,
+    id: u64,
+    remote: std::net::SocketAddr,
+) -> Option<u16> {
+    use super::tls::VerifyClient;
+    use crate::tls::x509::Verdict;
+    let mode = super::tls::verify_client(exec.http, exec.server)?;
+    let context = || {
+        format!(
+            " while reading client request headers, client: {}, server: {}, request: \"{} {} {}\", host: \"{}\"",
+            remote.ip(),
+            exec.server.primary_name,
+            exec.req.method,
+            exec.req.target,
+            exec.req.protocol,
+            exec.host
+        )
+    };
+    match &tls.client_cert {
+        Some(cert) => match cert.verdict {
+            Verdict::Failed(code, why)
+                if mode != VerifyClient::OptionalNoCa || !cert.verdict.no_ca_only() =>
+            {
+                gen.log(
+                    "info",
+                    Some(id),
+                    &format!(
+                        "client SSL certificate verify error: ({code}:{why}){}",
+                        context()
+                    ),
+                );
+                Some(495)
+            }
+            _ => None,
+        },
+        None if mode == VerifyClient::On => {
+            gen.log(
+                "info",
+                Some(id),
+                &format!("client sent no required SSL certificate{}", context()),
+            );
+            Some(496)
+        }
+        None => None,
+    }
 }
 
 fn log_refused(gen: &Generation, req: &Request, status: u16, _sent: u64) {

@@ -5,13 +5,25 @@
 //! skipped with a warning), `ssl_ciphers` through the OpenSSL cipher-string
 //! evaluator (the TLS 1.2 suites offered are exactly those lint reports),
 //! `ssl_prefer_server_ciphers`, `ssl_ecdh_curve`, `ssl_session_cache`,
-//! `ssl_session_tickets`. The server is chosen by SNI among the servers of
-//! the socket, as nginx does for the handshake.
+//! `ssl_session_tickets`, `ssl_session_ticket_key`, `ssl_session_timeout`,
+//! and client certificates (`ssl_verify_client`, `ssl_client_certificate`,
+//! `ssl_trusted_certificate`, `ssl_verify_depth`). The server is chosen by
+//! SNI among the servers of the socket, as nginx does for the handshake.
+//!
+//! Client certificates: nginx never fails a handshake over a client's
+//! certificate (its verify callback lets every chain through) and answers
+//! the request with a 400 page instead. So the handshake here only asks
+//! for a certificate (naming the `ssl_client_certificate` CAs) and checks
+//! the client's signature; the chain is verified after the handshake, from
+//! the certificates rustls keeps for the connection (a resumed session
+//! included), and the verdict goes to the request (`$ssl_client_verify`,
+//! the 400 of `ssl_verify_client on`/`optional`).
 
 use crate::ir::location::Setting;
 use crate::ir::{Http, Server};
 use crate::profile::{has, Behaviour};
 use crate::registry::Version;
+use crate::tls::x509::{PeerCert, Trust};
 use rustls::crypto::CryptoProvider;
 use rustls::server::{ClientHello, ResolvesServerCert};
 use rustls::sign::CertifiedKey;
@@ -63,6 +75,161 @@ impl ResolvesServerCert for Certs {
             .or(self.0.first())
             .cloned()
     }
+}
+
+/// `ssl_verify_client`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VerifyClient {
+    On,
+    Optional,
+    OptionalNoCa,
+}
+
+/// The `ssl_verify_client` mode in effect for a server (server, then
+/// http); `None` for off.
+pub fn verify_client(http: &Http, server: &Server) -> Option<VerifyClient> {
+    match value(http, server, "ssl_verify_client")
+        .and_then(|s| s.args.first())
+        .map(String::as_str)
+    {
+        Some("on") => Some(VerifyClient::On),
+        Some("optional") => Some(VerifyClient::Optional),
+        Some("optional_no_ca") => Some(VerifyClient::OptionalNoCa),
+        _ => None,
+    }
+}
+
+/// The handshake's side of client certificates: ask for one, name the
+/// CAs of `ssl_client_certificate`, check the client's signature, and
+/// accept any chain (it is judged after the handshake, as nginx does).
+#[derive(Debug)]
+struct AskClientCert {
+    hints: Vec<rustls::DistinguishedName>,
+    provider: Arc<CryptoProvider>,
+}
+
+impl rustls::server::danger::ClientCertVerifier for AskClientCert {
+    fn offer_client_auth(&self) -> bool {
+        true
+    }
+    fn client_auth_mandatory(&self) -> bool {
+        false
+    }
+    fn root_hint_subjects(&self) -> &[rustls::DistinguishedName] {
+        &self.hints
+    }
+    fn verify_client_cert(
+        &self,
+        _end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _now: rustls_pki_types::UnixTime,
+    ) -> Result<rustls::server::danger::ClientCertVerified, rustls::Error> {
+        Ok(rustls::server::danger::ClientCertVerified::assertion())
+    }
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.provider.signature_verification_algorithms,
+        )
+    }
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.provider.signature_verification_algorithms,
+        )
+    }
+    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
+        self.provider
+            .signature_verification_algorithms
+            .supported_schemes()
+    }
+}
+
+/// The trust of a server's `ssl_verify_client`: the anchors of
+/// `ssl_client_certificate` (also named in the handshake) and
+/// `ssl_trusted_certificate` (not named), with `ssl_verify_depth`; and the
+/// CA names for the handshake.
+fn client_trust(
+    http: &Http,
+    server: &Server,
+    version: Version,
+) -> Result<(Trust, Vec<rustls::DistinguishedName>), String> {
+    let mode = verify_client(http, server);
+    let file = |name: &str| value(http, server, name).and_then(|s| s.args.first().cloned());
+    let client_ca = file("ssl_client_certificate");
+    let trusted = file("ssl_trusted_certificate");
+    if mode.is_some_and(|m| m != VerifyClient::OptionalNoCa) && client_ca.is_none() {
+        if !has(version, Behaviour::VerifyClientTrustedOnly) {
+            return Err("no ssl_client_certificate for ssl_verify_client".into());
+        }
+        if trusted.is_none() {
+            return Err(
+                "no ssl_client_certificate or ssl_trusted_certificate for ssl_verify_client".into(),
+            );
+        }
+    }
+    let depth = value(http, server, "ssl_verify_depth")
+        .and_then(|s| s.args.first())
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1);
+    let mut trust = Trust {
+        anchors: Vec::new(),
+        depth,
+    };
+    let mut hints = Vec::new();
+    if let Some(f) = &client_ca {
+        let p = path(&http.prefix, f);
+        let before = trust.anchors.len();
+        trust.add_pem_file(&p).map_err(|e| {
+            format!(
+                "SSL_CTX_load_verify_locations(\"{}\") failed ({e})",
+                p.display()
+            )
+        })?;
+        let mut store = rustls::RootCertStore::empty();
+        store.roots.extend(trust.anchors[before..].iter().cloned());
+        hints = store.subjects();
+    }
+    if let Some(f) = &trusted {
+        let p = path(&http.prefix, f);
+        trust.add_pem_file(&p).map_err(|e| {
+            format!(
+                "SSL_CTX_load_verify_locations(\"{}\") failed ({e})",
+                p.display()
+            )
+        })?;
+    }
+    Ok((trust, hints))
+}
+
+/// `ssl_session_timeout` in seconds (5 minutes by default).
+fn session_timeout(http: &Http, server: &Server) -> u32 {
+    value(http, server, "ssl_session_timeout")
+        .and_then(|s| s.args.first())
+        .and_then(|a| crate::check::value::parse_time(a, false))
+        .map_or(300, |t| t.min(u64::from(u32::MAX)) as u32)
+}
+
+/// The keys of `ssl_session_ticket_key` (innermost level that has any).
+pub fn ticket_key_files(http: &Http, server: &Server) -> Vec<(std::path::PathBuf, String)> {
+    list(http, server, "ssl_session_ticket_key")
+        .into_iter()
+        .filter_map(|s| Some((path(&http.prefix, s.args.first()?), s.at.to_string())))
+        .collect()
 }
 
 fn load_certs(
@@ -126,7 +293,7 @@ pub fn server_config(
     server: &Server,
     version: Version,
     http2: bool,
-) -> Result<(Arc<ServerConfig>, Vec<String>), String> {
+) -> Result<(ServerTls, Vec<String>), String> {
     let mut warnings = Vec::new();
     let base = rustls::crypto::aws_lc_rs::default_provider();
     // Protocols: rustls speaks TLS 1.2 and 1.3.
@@ -208,12 +375,25 @@ pub fn server_config(
         ..base
     };
     let certs = load_certs(http, server, &provider)?;
-    let builder = ServerConfig::builder_with_provider(Arc::new(provider))
+    let provider = Arc::new(provider);
+    let builder = ServerConfig::builder_with_provider(provider.clone())
         .with_protocol_versions(&versions)
         .map_err(|e| format!("TLS settings of the server at {}: {e}", server.at))?;
-    let mut cfg = builder
-        .with_no_client_auth()
-        .with_cert_resolver(Arc::new(Certs(certs)));
+    let client_auth = match verify_client(http, server) {
+        Some(mode) => {
+            let (trust, hints) = client_trust(http, server, version)?;
+            Some((mode, Arc::new(trust), hints))
+        }
+        None => None,
+    };
+    let builder = match &client_auth {
+        Some((_, _, hints)) => builder.with_client_cert_verifier(Arc::new(AskClientCert {
+            hints: hints.clone(),
+            provider,
+        })),
+        None => builder.with_no_client_auth(),
+    };
+    let mut cfg = builder.with_cert_resolver(Arc::new(Certs(certs)));
     cfg.ignore_client_order = value(http, server, "ssl_prefer_server_ciphers")
         .and_then(|s| s.args.first())
         .is_some_and(|a| a == "on");
@@ -239,27 +419,52 @@ pub fn server_config(
             }
         })
     });
+    let timeout = session_timeout(http, server);
     cfg.session_storage = match sessions {
-        Some(n) => rustls::server::ServerSessionMemoryCache::new(n),
+        Some(n) => Arc::new(crate::tls::tickets::TimedCache::new(n, timeout)),
         None => Arc::new(rustls::server::NoServerSessionStorage {}),
     };
     let tickets = value(http, server, "ssl_session_tickets")
         .and_then(|s| s.args.first())
         .is_none_or(|a| a == "on");
-    if tickets {
+    let key_files = ticket_key_files(http, server);
+    if tickets && !key_files.is_empty() {
+        let mut keys = Vec::new();
+        for (p, at) in &key_files {
+            keys.push(crate::tls::tickets::read_key_file(p).map_err(|e| format!("{e} in {at}"))?);
+        }
+        let ticketer = crate::tls::tickets::FileTicketer::new(&keys, timeout)
+            .ok_or_else(|| "session ticket keys".to_string())?;
+        cfg.ticketer = Arc::new(ticketer);
+        cfg.send_tls13_tickets = 1;
+    } else if tickets {
         cfg.ticketer = rustls::crypto::aws_lc_rs::Ticketer::new()
             .map_err(|e| format!("session tickets: {e}"))?;
         cfg.send_tls13_tickets = 1;
     } else {
         cfg.send_tls13_tickets = 0;
     }
-    Ok((Arc::new(cfg), warnings))
+    Ok((
+        ServerTls {
+            config: Arc::new(cfg),
+            client_auth: client_auth.map(|(mode, trust, _)| (mode, trust)),
+        },
+        warnings,
+    ))
+}
+
+/// One server block's TLS: the rustls configuration and, with
+/// `ssl_verify_client`, how client chains are judged.
+#[derive(Clone)]
+pub struct ServerTls {
+    pub config: Arc<ServerConfig>,
+    pub client_auth: Option<(VerifyClient, Arc<Trust>)>,
 }
 
 /// The TLS configurations of a socket's servers, by server index, and how
 /// the socket chooses among them.
 pub struct SocketTls {
-    pub configs: HashMap<usize, Arc<ServerConfig>>,
+    pub configs: HashMap<usize, ServerTls>,
 }
 
 impl SocketTls {
@@ -289,12 +494,7 @@ impl SocketTls {
     }
 
     /// The configuration for a ClientHello's server name on `local`.
-    pub fn choose(
-        &self,
-        http: &Http,
-        local: SocketAddr,
-        sni: Option<&str>,
-    ) -> Option<Arc<ServerConfig>> {
+    pub fn choose(&self, http: &Http, local: SocketAddr, sni: Option<&str>) -> Option<ServerTls> {
         let by_name = crate::ir::server::select(&http.servers, local, sni.unwrap_or(""))
             .map(|(s, _)| s.index)
             .and_then(|i| self.configs.get(&i));
@@ -320,6 +520,9 @@ pub struct TlsInfo {
     pub resumed: bool,
     /// ALPN chose HTTP/2.
     pub h2: bool,
+    /// The client's certificate and its verdict, when the handshake's
+    /// server asked for one and the client sent one.
+    pub client_cert: Option<Arc<PeerCert>>,
 }
 
 /// The server side of a handshake on `local`: the ClientHello's server
@@ -345,13 +548,16 @@ pub async fn accept(
             .tls
             .get(&local.port())
             .ok_or_else(|| "no TLS configuration for the socket".to_string())?;
-        let config = socket
+        let chosen = socket
             .choose(&gen.http, local, sni.as_deref())
             .ok_or_else(|| "no server with a certificate".to_string())?;
-        let stream = start.into_stream(config).await.map_err(|e| e.to_string())?;
-        Ok::<_, String>((stream, sni))
+        let stream = start
+            .into_stream(chosen.config)
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok::<_, String>((stream, sni, chosen.client_auth))
     };
-    let (stream, sni) = tokio::time::timeout(timeout, handshake)
+    let (stream, sni, client_auth) = tokio::time::timeout(timeout, handshake)
         .await
         .map_err(|_| "client timed out".to_string())??;
     let (_, conn) = stream.get_ref();
@@ -372,6 +578,16 @@ pub async fn accept(
         .unwrap_or_default();
     let resumed = matches!(conn.handshake_kind(), Some(rustls::HandshakeKind::Resumed));
     let h2 = conn.alpn_protocol() == Some(b"h2");
+    let client_cert = match (client_auth, conn.peer_certificates()) {
+        (Some((_, trust)), Some(chain)) if !chain.is_empty() => {
+            let verdict = trust.verify(chain, true, None, rustls_pki_types::UnixTime::now());
+            Some(Arc::new(PeerCert {
+                chain: chain.iter().map(|c| c.clone().into_owned()).collect(),
+                verdict,
+            }))
+        }
+        _ => None,
+    };
     Ok((
         stream,
         TlsInfo {
@@ -380,6 +596,7 @@ pub async fn accept(
             cipher,
             resumed,
             h2,
+            client_cert,
         },
     ))
 }

@@ -66,31 +66,158 @@ impl rustls::client::danger::ServerCertVerifier for NoVerify {
     }
 }
 
+/// rustls' verifier for `proxy_ssl_verify on`: the chain against
+/// `proxy_ssl_trusted_certificate` within `proxy_ssl_verify_depth`, then
+/// the name, judged and worded as nginx (OpenSSL) does.
+#[derive(Debug)]
+struct VerifyUpstream {
+    trust: crate::tls::x509::Trust,
+    provider: Arc<rustls::crypto::CryptoProvider>,
+}
+
+impl rustls::client::danger::ServerCertVerifier for VerifyUpstream {
+    fn verify_server_cert(
+        &self,
+        end_entity: &rustls::pki_types::CertificateDer<'_>,
+        intermediates: &[rustls::pki_types::CertificateDer<'_>],
+        server_name: &rustls::pki_types::ServerName<'_>,
+        _ocsp: &[u8],
+        now: rustls::pki_types::UnixTime,
+    ) -> Result<rustls::client::danger::ServerCertVerified, rustls::Error> {
+        use crate::tls::x509::Verdict;
+        let mut chain = Vec::with_capacity(1 + intermediates.len());
+        chain.push(end_entity.clone());
+        chain.extend(intermediates.iter().cloned());
+        match self.trust.verify(&chain, false, Some(server_name), now) {
+            Verdict::Ok => Ok(rustls::client::danger::ServerCertVerified::assertion()),
+            Verdict::Failed(62, _) => Err(rustls::Error::General(format!(
+                "upstream SSL certificate does not match \"{}\"",
+                server_name.to_str()
+            ))),
+            Verdict::Failed(code, why) => Err(rustls::Error::General(format!(
+                "upstream SSL certificate verify error: ({code}:{why})"
+            ))),
+        }
+    }
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        NoVerify(self.provider.clone()).verify_tls12_signature(message, cert, dss)
+    }
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        NoVerify(self.provider.clone()).verify_tls13_signature(message, cert, dss)
+    }
+    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
+        self.provider
+            .signature_verification_algorithms
+            .supported_schemes()
+    }
+}
+
 /// The rustls client configuration for an upstream's `proxy_ssl_*`.
 fn client_tls(t: &crate::ir::exec::UpstreamTls) -> Result<Arc<rustls::ClientConfig>, String> {
-    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
-    let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
-        .with_safe_default_protocol_versions()
-        .map_err(|e| e.to_string())?;
-    let mut cfg = if t.verify {
-        use rustls_pki_types::pem::PemObject;
-        let mut roots = rustls::RootCertStore::empty();
-        if let Some(p) = &t.trusted {
-            for c in rustls::pki_types::CertificateDer::pem_file_iter(p)
-                .map_err(|e| format!("proxy_ssl_trusted_certificate \"{}\": {e}", p.display()))?
-            {
-                let c = c.map_err(|e| e.to_string())?;
-                roots.add(c).map_err(|e| e.to_string())?;
+    use rustls_pki_types::pem::PemObject;
+    let base = rustls::crypto::aws_lc_rs::default_provider();
+    // proxy_ssl_ciphers: the TLS 1.2 suites, in the string's order; TLS 1.3
+    // suites are all offered, as OpenSSL does.
+    let allowed = crate::tls::ciphers::evaluate(&t.ciphers)
+        .map_err(|e| format!("SSL_CTX_set_cipher_list(\"{}\") failed ({e})", t.ciphers))?;
+    let mut suites: Vec<rustls::SupportedCipherSuite> = allowed
+        .iter()
+        .filter_map(|a| {
+            base.cipher_suites
+                .iter()
+                .find(|s| u16::from(s.suite()) == a.id && s.tls13().is_none())
+                .copied()
+        })
+        .collect();
+    suites.extend(
+        base.cipher_suites
+            .iter()
+            .filter(|s| s.tls13().is_some())
+            .copied(),
+    );
+    let provider = Arc::new(rustls::crypto::CryptoProvider {
+        cipher_suites: suites,
+        ..base
+    });
+    // proxy_ssl_protocols: of those rustls speaks.
+    let versions: Vec<&'static rustls::SupportedProtocolVersion> = match &t.protocols {
+        None => vec![&rustls::version::TLS13, &rustls::version::TLS12],
+        Some(list) => {
+            let mut v: Vec<&'static rustls::SupportedProtocolVersion> = Vec::new();
+            if list.iter().any(|p| p == "TLSv1.3") {
+                v.push(&rustls::version::TLS13);
             }
+            if list.iter().any(|p| p == "TLSv1.2") {
+                v.push(&rustls::version::TLS12);
+            }
+            if v.is_empty() {
+                return Err(format!(
+                    "no protocol of \"proxy_ssl_protocols {}\" is available to rginx (TLSv1.2, TLSv1.3)",
+                    list.join(" ")
+                ));
+            }
+            v
         }
-        builder.with_root_certificates(roots).with_no_client_auth()
+    };
+    let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
+        .with_protocol_versions(&versions)
+        .map_err(|e| e.to_string())?;
+    let builder = if t.verify {
+        let mut trust = crate::tls::x509::Trust {
+            anchors: Vec::new(),
+            depth: t.verify_depth,
+        };
+        if let Some(p) = &t.trusted {
+            trust.add_pem_file(p).map_err(|e| {
+                format!(
+                    "SSL_CTX_load_verify_locations(\"{}\") failed ({e})",
+                    p.display()
+                )
+            })?;
+        }
+        builder
+            .dangerous()
+            .with_custom_certificate_verifier(Arc::new(VerifyUpstream {
+                trust,
+                provider: provider.clone(),
+            }))
     } else {
         builder
             .dangerous()
             .with_custom_certificate_verifier(Arc::new(NoVerify(provider)))
-            .with_no_client_auth()
+    };
+    let mut cfg = match &t.certificate {
+        Some((cert, key)) => {
+            let chain: Vec<rustls::pki_types::CertificateDer<'static>> =
+                rustls::pki_types::CertificateDer::pem_file_iter(cert)
+                    .and_then(|it| it.collect::<Result<Vec<_>, _>>())
+                    .map_err(|e| format!("cannot load certificate \"{}\": {e}", cert.display()))?;
+            let key = rustls::pki_types::PrivateKeyDer::from_pem_file(key)
+                .map_err(|e| format!("cannot load certificate key \"{}\": {e}", key.display()))?;
+            builder
+                .with_client_auth_cert(chain, key)
+                .map_err(|e| format!("proxy_ssl_certificate: {e}"))?
+        }
+        None => builder.with_no_client_auth(),
     };
     cfg.enable_sni = t.send_sni;
+    // proxy_ssl_session_reuse: sessions kept per configuration (and so per
+    // location's settings), resumed on the next connection.
+    cfg.resumption = if t.session_reuse {
+        rustls::client::Resumption::default()
+    } else {
+        rustls::client::Resumption::disabled()
+    };
     Ok(Arc::new(cfg))
 }
 
@@ -149,10 +276,19 @@ async fn connect(
     .await
     {
         Ok(Ok(s)) => Ok(Box::new(s)),
-        Ok(Err(e)) => Err((
-            502,
-            format!("SSL_do_handshake() failed ({e}) while SSL handshaking to upstream \"{peer}\""),
-        )),
+        Ok(Err(e)) => {
+            let e = e.to_string();
+            // The verifier's verdict, in nginx's words.
+            let message = if let Some(i) = e.find("upstream SSL certificate") {
+                let e = &e[i..];
+                format!("{e} while SSL handshaking to upstream, upstream: \"{peer}\"")
+            } else {
+                format!(
+                    "SSL_do_handshake() failed ({e}) while SSL handshaking to upstream \"{peer}\""
+                )
+            };
+            Err((502, message))
+        }
         Err(_) => Err((
             504,
             format!("upstream timed out while SSL handshaking to upstream \"{peer}\""),
@@ -423,7 +559,7 @@ pub async fn forward(
             peer,
             plan.tls
                 .as_ref()
-                .map(|t| format!("{}|{}|{}|{:?}", t.name, t.send_sni, t.verify, t.trusted))
+                .map(|t| format!("{t:?}"))
                 .unwrap_or_default(),
         );
         let pooled = if keepalive_max > 0 {

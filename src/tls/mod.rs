@@ -1,3 +1,5 @@
 //! TLS configuration support: OpenSSL cipher strings and what rustls can serve.
 
 pub mod ciphers;
+pub mod tickets;
+pub mod x509;

@@ -28,7 +28,13 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
                 m.span(i),
                 format!("\"{}\" is not supported by rginx yet", spec.name),
             )
-            .help("rginx refuses to run this configuration until it is (see docs/directives.md)"),
+            .help(match spec.why_unsupported {
+                Some(why) => format!("rginx refuses to run this configuration: {why}"),
+                None => {
+                    "rginx refuses to run this configuration until it is (see docs/directives.md)"
+                        .to_string()
+                }
+            }),
         );
     }
 }
