@@ -150,14 +150,13 @@ async fn stream_request(
         handle(&mut client, &gen2, head, conn).await;
     });
     // Its HTTP/1.1 response head…
-    let mut buf: Vec<u8> = Vec::with_capacity(4096);
+    let mut buf = bytes::BytesMut::with_capacity(4096);
     let (status, resp_headers, rest) = loop {
-        let mut chunk = [0u8; 16 * 1024];
-        match ours.read(&mut chunk).await {
+        match ours.read_buf(&mut buf).await {
             Ok(0) | Err(_) => return error(502),
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            Ok(_) => {}
         }
-        let mut hs = vec![httparse::EMPTY_HEADER; 256];
+        let mut hs = [httparse::EMPTY_HEADER; 128];
         let mut resp = httparse::Response::new(&mut hs);
         match resp.parse(&buf) {
             Ok(httparse::Status::Complete(len)) => {
@@ -166,10 +165,15 @@ async fn stream_request(
                     .iter()
                     .map(|h| (h.name.to_ascii_lowercase(), h.value.to_vec()))
                     .collect();
-                break (resp.code.unwrap_or(502), headers, buf[len..].to_vec());
+                let code = resp.code.unwrap_or(502);
+                let _ = buf.split_to(len);
+                break (code, headers, buf.freeze());
             }
-            Ok(httparse::Status::Partial) => continue,
-            Err(_) => return error(502),
+            Ok(httparse::Status::Partial) if buf.len() < 64 * 1024 => {
+                buf.reserve(4096);
+                continue;
+            }
+            Ok(httparse::Status::Partial) | Err(_) => return error(502),
         }
     };
     let length: Option<usize> = resp_headers
@@ -177,7 +181,7 @@ async fn stream_request(
         .find(|(n, _)| n == "content-length")
         .and_then(|(_, v)| std::str::from_utf8(v).ok()?.parse().ok());
     // …and its body, streamed as DATA frames.
-    let state = (ours, Some(Bytes::from(rest)), length.map(|l| l as u64));
+    let state = (ours, Some(rest), length.map(|l| l as u64));
     let frames = futures_util::stream::unfold(state, |(mut pipe, first, left)| async move {
         if let Some(b) = first {
             if !b.is_empty() {
@@ -188,14 +192,15 @@ async fn stream_request(
         if left == Some(0) {
             return None;
         }
-        let mut chunk = vec![0u8; 64 * 1024];
-        match pipe.read(&mut chunk).await {
+        // No zeroed buffer: read_buf fills spare capacity.
+        let want = left.map_or(64 * 1024, |l| l.min(64 * 1024) as usize);
+        let mut chunk = bytes::BytesMut::with_capacity(want);
+        match pipe.read_buf(&mut chunk).await {
             Ok(0) | Err(_) => None,
             Ok(n) => {
-                chunk.truncate(n);
                 let left = left.map(|l| l.saturating_sub(n as u64));
                 Some((
-                    Ok::<_, std::io::Error>(Frame::data(Bytes::from(chunk))),
+                    Ok::<_, std::io::Error>(Frame::data(chunk.freeze())),
                     (pipe, None, left),
                 ))
             }
