@@ -364,6 +364,9 @@ fn kept_headers(http: &Http, req: &Request, selected: &Server) -> Vec<(String, S
     let default = super::server::socket_default(&http.servers, req.local).unwrap_or(selected);
     let flags = |server: &Server| {
         let setting = |name: &str| {
+            if !http.names.may_contain(name) {
+                return None;
+            }
             server
                 .settings
                 .iter()
@@ -1248,11 +1251,13 @@ impl<'a> Exec<'a> {
         }
         reply.headers.extend(self.carried_headers.iter().cloned());
         // `$sent_http_*` as add_header sees it.
-        let mut sent = reply.headers.clone();
-        if let Some(t) = &reply.content_type {
-            sent.push(("Content-Type".into(), t.clone()));
+        if self.http.uses_sent_http || !self.serving {
+            let mut sent = reply.headers.clone();
+            if let Some(t) = &reply.content_type {
+                sent.push(("Content-Type".into(), t.clone()));
+            }
+            self.sent_headers = sent;
         }
-        self.sent_headers = sent;
         let added = self.added_headers(reply.status);
         for (n, v) in added {
             // add_header of these replaces nginx's own.

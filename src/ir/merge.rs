@@ -9,6 +9,43 @@ use crate::profile::{has, Behaviour::*};
 use crate::registry::Version;
 use smallvec::SmallVec;
 
+/// A set of directive names, as a Bloom filter of 256 bits and two hashes:
+/// "maybe set" or "certainly not set", for the price of one hash.
+#[derive(Debug, Clone, Default)]
+pub struct Names([u64; 4]);
+
+impl Names {
+    fn bits(name: &str) -> [usize; 2] {
+        // FNV-1a: names are short and the set is built from the config.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in name.as_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        [(h & 0xff) as usize, ((h >> 8) & 0xff) as usize]
+    }
+
+    pub fn add(&mut self, name: &str) {
+        for b in Self::bits(name) {
+            self.0[b / 64] |= 1 << (b % 64);
+        }
+    }
+
+    /// The names of these settings and of those in their blocks (`if`).
+    pub fn add_all(&mut self, settings: &[Setting]) {
+        for s in settings {
+            self.add(&s.name);
+            self.add_all(&s.block);
+        }
+    }
+
+    pub fn may_contain(&self, name: &str) -> bool {
+        Self::bits(name)
+            .iter()
+            .all(|&b| self.0[b / 64] & (1 << (b % 64)) != 0)
+    }
+}
+
 /// The levels a location's settings come from (kept inline: one is made
 /// for every setting a request looks up).
 pub struct Levels<'a> {
@@ -19,6 +56,8 @@ pub struct Levels<'a> {
     /// The levels around the location chain, innermost first: the server's
     /// settings, then http's.
     outer: SmallVec<[&'a [Setting]; 4]>,
+    /// The names set anywhere at these levels (unknown for `of`).
+    names: Option<&'a Names>,
 }
 
 impl<'a> Levels<'a> {
@@ -43,6 +82,7 @@ impl<'a> Levels<'a> {
             chain,
             if_block: None,
             outer,
+            names: Some(&http.names),
         }
     }
 
@@ -54,6 +94,7 @@ impl<'a> Levels<'a> {
             chain: SmallVec::new(),
             if_block: None,
             outer: levels.into_iter().collect(),
+            names: None,
         }
     }
 
@@ -77,8 +118,16 @@ impl<'a> Levels<'a> {
             .chain(self.outer.iter().copied())
     }
 
+    /// Whether any level may set `name`.
+    fn may_set(&self, name: &str) -> bool {
+        self.names.is_none_or(|n| n.may_contain(name))
+    }
+
     /// A one-value directive as nginx merges it.
     pub fn value(&self, name: &str) -> Option<&'a Setting> {
+        if !self.may_set(name) {
+            return None;
+        }
         self.levels()
             .find_map(|level| level.iter().rev().find(|s| s.name == name))
     }
@@ -99,6 +148,9 @@ impl<'a> Levels<'a> {
 
     /// A list directive as nginx merges it.
     pub fn list(&self, name: &str) -> Vec<&'a Setting> {
+        if !self.may_set(name) {
+            return Vec::new();
+        }
         self.levels()
             .map(|level| level.iter().filter(|s| s.name == name).collect::<Vec<_>>())
             .find(|l| !l.is_empty())
@@ -149,5 +201,29 @@ impl<'a> Levels<'a> {
                 }
                 .to_string()
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Names;
+
+    #[test]
+    fn names_never_miss_one_that_was_added() {
+        let mut names = Names::default();
+        let added = ["proxy_pass", "root", "add_header", "proxy_set_header", "if"];
+        for n in added {
+            names.add(n);
+        }
+        assert!(added.iter().all(|n| names.may_contain(n)));
+        // With five names in 256 bits most others are ruled out.
+        let others = [
+            "send_timeout",
+            "proxy_read_timeout",
+            "expires",
+            "try_files",
+            "index",
+        ];
+        assert!(others.iter().filter(|n| names.may_contain(n)).count() <= 1);
     }
 }

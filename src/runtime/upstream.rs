@@ -625,7 +625,7 @@ pub async fn forward(
                 Err(_) => break Err(504),
             }
         };
-        let h = match parsed {
+        let mut h = match parsed {
             Ok(h) => h,
             Err(code) => {
                 gen.log(
@@ -643,7 +643,7 @@ pub async fn forward(
         buf.drain(..h.len);
         exec.upstream_status = Some(h.status.to_string());
         exec.upstream_response_time = Some(started.elapsed());
-        exec.upstream_headers = h.headers.clone();
+        exec.upstream_headers = std::mem::take(&mut h.headers);
         // proxy_intercept_errors: an error status error_page handles is
         // answered as if rginx had met it (a 401 keeps its challenges).
         let intercept = exec
@@ -657,8 +657,8 @@ pub async fn forward(
                     exec.version,
                     crate::profile::Behaviour::JoinedResponseVariables,
                 );
-                let challenges: Vec<(String, String)> = h
-                    .headers
+                let challenges: Vec<(String, String)> = exec
+                    .upstream_headers
                     .iter()
                     .filter(|(n, _)| n.eq_ignore_ascii_case("www-authenticate"))
                     .take(if joined { usize::MAX } else { 1 })
@@ -714,8 +714,11 @@ async fn respond(
     keepalive_max: usize,
 ) -> Forward {
     let head_only = exec.method == "HEAD" || matches!(h.status, 204 | 304);
+    // Taken out while the response is built from them, put back for the
+    // variables (`$upstream_http_*`) the response's own headers may use.
+    let upstream_headers = std::mem::take(&mut exec.upstream_headers);
     let header = |name: &str| {
-        h.headers
+        upstream_headers
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
@@ -738,8 +741,8 @@ async fn respond(
     };
     let switching = h.status == 101 && upgrade;
     let mut content_type = None;
-    let mut passed = Vec::with_capacity(h.headers.len());
-    for (n, v) in &h.headers {
+    let mut passed = Vec::with_capacity(upstream_headers.len());
+    for (n, v) in &upstream_headers {
         if n.eq_ignore_ascii_case("content-type") {
             content_type = Some(v.clone());
             continue;
@@ -762,11 +765,14 @@ async fn respond(
         }
         passed.push((n.clone(), v.clone()));
     }
-    let mut sent_headers = passed.clone();
-    if let Some(t) = &content_type {
-        sent_headers.push(("Content-Type".into(), t.clone()));
+    if exec.http.uses_sent_http {
+        let mut sent_headers = passed.clone();
+        if let Some(t) = &content_type {
+            sent_headers.push(("Content-Type".into(), t.clone()));
+        }
+        exec.sent_headers = sent_headers;
     }
-    exec.sent_headers = sent_headers;
+    exec.upstream_headers = upstream_headers;
     let reply = exec.proxied(h.status, passed, Body::Empty);
     let server = server_header(exec);
     if switching {
