@@ -100,8 +100,9 @@ impl Client {
                 self.buf.drain(..n);
             }
             if !self.buf.is_empty() {
-                let mut headers = vec![httparse::EMPTY_HEADER; MAX_HEADERS];
-                let mut req = httparse::Request::new(&mut headers);
+                // Uninitialised slots: nothing to fill before parsing.
+                let mut headers = [const { std::mem::MaybeUninit::uninit() }; MAX_HEADERS];
+                let mut req = httparse::Request::new(&mut []);
                 // nginx drops header lines with invalid names
                 // (ignore_invalid_headers) and accepts runs of spaces in
                 // the request line.
@@ -109,7 +110,7 @@ impl Client {
                 config
                     .ignore_invalid_headers_in_requests(true)
                     .allow_multiple_spaces_in_request_line_delimiters(true);
-                match config.parse_request(&mut req, &self.buf) {
+                match config.parse_request_with_uninit_headers(&mut req, &self.buf, &mut headers) {
                     Ok(httparse::Status::Complete(len)) => {
                         let head = self.check_head(&req, len)?;
                         self.buf.drain(..len);

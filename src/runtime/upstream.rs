@@ -373,9 +373,17 @@ struct UpstreamHead {
 }
 
 fn parse_head(buf: &[u8]) -> Result<Option<UpstreamHead>, ()> {
-    let mut headers = [httparse::EMPTY_HEADER; 64];
-    let mut resp = httparse::Response::new(&mut headers);
-    match resp.parse(buf) {
+    if buf.is_empty() {
+        return Ok(None);
+    }
+    // Uninitialised slots: nothing to fill before parsing.
+    let mut headers = [const { std::mem::MaybeUninit::uninit() }; 100];
+    let mut resp = httparse::Response::new(&mut []);
+    match httparse::ParserConfig::default().parse_response_with_uninit_headers(
+        &mut resp,
+        buf,
+        &mut headers,
+    ) {
         Ok(httparse::Status::Complete(len)) => Ok(Some(UpstreamHead {
             status: resp.code.unwrap_or(502),
             reason: resp.reason.unwrap_or("").to_string(),
