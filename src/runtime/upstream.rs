@@ -676,6 +676,7 @@ pub async fn forward(
             }
             return Forward::Failed(h.status);
         }
+        drop(head);
         return respond(
             client,
             gen,
@@ -802,7 +803,10 @@ async fn respond(
         if client.write_all(&out).await.is_err() {
             return Forward::ClientGone;
         }
-        drop(out);
+        // A tunnel may stay open for hours: keep nothing of the request
+        // and response heads while it does.
+        // (The client's headers stay: the access log line may use them.)
+        drop((out, reply, h, server));
         let idle = setting_time(exec, "proxy_read_timeout", 60);
         let sent = tunnel(client, stream, buf, idle).await;
         return Forward::Done {
@@ -1017,21 +1021,35 @@ async fn tunnel(
     let (mut ur, mut uw) = tokio::io::split(upstream);
     let mut a = vec![0u8; 4 * 1024];
     let mut b = vec![0u8; 4 * 1024];
+    // One idle timer for the tunnel, moved only when it fires (as nginx
+    // defers timer updates): a message costs a clock read, not a timer.
+    let timer = tokio::time::sleep(idle);
+    tokio::pin!(timer);
+    let mut last = tokio::time::Instant::now();
     loop {
         tokio::select! {
-            r = tokio::time::timeout(idle, client.rd.read(&mut a)) => match r {
-                Ok(Ok(n)) if n > 0 => {
+            r = client.rd.read(&mut a) => match r {
+                Ok(n) if n > 0 => {
                     if uw.write_all(&a[..n]).await.is_err() { break; }
+                    last = tokio::time::Instant::now();
                 }
                 _ => break,
             },
-            r = tokio::time::timeout(idle, ur.read(&mut b)) => match r {
-                Ok(Ok(n)) if n > 0 => {
+            r = ur.read(&mut b) => match r {
+                Ok(n) if n > 0 => {
                     if client.wr.write_all(&b[..n]).await.is_err() { break; }
                     sent += n as u64;
+                    last = tokio::time::Instant::now();
                 }
                 _ => break,
             },
+            () = &mut timer => {
+                let due = last + idle;
+                if due <= tokio::time::Instant::now() {
+                    break;
+                }
+                timer.as_mut().reset(due);
+            }
         }
     }
     let _ = uw.shutdown().await;
