@@ -470,6 +470,127 @@ fn http2_get_and_post_through_to_http1_upstreams() {
     });
 }
 
+/// An HTTP/2 client connection to `port`: the request sender and a
+/// channel that fires when the server ended the connection.
+async fn h2_connect(
+    port: u16,
+    trust: &CertificateDer<'static>,
+) -> (
+    hyper::client::conn::http2::SendRequest<http_body_util::Full<bytes::Bytes>>,
+    tokio::sync::oneshot::Receiver<()>,
+) {
+    let mut tls = (*client_config(trust)).clone();
+    tls.alpn_protocols = vec![b"h2".to_vec()];
+    let tcp = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .unwrap();
+    let stream = tokio_rustls::TlsConnector::from(Arc::new(tls))
+        .connect(ServerName::try_from("localhost").unwrap(), tcp)
+        .await
+        .unwrap();
+    let (send, conn) = hyper::client::conn::http2::handshake(
+        hyper_util::rt::TokioExecutor::new(),
+        hyper_util::rt::TokioIo::new(stream),
+    )
+    .await
+    .unwrap();
+    let (ended_tx, ended) = tokio::sync::oneshot::channel();
+    tokio::spawn(async move {
+        let _ = conn.await;
+        let _ = ended_tx.send(());
+    });
+    (send, ended)
+}
+
+async fn h2_get(
+    send: &mut hyper::client::conn::http2::SendRequest<http_body_util::Full<bytes::Bytes>>,
+    port: u16,
+) -> Result<u16, hyper::Error> {
+    let req = hyper::Request::get(format!("https://localhost:{port}/"))
+        .body(http_body_util::Full::new(bytes::Bytes::new()))
+        .unwrap();
+    Ok(send.send_request(req).await?.status().as_u16())
+}
+
+/// A reload ends HTTP/2 connections of the old configuration with GOAWAY,
+/// and an HTTP/1.1 keep-alive connection opened before it gets
+/// "Connection: close" on its next response (nginx closes idle ones, which
+/// races the client's next request); `keepalive_requests` ends an HTTP/2
+/// connection after that many streams, as nginx does.
+#[test]
+fn goaway_on_reload_and_after_keepalive_requests() {
+    let rt = runtime();
+    rt.block_on(async {
+        let port = free_port();
+        let plain = free_port();
+        let dir = tempfile::tempdir().unwrap();
+        let trust = certificate(dir.path(), &["localhost"], "c.pem", "k.pem");
+        let conf = format!(
+            "events {{}}\nhttp {{ access_log off; keepalive_requests 3;\n\
+             server {{ listen 127.0.0.1:{port} ssl; http2 on; server_name localhost;\n\
+             ssl_certificate c.pem; ssl_certificate_key k.pem;\n\
+             location / {{ return 200 ok; }} }}\n\
+             server {{ listen 127.0.0.1:{plain}; location / {{ return 200 ok; }} }} }}\n"
+        );
+        let server = Server::start(dir.path(), &conf, port);
+        let within = Duration::from_secs(5);
+
+        // keepalive_requests 3: the third stream is answered, then GOAWAY.
+        let (mut send, ended) = h2_connect(port, &trust).await;
+        for _ in 0..3 {
+            assert_eq!(
+                h2_get(&mut send, port).await.unwrap(),
+                200,
+                "{}",
+                server.log()
+            );
+        }
+        tokio::time::timeout(within, ended)
+            .await
+            .expect("the connection ends after keepalive_requests streams")
+            .unwrap();
+
+        // A reload: the open HTTP/2 connection gets GOAWAY and ends; the
+        // HTTP/1.1 keep-alive connection's next response closes it.
+        let (mut send, ended) = h2_connect(port, &trust).await;
+        assert_eq!(h2_get(&mut send, port).await.unwrap(), 200);
+        let mut h1 = tokio::net::TcpStream::connect(("127.0.0.1", plain))
+            .await
+            .unwrap();
+        h1.write_all(b"GET / HTTP/1.1\r\nHost: a\r\n\r\n")
+            .await
+            .unwrap();
+        let mut buf = vec![0u8; 1024];
+        let n = h1.read(&mut buf).await.unwrap();
+        assert!(buf[..n].starts_with(b"HTTP/1.1 200"));
+        assert!(String::from_utf8_lossy(&buf[..n]).contains("keep-alive"));
+        server.signal(nix::sys::signal::Signal::SIGHUP);
+        tokio::time::timeout(within, ended)
+            .await
+            .expect("GOAWAY after the reload")
+            .unwrap();
+        h1.write_all(b"GET / HTTP/1.1\r\nHost: a\r\n\r\n")
+            .await
+            .unwrap();
+        let mut rest = Vec::new();
+        tokio::time::timeout(within, h1.read_to_end(&mut rest))
+            .await
+            .expect("the connection ends after its response")
+            .unwrap();
+        let rest = String::from_utf8_lossy(&rest);
+        assert!(rest.starts_with("HTTP/1.1 200"), "{rest}");
+        assert!(rest.contains("Connection: close"), "{rest}");
+        // New connections are served by the new configuration.
+        let (mut send, _ended) = h2_connect(port, &trust).await;
+        assert_eq!(
+            h2_get(&mut send, port).await.unwrap(),
+            200,
+            "{}",
+            server.log()
+        );
+    });
+}
+
 fn rss_kb(pid: u32) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()

@@ -35,13 +35,22 @@ pub async fn serve(
 ) {
     let tls = Arc::new(tls);
     let streams = early_u32(&gen, local, "http2_max_concurrent_streams").unwrap_or(128);
+    // keepalive_requests counts streams; the last one is followed by GOAWAY.
+    let limit = u64::from(early_u32(&gen, local, "keepalive_requests").unwrap_or(1000));
     let served = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let enough = Arc::new(tokio::sync::Notify::new());
+    let mut retired = gen.retired.subscribe();
+    let (service_gen, service_enough) = (gen.clone(), enough.clone());
     let service = hyper::service::service_fn(move |req: hyper::Request<Incoming>| {
-        let gen = gen.clone();
+        let gen = service_gen.clone();
         let tls = tls.clone();
         let served = served.clone();
+        let enough = service_enough.clone();
         async move {
             let n = served.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if n == limit {
+                enough.notify_one();
+            }
             Ok::<_, Infallible>(stream_request(req, gen, local, remote, id, n, tls).await)
         }
     });
@@ -50,9 +59,16 @@ pub async fn serve(
     builder
         .max_concurrent_streams(streams)
         .timer(hyper_util::rt::TokioTimer::new());
-    let _ = builder
-        .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
-        .await;
+    let conn = builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+    tokio::pin!(conn);
+    tokio::select! {
+        _ = conn.as_mut() => return,
+        _ = retired.wait_for(|r| *r) => {}
+        _ = enough.notified() => {}
+    }
+    // GOAWAY: streams already open finish, no new ones start.
+    conn.as_mut().graceful_shutdown();
+    let _ = conn.await;
 }
 
 fn early_u32(gen: &Generation, local: SocketAddr, name: &str) -> Option<u32> {

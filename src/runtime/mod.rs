@@ -45,6 +45,10 @@ pub struct Generation {
     /// rustls client configurations for HTTPS upstreams, by their
     /// `proxy_ssl_*` settings.
     pub upstream_tls: Mutex<HashMap<String, Arc<rustls::ClientConfig>>>,
+    /// Set when a reload or a graceful stop retires this configuration:
+    /// idle keep-alive connections close and HTTP/2 connections get a
+    /// GOAWAY, as an old nginx worker does.
+    pub retired: tokio::sync::watch::Sender<bool>,
 }
 
 impl Generation {
@@ -90,7 +94,13 @@ impl Generation {
             pool: upstream::Pool::default(),
             files: logs::Files::default(),
             error_log,
+            retired: tokio::sync::watch::channel(false).0,
         })
+    }
+
+    /// No new requests on the connections of this configuration.
+    pub fn retire(&self) {
+        self.retired.send_replace(true);
     }
 
     /// Whether connections to `local` speak TLS.

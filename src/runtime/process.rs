@@ -309,7 +309,8 @@ async fn serve(
                         if !failed {
                             match Generation::new(http, opts.version, opts.prefix.clone(), error_log.clone()) {
                                 Ok(generation) => {
-                                    if let Ok(mut c) = current.write() { *c = Arc::new(generation); }
+                                    let old = current.write().ok().map(|mut c| std::mem::replace(&mut *c, Arc::new(generation)));
+                                    if let Some(old) = old { old.retire(); }
                                     error_log.write("notice", None, "reconfigured");
                                 }
                                 Err(e) => error_log.write("emerg", None, &format!("{e}; the old configuration keeps serving")),
@@ -327,6 +328,7 @@ async fn serve(
                 error_log.write("notice", None, "signal 3 (SIGQUIT) received, shutting down");
                 let _ = stop_tx.send(true);
                 for (_, h) in accepting.drain() { h.abort(); }
+                if let Ok(c) = current.read() { c.retire(); }
                 // Let open connections finish their requests.
                 let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(30);
                 while active.load(Ordering::SeqCst) > 0 && tokio::time::Instant::now() < deadline {

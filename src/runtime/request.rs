@@ -93,6 +93,7 @@ pub async fn serve(stream: tokio::net::TcpStream, gen: Arc<Generation>, id: u64)
         .and_then(|a| a.parse::<u64>().ok())
         .unwrap_or(1000);
     let mut served = 0u64;
+    let retired = gen.retired.subscribe();
     loop {
         let timeout = if served == 0 {
             header_timeout
@@ -146,7 +147,10 @@ pub async fn serve(stream: tokio::net::TcpStream, gen: Arc<Generation>, id: u64)
                 served,
                 tls: tls.as_ref(),
                 plain_on_tls,
-                last: served >= limit,
+                // After a reload the next response of a connection opened
+                // before it says "Connection: close": no request is lost
+                // to a close racing the client's next request.
+                last: served >= limit || *retired.borrow(),
             },
         )
         .await;

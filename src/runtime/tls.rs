@@ -446,7 +446,7 @@ pub fn server_config(
     }
     Ok((
         ServerTls {
-            config: Arc::new(cfg),
+            config: Some(Arc::new(cfg)),
             client_auth: client_auth.map(|(mode, trust, _)| (mode, trust)),
         },
         warnings,
@@ -454,10 +454,11 @@ pub fn server_config(
 }
 
 /// One server block's TLS: the rustls configuration and, with
-/// `ssl_verify_client`, how client chains are judged.
+/// `ssl_verify_client`, how client chains are judged. No configuration:
+/// `ssl_reject_handshake on`, the handshake is refused.
 #[derive(Clone)]
 pub struct ServerTls {
-    pub config: Arc<ServerConfig>,
+    pub config: Option<Arc<ServerConfig>>,
     pub client_auth: Option<(VerifyClient, Arc<Trust>)>,
 }
 
@@ -484,6 +485,18 @@ impl SocketTls {
                 || value(http, server, "http2")
                     .and_then(|s| s.args.first())
                     .is_some_and(|a| a == "on");
+            let reject = value(http, server, "ssl_reject_handshake")
+                .and_then(|s| s.args.first())
+                .is_some_and(|a| a == "on");
+            if reject {
+                // No certificate needed: no handshake completes.
+                let refused = ServerTls {
+                    config: None,
+                    client_auth: None,
+                };
+                configs.insert(server.index, refused);
+                continue;
+            }
             let (cfg, warnings) = server_config(http, server, version, http2)?;
             for w in warnings {
                 warn(w);
@@ -551,10 +564,12 @@ pub async fn accept(
         let chosen = socket
             .choose(&gen.http, local, sni.as_deref())
             .ok_or_else(|| "no server with a certificate".to_string())?;
-        let stream = start
-            .into_stream(chosen.config)
-            .await
-            .map_err(|e| e.to_string())?;
+        let Some(config) = chosen.config else {
+            // nginx answers with an "unrecognized_name" alert; the
+            // connection ends here without a handshake either way.
+            return Err("client SSL handshake rejected: ssl_reject_handshake".to_string());
+        };
+        let stream = start.into_stream(config).await.map_err(|e| e.to_string())?;
         Ok::<_, String>((stream, sni, chosen.client_auth))
     };
     let (stream, sni, client_auth) = tokio::time::timeout(timeout, handshake)

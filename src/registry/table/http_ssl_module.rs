@@ -34,6 +34,6 @@ pub const DIRECTIVES: &[D] = &[
     D::new("ssl_stapling_verify", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::FLAG, S::Flag).unsupported_because("rustls has no OCSP client to fetch and refresh staple responses").default_value("off").doc("https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_stapling_verify"),
     D::new("ssl_early_data", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::FLAG, S::Flag).default_value("off").doc("https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_early_data"),
     D::new("ssl_conf_command", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE2, S::KeyVal).doc("https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_conf_command"),
-    D::new("ssl_reject_handshake", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::FLAG, S::Flag).default_value("off").doc("https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_reject_handshake"),
+    D::new("ssl_reject_handshake", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::FLAG, S::Flag).support(crate::registry::Support::Supported).default_value("off").doc("https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_reject_handshake"),
     D::new("ssl", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::FLAG, S::Custom).support(crate::registry::Support::Partial("ssl on makes the server's listens TLS, with nginx 1.22's deprecation warning in every profile")).removed((1, 25, 1)).deprecated("listen ... ssl").default_value("off").doc("https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl"),
 ];
