@@ -995,6 +995,18 @@ pub fn server_header(exec: &Exec) -> Option<String> {
 /// Pass bytes both ways until either side closes or stays idle past
 /// `proxy_read_timeout`/`proxy_send_timeout`; returns bytes sent to the
 /// client.
+/// A tunnel's read buffers: from this size…
+const TUNNEL_BUFFER_MIN: usize = 1024;
+/// …up to this one (nginx's proxy_buffer_size is 4k or 8k; more room
+/// only means fewer reads for bulk transfers).
+const TUNNEL_BUFFER_MAX: usize = 16 * 1024;
+
+fn grow_if_full(buf: &mut Vec<u8>, read: usize) {
+    if read == buf.len() && buf.len() < TUNNEL_BUFFER_MAX {
+        buf.resize(buf.len() * 2, 0);
+    }
+}
+
 async fn tunnel(
     client: &mut Client,
     mut upstream: UpStream,
@@ -1019,8 +1031,10 @@ async fn tunnel(
     }
     drop(pending);
     let (mut ur, mut uw) = tokio::io::split(upstream);
-    let mut a = vec![0u8; 4 * 1024];
-    let mut b = vec![0u8; 4 * 1024];
+    // Each direction's buffer starts small (most tunnels are idle, most
+    // WebSocket messages short) and doubles when a read fills it.
+    let mut a = vec![0u8; TUNNEL_BUFFER_MIN];
+    let mut b = vec![0u8; TUNNEL_BUFFER_MIN];
     // One idle timer for the tunnel, moved only when it fires (as nginx
     // defers timer updates): a message costs a clock read, not a timer.
     let timer = tokio::time::sleep(idle);
@@ -1032,6 +1046,7 @@ async fn tunnel(
                 Ok(n) if n > 0 => {
                     if uw.write_all(&a[..n]).await.is_err() { break; }
                     last = tokio::time::Instant::now();
+                    grow_if_full(&mut a, n);
                 }
                 _ => break,
             },
@@ -1040,6 +1055,7 @@ async fn tunnel(
                     if client.wr.write_all(&b[..n]).await.is_err() { break; }
                     sent += n as u64;
                     last = tokio::time::Instant::now();
+                    grow_if_full(&mut b, n);
                 }
                 _ => break,
             },
@@ -1055,4 +1071,24 @@ async fn tunnel(
     let _ = uw.shutdown().await;
     let _ = client.wr.shutdown().await;
     sent
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tunnel_buffers_double_when_filled_up_to_the_cap() {
+        let mut buf = vec![0u8; TUNNEL_BUFFER_MIN];
+        grow_if_full(&mut buf, 10);
+        assert_eq!(buf.len(), TUNNEL_BUFFER_MIN);
+        let mut sizes = Vec::new();
+        for _ in 0..10 {
+            let n = buf.len();
+            grow_if_full(&mut buf, n);
+            sizes.push(buf.len());
+        }
+        assert_eq!(sizes[0], 2 * TUNNEL_BUFFER_MIN);
+        assert_eq!(*sizes.last().unwrap(), TUNNEL_BUFFER_MAX);
+    }
 }
