@@ -29,6 +29,9 @@ struct Main {
     pid: PathBuf,
     workers: usize,
     connections: usize,
+    /// `multi_accept`: take every pending connection at once (on) or one
+    /// per turn of the event loop (off, nginx's default).
+    multi_accept: bool,
     error_log: (Option<PathBuf>, String),
 }
 
@@ -40,6 +43,7 @@ fn main_settings(config: &Config, prefix: &Path) -> Main {
         pid: prefix.join("logs/nginx.pid"),
         workers: 1,
         connections: 512,
+        multi_accept: false,
         error_log: (Some(prefix.join("logs/error.log")), "error".into()),
     };
     let rel = |p: &str| {
@@ -77,6 +81,9 @@ fn main_settings(config: &Config, prefix: &Path) -> Main {
                                 {
                                     m.connections = n;
                                 }
+                            }
+                            if e.is("multi_accept") {
+                                m.multi_accept = e.args.first().is_some_and(|a| a.text() == "on");
                             }
                         }
                     }
@@ -216,6 +223,7 @@ pub fn run(config: Config, http: crate::ir::Http, opts: Options) -> i32 {
             http,
             opts,
             main.connections * main.workers.max(1),
+            main.multi_accept,
             listeners,
             error_log,
         )),
@@ -233,6 +241,7 @@ async fn serve(
     http: crate::ir::Http,
     opts: Options,
     max_connections: usize,
+    multi_accept: bool,
     listeners: HashMap<Bind, std::net::TcpListener>,
     error_log: Arc<ErrorLog>,
 ) -> i32 {
@@ -261,6 +270,7 @@ async fn serve(
             active.clone(),
             ids.clone(),
             stop_rx.clone(),
+            multi_accept,
         ) {
             Ok(h) => {
                 accepting.insert(b, h);
@@ -298,7 +308,7 @@ async fn serve(
                         let mut failed = false;
                         for b in wanted {
                             if accepting.contains_key(&b) { continue; }
-                            match bind(&b).and_then(|l| start_accept(l, current.clone(), limit.clone(), active.clone(), ids.clone(), stop_rx.clone())) {
+                            match bind(&b).and_then(|l| start_accept(l, current.clone(), limit.clone(), active.clone(), ids.clone(), stop_rx.clone(), multi_accept)) {
                                 Ok(h) => { accepting.insert(b, h); }
                                 Err(e) => {
                                     error_log.write("emerg", None, &format!("bind() to {} failed ({e})", b.addr));
@@ -356,6 +366,7 @@ fn start_accept(
     active: Arc<AtomicUsize>,
     ids: Arc<AtomicU64>,
     mut stop: watch::Receiver<bool>,
+    multi_accept: bool,
 ) -> std::io::Result<tokio::task::JoinHandle<()>> {
     let listener = tokio::net::TcpListener::from_std(listener)?;
     Ok(tokio::spawn(async move {
@@ -383,6 +394,37 @@ fn start_accept(
                 active.fetch_sub(1, Ordering::SeqCst);
                 drop(permit);
             });
+            if !multi_accept {
+                // Let the tasks already waiting run before the next accept,
+                // as nginx takes one connection per turn of its loop: a burst
+                // of new TLS connections (a handshake costs a millisecond)
+                // does not hold up requests that are ready.
+                tokio::task::yield_now().await;
+            }
         }
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn main_of(conf: &str) -> Main {
+        let config = crate::syntax::include::load_text(
+            Path::new("/tmp/nginx.conf"),
+            conf.as_bytes().to_vec(),
+            &Default::default(),
+        );
+        main_settings(&config, Path::new("/tmp/"))
+    }
+
+    #[test]
+    fn events_settings_as_nginx_reads_them() {
+        let m = main_of("events { }\nhttp { }\n");
+        assert_eq!((m.connections, m.multi_accept), (512, false));
+        let m = main_of("events { worker_connections 64; multi_accept on; }\nhttp { }\n");
+        assert_eq!((m.connections, m.multi_accept), (64, true));
+        let m = main_of("events { multi_accept off; }\n");
+        assert!(!m.multi_accept);
+    }
 }
