@@ -432,7 +432,7 @@ kill_bench() {
     echo "rginx vs nginx — $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "nginx: $NGINX ($("$NGINX" -v 2>&1 | sed 's/.*: //'))"
     echo "rginx: $RGINX ($("$RGINX" -v 2>&1 | sed 's/.*: //'); git $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)), --nginx-version $NGX_VERSION"
-    echo "machine: $(nproc) cores; worker_processes 1 both (nginx: master + 1 worker; rginx: 1 tokio worker thread); worker_connections $WORKER_CONNECTIONS; pin=$PIN"
+    echo "machine: $(nproc) cores; worker_processes 1 both (nginx: master + 1 worker; rginx: 1 thread, a current-thread tokio runtime); worker_connections $WORKER_CONNECTIONS; pin=$PIN"
     echo "load: wrk -t1 -c$CONNS -d${DURATION}s --latency (after ${WARMUP}s warm-up); ws_load $WS_CONNS connections, ${WS_SIZE}-byte messages, ping-pong"
     echo "rounds: $ROUNDS, each nginx, rginx, nginx2 (nginx2 = the same nginx again: the noise band)"
 } | tee "$OUT/header.txt"
