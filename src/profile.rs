@@ -26,6 +26,8 @@ pub enum Behaviour {
     SslOnRemoved,
     /// `listen … http2` is deprecated in favour of `http2 on;`.
     ListenHttp2Deprecated,
+    /// A plaintext HTTP/2 port tells HTTP/2 (its preface) from HTTP/1.x.
+    PlaintextHttp2Sniffed,
     /// realip takes a bracketed IPv6 address without a port.
     RealipBracketedIpv6,
     /// TLSv1 and TLSv1.1 left the default `ssl_protocols`.
@@ -127,6 +129,15 @@ pub const CHANGES: &[Change] = &[
         after: "deprecated (a warning) in favour of `http2 on;`",
         confirmed_by: "log only",
         lint: Some("RGX203"),
+    },
+    Change {
+        behaviour: PlaintextHttp2Sniffed,
+        since: (1, 25, 1),
+        concerns: "HTTP/2 on a port without `ssl`",
+        before: "`listen … http2` speaks HTTP/2 with prior knowledge only (an HTTP/1.1 request gets no response)",
+        after: "`listen … http2` or `http2 on;`: HTTP/2 when the connection starts with its preface, HTTP/1.x otherwise",
+        confirmed_by: "`tests/serve_tls.rs` (`plaintext_http2_as_each_nginx`, against nginx 1.22.1 and 1.31.3)",
+        lint: None,
     },
     Change {
         behaviour: VerifyClientTrustedOnly,

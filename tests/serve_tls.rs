@@ -1427,3 +1427,135 @@ fn verify_client_without_ca_files_fails_as_nginx() {
         "{e}"
     );
 }
+
+/// A process started for a test, killed when dropped.
+struct Running(std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Start nginx or rginx on `conf` in a fresh prefix and wait for `port`.
+fn start_proxy(
+    mut cmd: std::process::Command,
+    conf: &str,
+    port: u16,
+) -> (Running, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("logs")).unwrap();
+    std::fs::write(dir.path().join("nginx.conf"), conf).unwrap();
+    cmd.arg("-p")
+        .arg(format!("{}/", dir.path().display()))
+        .arg("-c")
+        .arg("nginx.conf")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let running = Running(cmd.spawn().expect("start the proxy"));
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "nothing listens on {port}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    (running, dir)
+}
+
+/// GET / over cleartext HTTP/2 with prior knowledge: the body, or `None`.
+async fn h2c_get(port: u16) -> Option<String> {
+    use http_body_util::BodyExt;
+    let tcp = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .ok()?;
+    let (mut send, conn) = hyper::client::conn::http2::handshake(
+        hyper_util::rt::TokioExecutor::new(),
+        hyper_util::rt::TokioIo::new(tcp),
+    )
+    .await
+    .ok()?;
+    tokio::spawn(conn);
+    let req = hyper::Request::get(format!("http://127.0.0.1:{port}/"))
+        .body(http_body_util::Full::new(bytes::Bytes::new()))
+        .unwrap();
+    let resp = tokio::time::timeout(Duration::from_secs(5), send.send_request(req))
+        .await
+        .ok()?
+        .ok()?;
+    let body = resp.into_body().collect().await.ok()?.to_bytes();
+    Some(String::from_utf8_lossy(&body).into_owned())
+}
+
+/// GET / over HTTP/1.1: the response's body, or `None` when no HTTP/1.1
+/// response comes back.
+async fn h1_get(port: u16) -> Option<String> {
+    let mut tcp = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .ok()?;
+    tcp.write_all(b"GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+        .await
+        .ok()?;
+    let mut out = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(5), tcp.read_to_end(&mut out)).await;
+    let text = String::from_utf8_lossy(&out).into_owned();
+    if !text.starts_with("HTTP/1.1 200") {
+        return None;
+    }
+    text.split_once("\r\n\r\n").map(|(_, b)| b.to_string())
+}
+
+/// HTTP/2 on a port without `ssl`, as each nginx does it (checked against
+/// both when they are installed): before 1.25.1 `listen … http2` speaks
+/// HTTP/2 with prior knowledge only; since, `listen … http2` or
+/// `http2 on;` tell the HTTP/2 preface from HTTP/1.x on the same port.
+#[test]
+fn plaintext_http2_as_each_nginx() {
+    let rt = runtime();
+    let conf = |port: u16, how: &str| {
+        let listen_param = if how == "listen" { " http2" } else { "" };
+        let directive = if how == "directive" { "http2 on;" } else { "" };
+        format!(
+            "daemon off; pid logs/nginx.pid; error_log logs/error.log info;\n\
+             events {{}}\nhttp {{ access_log off;\n\
+             server {{ listen 127.0.0.1:{port}{listen_param}; {directive}\n\
+             location / {{ return 200 \"$server_protocol $http2 $scheme\"; }} }} }}\n"
+        )
+    };
+    let h2 = Some("HTTP/2.0 h2c http".to_string());
+    let h1 = Some("HTTP/1.1  http".to_string());
+    // (version, how HTTP/2 is enabled, h2c answer, HTTP/1.1 answer)
+    let expected = [
+        ("1.22.1", "listen", h2.clone(), None),
+        ("1.31.3", "listen", h2.clone(), h1.clone()),
+        ("1.31.3", "directive", h2.clone(), h1.clone()),
+    ];
+    for (version, how, want_h2, want_h1) in expected {
+        let mut targets = vec![("rginx", {
+            let mut c = rginx();
+            c.arg("--nginx-version").arg(version);
+            c
+        })];
+        let real = if version == "1.22.1" {
+            nginx_1_22()
+        } else {
+            nginx_1_31()
+        };
+        if let Some(bin) = real {
+            targets.push(("nginx", std::process::Command::new(bin)));
+        }
+        for (who, cmd) in targets {
+            let port = free_port();
+            let (_proxy, _dir) = start_proxy(cmd, &conf(port, how), port);
+            let (got_h2, got_h1) = rt.block_on(async { (h2c_get(port).await, h1_get(port).await) });
+            assert_eq!(
+                got_h2, want_h2,
+                "{who} {version} ({how}): HTTP/2 prior knowledge"
+            );
+            assert_eq!(got_h1, want_h1, "{who} {version} ({how}): HTTP/1.1");
+        }
+    }
+}

@@ -24,16 +24,19 @@ const BODY_CAP: usize = 64 * 1024 * 1024;
 
 type Body = BoxBody<Bytes, std::io::Error>;
 
-/// Serve an HTTP/2 connection until it ends.
-pub async fn serve(
-    stream: tokio_rustls::server::TlsStream<tokio::net::TcpStream>,
+/// Serve an HTTP/2 connection until it ends: over TLS (ALPN `h2`), or in
+/// plain text with prior knowledge (`tls` is `None`).
+pub async fn serve<S>(
+    stream: S,
     gen: Arc<Generation>,
     local: SocketAddr,
     remote: SocketAddr,
     id: u64,
-    tls: TlsInfo,
-) {
-    let tls = Arc::new(tls);
+    tls: Option<TlsInfo>,
+) where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Send + Unpin + 'static,
+{
+    let tls = tls.map(Arc::new);
     let streams = early_u32(&gen, local, "http2_max_concurrent_streams").unwrap_or(128);
     // keepalive_requests counts streams; the last one is followed by GOAWAY.
     let limit = u64::from(early_u32(&gen, local, "keepalive_requests").unwrap_or(1000));
@@ -110,7 +113,7 @@ async fn stream_request(
     remote: SocketAddr,
     id: u64,
     served: u64,
-    tls: Arc<TlsInfo>,
+    tls: Option<Arc<TlsInfo>>,
 ) -> hyper::Response<Body> {
     let (parts, body) = req.into_parts();
     let target = parts
@@ -159,7 +162,7 @@ async fn stream_request(
             remote,
             id,
             served,
-            tls: Some(&tls),
+            tls: tls.as_deref(),
             plain_on_tls: false,
             last: false,
         };

@@ -41,6 +41,59 @@ fn refusal(status: u16) -> (u16, String) {
     (status, crate::ir::pages::page(status).unwrap_or_default())
 }
 
+/// What a plaintext socket speaks.
+enum Plaintext {
+    Http1,
+    /// `listen … http2` before nginx 1.25.1: HTTP/2 with prior knowledge only.
+    Http2Only,
+    /// Since 1.25.1 (`http2 on;` or `listen … http2`): HTTP/2 when the
+    /// connection starts with its preface, HTTP/1.x otherwise.
+    Sniff,
+}
+
+fn plaintext_http2(gen: &Generation, local: std::net::SocketAddr) -> Plaintext {
+    let servers = &gen.http.servers;
+    let listen_http2 = crate::ir::server::candidates(servers, local)
+        .iter()
+        .any(|(_, l)| l.http2);
+    let http2_on = crate::ir::server::socket_default(servers, local).is_some_and(|s| {
+        s.settings
+            .iter()
+            .rev()
+            .find(|x| x.name == "http2")
+            .or_else(|| gen.http.settings.iter().rev().find(|x| x.name == "http2"))
+            .and_then(|x| x.args.first())
+            .is_some_and(|a| a == "on")
+    });
+    if has(gen.version, Behaviour::PlaintextHttp2Sniffed) {
+        if listen_http2 || http2_on {
+            return Plaintext::Sniff;
+        }
+    } else if listen_http2 {
+        return Plaintext::Http2Only;
+    }
+    Plaintext::Http1
+}
+
+/// Whether the connection starts with HTTP/2's connection preface (read
+/// without consuming it; waits until enough bytes decide).
+async fn starts_with_preface(stream: &tokio::net::TcpStream) -> std::io::Result<bool> {
+    const PREFACE: &[u8] = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
+    let mut buf = [0u8; 24];
+    loop {
+        stream.readable().await?;
+        let n = stream.peek(&mut buf).await?;
+        if n == 0 || buf[..n] != PREFACE[..n] {
+            return Ok(false);
+        }
+        if n == PREFACE.len() {
+            return Ok(true);
+        }
+        // A prefix of the preface so far: wait for more.
+        tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+    }
+}
+
 /// Serve one connection until it closes.
 pub async fn serve(stream: tokio::net::TcpStream, gen: Arc<Generation>, id: u64) {
     let (Ok(local), Ok(remote)) = (stream.local_addr(), stream.peer_addr()) else {
@@ -58,7 +111,7 @@ pub async fn serve(stream: tokio::net::TcpStream, gen: Arc<Generation>, id: u64)
             Ok(Ok(1)) if first[0] == 0x16 => {
                 match super::tls::accept(&gen, stream, local, header_timeout).await {
                     Ok((s, info)) if info.h2 => {
-                        super::h2::serve(s, gen, local, remote, id, info).await;
+                        super::h2::serve(s, gen, local, remote, id, Some(info)).await;
                         return;
                     }
                     Ok((s, info)) => {
@@ -84,7 +137,24 @@ pub async fn serve(stream: tokio::net::TcpStream, gen: Arc<Generation>, id: u64)
             _ => return,
         }
     } else {
-        Client::tcp(stream)
+        match plaintext_http2(&gen, local) {
+            Plaintext::Http1 => Client::tcp(stream),
+            Plaintext::Http2Only => {
+                super::h2::serve(stream, gen, local, remote, id, None).await;
+                return;
+            }
+            Plaintext::Sniff => {
+                let header_timeout = secs(early(&gen.http, local, "client_header_timeout"), 60);
+                match tokio::time::timeout(header_timeout, starts_with_preface(&stream)).await {
+                    Ok(Ok(true)) => {
+                        super::h2::serve(stream, gen, local, remote, id, None).await;
+                        return;
+                    }
+                    Ok(Ok(false)) => Client::tcp(stream),
+                    _ => return,
+                }
+            }
+        }
     };
     let header_timeout = secs(early(&gen.http, local, "client_header_timeout"), 60);
     let keepalive_timeout = secs(early(&gen.http, local, "keepalive_timeout"), 75);
@@ -256,7 +326,8 @@ pub(super) async fn handle(
     exec.connection = Some((id, served));
     exec.serving = true;
     if req.protocol == "HTTP/2.0" {
-        exec.runtime_vars.insert("http2".into(), "h2".into());
+        let h2 = if conn.tls.is_some() { "h2" } else { "h2c" };
+        exec.runtime_vars.insert("http2".into(), h2.into());
     }
     if let Some(t) = conn.tls {
         exec.runtime_vars
