@@ -430,21 +430,7 @@ fn http2_get_and_post_through_to_http1_upstreams() {
              location /p/ {{ proxy_http_version 1.1; proxy_set_header Connection \"\"; proxy_pass http://{b}/; }} }} }}\n"
         );
         let server = Server::start(dir.path(), &conf, port);
-        let mut tls = (*client_config(&trust)).clone();
-        tls.alpn_protocols = vec![b"h2".to_vec()];
-        let tcp = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.unwrap();
-        let stream = tokio_rustls::TlsConnector::from(Arc::new(tls))
-            .connect(ServerName::try_from("localhost").unwrap(), tcp)
-            .await
-            .unwrap();
-        assert_eq!(stream.get_ref().1.alpn_protocol(), Some(&b"h2"[..]));
-        let (mut send, conn) = hyper::client::conn::http2::handshake(
-            hyper_util::rt::TokioExecutor::new(),
-            hyper_util::rt::TokioIo::new(stream),
-        )
-        .await
-        .unwrap();
-        tokio::spawn(conn);
+        let (mut send, _ended) = h2_connect(port, &trust).await;
         use http_body_util::BodyExt;
         let req = hyper::Request::get(format!("https://localhost:{port}/x"))
             .body(http_body_util::Full::new(bytes::Bytes::new()))
@@ -488,6 +474,7 @@ async fn h2_connect(
         .connect(ServerName::try_from("localhost").unwrap(), tcp)
         .await
         .unwrap();
+    assert_eq!(stream.get_ref().1.alpn_protocol(), Some(&b"h2"[..]));
     let (send, conn) = hyper::client::conn::http2::handshake(
         hyper_util::rt::TokioExecutor::new(),
         hyper_util::rt::TokioIo::new(stream),
