@@ -206,17 +206,33 @@ impl ErrorLog {
     }
 }
 
-fn thread_id() -> u64 {
-    // nginx prints the worker's thread id; a stable small number per
-    // thread serves the same purpose.
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    std::thread::current().id().hash(&mut h);
-    h.finish() % 100_000
+/// The kernel's id of the calling thread, as nginx prints it after the pid
+/// (the same number as the pid on a process's main thread).
+fn thread_id() -> i32 {
+    thread_local! {
+        static TID: i32 = nix::unistd::gettid().as_raw();
+    }
+    TID.with(|t| *t)
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_thread_id_is_the_kernel_one() {
+        // Each thread has its own (the main thread's is the pid).
+        let other = std::thread::spawn(super::thread_id).join().unwrap();
+        assert_ne!(other, super::thread_id());
+        assert!(super::thread_id() > 0);
+        assert_eq!(
+            std::fs::read_link("/proc/thread-self").ok().and_then(|p| p
+                .file_name()?
+                .to_str()?
+                .parse::<i32>()
+                .ok()),
+            Some(super::thread_id())
+        );
+    }
+
     #[test]
     fn nginx_time_formats() {
         let (local, iso, err) = super::times(1_700_000_000);
