@@ -302,31 +302,19 @@ fn rfc2253(name: &x509_parser::x509::X509Name<'_>) -> String {
     out
 }
 
-/// `ASN1_TIME_print`: `Nov  2 15:27:04 2026 GMT`.
+/// `ASN1_TIME_print`: `Nov  2 15:27:04 2026 GMT`. (Certificates are not
+/// dated before 1970 in practice; such a time prints as the epoch.)
 pub fn asn1_time(ts: i64) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let days = ts.div_euclid(86400);
-    let secs = ts.rem_euclid(86400);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's method).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
+    use crate::ir::statics::{civil, MONTHS};
+    let c = civil(u64::try_from(ts).unwrap_or(0));
     format!(
         "{} {:2} {:02}:{:02}:{:02} {} GMT",
-        MONTHS[(m - 1) as usize],
-        d,
-        secs / 3600,
-        secs % 3600 / 60,
-        secs % 60,
-        y
+        MONTHS[c.month - 1],
+        c.day,
+        c.hour,
+        c.minute,
+        c.second,
+        c.year
     )
 }
 
