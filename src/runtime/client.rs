@@ -56,13 +56,79 @@ pub struct Client {
     pub send_timeout: Duration,
 }
 
+/// The write half of a client's TCP connection that, when dropped, leaves
+/// the socket to be closed with the read half (one `close`, as nginx
+/// does) instead of a `shutdown` first. An explicit `shutdown` still
+/// shuts down.
+struct CloseOnly(Option<tokio::net::tcp::OwnedWriteHalf>);
+
+impl CloseOnly {
+    fn half(&mut self) -> std::io::Result<&mut tokio::net::tcp::OwnedWriteHalf> {
+        self.0
+            .as_mut()
+            .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotConnected))
+    }
+}
+
+impl Drop for CloseOnly {
+    fn drop(&mut self) {
+        if let Some(w) = self.0.take() {
+            w.forget();
+        }
+    }
+}
+
+impl AsyncWrite for CloseOnly {
+    fn poll_write(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &[u8],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        match self.half() {
+            Ok(w) => std::pin::Pin::new(w).poll_write(cx, buf),
+            Err(e) => std::task::Poll::Ready(Err(e)),
+        }
+    }
+    fn poll_write_vectored(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        match self.half() {
+            Ok(w) => std::pin::Pin::new(w).poll_write_vectored(cx, bufs),
+            Err(e) => std::task::Poll::Ready(Err(e)),
+        }
+    }
+    fn is_write_vectored(&self) -> bool {
+        true
+    }
+    fn poll_flush(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        match self.half() {
+            Ok(w) => std::pin::Pin::new(w).poll_flush(cx),
+            Err(e) => std::task::Poll::Ready(Err(e)),
+        }
+    }
+    fn poll_shutdown(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        match self.half() {
+            Ok(w) => std::pin::Pin::new(w).poll_shutdown(cx),
+            Err(e) => std::task::Poll::Ready(Err(e)),
+        }
+    }
+}
+
 impl Client {
     /// A plain TCP connection (its halves need no lock).
     pub fn tcp(stream: tokio::net::TcpStream) -> Client {
         let (rd, wr) = stream.into_split();
         Client {
             rd: Box::new(rd),
-            wr: Box::new(wr),
+            wr: Box::new(CloseOnly(Some(wr))),
             buf: Vec::with_capacity(1024),
             expects_continue: false,
             send_timeout: Duration::from_secs(60),

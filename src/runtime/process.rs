@@ -369,6 +369,11 @@ fn start_accept(
     multi_accept: bool,
 ) -> std::io::Result<tokio::task::JoinHandle<()>> {
     let listener = tokio::net::TcpListener::from_std(listener)?;
+    // A listener on a specific address: every connection's local address.
+    let bound = listener
+        .local_addr()
+        .ok()
+        .filter(|a| !a.ip().is_unspecified());
     Ok(tokio::spawn(async move {
         loop {
             let permit = match limit.clone().acquire_owned().await {
@@ -379,7 +384,7 @@ fn start_accept(
                 a = listener.accept() => a,
                 _ = stop.changed() => return,
             };
-            let Ok((stream, _)) = accepted else {
+            let Ok((stream, remote)) = accepted else {
                 continue;
             };
             let generation = match current.read() {
@@ -390,7 +395,7 @@ fn start_accept(
             let active = active.clone();
             active.fetch_add(1, Ordering::SeqCst);
             tokio::spawn(async move {
-                super::request::serve(stream, generation, id).await;
+                super::request::serve(stream, generation, id, bound, remote).await;
                 active.fetch_sub(1, Ordering::SeqCst);
                 drop(permit);
             });

@@ -95,9 +95,22 @@ async fn starts_with_preface(stream: &tokio::net::TcpStream) -> std::io::Result<
 }
 
 /// Serve one connection until it closes.
-pub async fn serve(stream: tokio::net::TcpStream, gen: Arc<Generation>, id: u64) {
-    let (Ok(local), Ok(remote)) = (stream.local_addr(), stream.peer_addr()) else {
-        return;
+/// `local` is the listener's address when it is a specific one (a
+/// wildcard listener's connections ask the kernel which address they came
+/// to); `remote` is what accept returned.
+pub async fn serve(
+    stream: tokio::net::TcpStream,
+    gen: Arc<Generation>,
+    id: u64,
+    local: Option<SocketAddr>,
+    remote: SocketAddr,
+) {
+    let local = match local {
+        Some(a) => a,
+        None => match stream.local_addr() {
+            Ok(a) => a,
+            Err(_) => return,
+        },
     };
     let _ = stream.set_nodelay(true);
     let mut tls = None;
