@@ -87,68 +87,10 @@ mkdir -p "$OUT"
 RESULTS=$OUT/results.tsv
 : >"$RESULTS"
 
-# --- processes: every one started is remembered and stopped on exit -----
-STARTED=()
-tree() { # a pid and its descendants
-    local p=$1 c
-    echo "$p"
-    for c in $(ps -o pid= --ppid "$p" 2>/dev/null); do tree "$c"; done
-}
-stop_tree() { # TERM the process and its children, KILL what is left after 5 s
-    local p=$1 all i
-    kill -0 "$p" 2>/dev/null || return 0
-    all=$(tree "$p")
-    kill -TERM $all 2>/dev/null
-    for i in $(seq 50); do
-        kill -0 "$p" 2>/dev/null || break
-        sleep 0.1
-    done
-    for i in $all; do kill -KILL "$i" 2>/dev/null; done
-    wait "$p" 2>/dev/null
-    return 0
-}
-cleanup() {
-    local i
-    trap - EXIT INT TERM
-    # Only those still alive and still ours (a pid may have been reused).
-    for ((i = ${#STARTED[@]} - 1; i >= 0; i--)); do
-        [ "$(awk '{sub(/.*\) /, ""); print $2}' "/proc/${STARTED[$i]}/stat" 2>/dev/null)" = "$$" ] &&
-            stop_tree "${STARTED[$i]}"
-    done
-    for i in $PROXIES; do cp -r "$WORK/$i/logs" "$OUT/logs-$i" 2>/dev/null; done
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+source "$ROOT/benches/common.sh"
 
-# Prefixes, not functions: a function run with & is a subshell, and $! must
-# be the program itself (signals go to it).
-ON_LOAD=()
-ON_PROXY=()
-if [ "$PIN" = 1 ]; then
-    ON_LOAD=(taskset -c 0)
-    ON_PROXY=(taskset -c 1)
-fi
-
-# --- ports: free ones in 20000-32000 (below the ephemeral range) ---------
-read -r P_PROXY P_B1 P_B2 P_WS < <(python3 - <<'EOF'
-import random, socket
-ports = []
-while len(ports) < 4:
-    p = random.randint(20000, 32000)
-    if p in ports:
-        continue
-    s = socket.socket()
-    try:
-        s.bind(("127.0.0.1", p))
-        ports.append(p)
-    except OSError:
-        pass
-    finally:
-        s.close()
-print(*ports)
-EOF
-)
+# --- ports ----------------------------------------------------------------
+read -r P_PROXY P_B1 P_B2 P_WS < <(free_ports 4)
 URL=http://127.0.0.1:$P_PROXY/
 
 # --- the one configuration both proxies run -------------------------------
@@ -206,49 +148,8 @@ start_backend() { # name mode port
     STARTED+=($!)
     wait_port "$3" || die "backend $1 did not start"
 }
-wait_port() {
-    local i
-    for i in $(seq 100); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-        sleep 0.05
-    done
-    return 1
-}
 
-# --- proxies --------------------------------------------------------------
-PROXY_PID=
-start_proxy() { # nginx|rginx|nginx2
-    local dir=$WORK/$1 i
-    rm -f "$dir/logs/nginx.pid"
-    case $1 in
-    rginx) "${ON_PROXY[@]}" "$RGINX" --nginx-version "$NGX_VERSION" -p "$dir/" -c nginx.conf \
-        -e "$dir/logs/error.log" >>"$dir/logs/stdout.log" 2>&1 & ;;
-    *) "${ON_PROXY[@]}" "$NGINX" -p "$dir/" -c nginx.conf \
-        -e "$dir/logs/error.log" >>"$dir/logs/stdout.log" 2>&1 & ;;
-    esac
-    PROXY_PID=$!
-    STARTED+=("$PROXY_PID")
-    for i in $(seq 100); do
-        if curl -s -o /dev/null -m 1 "$URL"; then
-            # nginx: the worker is up too.
-            [ "$1" = rginx ] || [ -n "$(ps -o pid= --ppid "$PROXY_PID")" ] && return 0
-        fi
-        kill -0 "$PROXY_PID" 2>/dev/null || break
-        sleep 0.05
-    done
-    cat "$dir/logs/stdout.log" "$dir/logs/error.log" >&2 2>/dev/null
-    die "$1 did not start"
-}
-stop_proxy() { stop_tree "$PROXY_PID"; PROXY_PID=; }
-
-cpu_ticks() { # utime+stime of the proxy's processes
-    local t=0 p u s
-    for p in $(tree "$1"); do
-        read -r u s < <(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null | awk '{print $12, $13}')
-        t=$((t + ${u:-0} + ${s:-0}))
-    done
-    echo "$t"
-}
+# --- proxies (started and stopped by common.sh) --------------------------
 mem_kb() { # VmRSS and Pss (kB) summed over the proxy's processes
     local r=0 s=0 p v
     for p in $(tree "$1"); do
@@ -258,27 +159,6 @@ mem_kb() { # VmRSS and Pss (kB) summed over the proxy's processes
         s=$((s + ${v:-0}))
     done
     echo "$r $s"
-}
-
-rec() { printf '%s\t%s\t%s\t%s\t%s\n' "$@" >>"$RESULTS"; } # scenario metric proxy round value
-
-# wrk's output: requests rps p50_ms p99_ms errors (socket errors + non-2xx)
-parse_wrk() {
-    awk '
-    function ms(v) {
-        if (v ~ /us$/) return v / 1000;
-        if (v ~ /ms$/) return v + 0;
-        if (v ~ /m$/) return v * 60000;
-        if (v ~ /s$/) return v * 1000;
-        return v;
-    }
-    / requests in / { req = $1 }
-    /^Requests\/sec:/ { rps = $2 }
-    /^ +50% / { p50 = ms($2) }
-    /^ +99% / { p99 = ms($2) }
-    /Socket errors:/ { gsub(/,/, ""); err += $4 + $6 + $8 + $10 }
-    /Non-2xx or 3xx responses:/ { err += $5 }
-    END { printf "%d %.0f %.3f %.3f %d\n", req, rps, p50, p99, err }' "$1"
 }
 
 run_wrk() { # output-file seconds [extra wrk args]

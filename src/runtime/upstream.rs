@@ -601,7 +601,6 @@ pub async fn forward(
             }
         };
         buf.drain(..h.len);
-        exec.upstream_status = Some(h.status.to_string());
         exec.upstream_response_time = Some(started.elapsed());
         exec.upstream_headers = std::mem::take(&mut h.headers);
         // proxy_intercept_errors: an error status error_page handles is
