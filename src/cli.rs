@@ -242,11 +242,7 @@ pub fn main() -> i32 {
             env!("CARGO_PKG_VERSION")
         );
         if cli.version_full {
-            eprintln!("built with rustc (rginx is written in Rust)");
-            eprintln!(
-                "configure arguments: {}",
-                crate::registry::configure_arguments()
-            );
+            eprint!("{}", crate::registry::build::version_details());
         }
         if !(cli.test || cli.test_dump || cli.signal.is_some()) {
             return 0;

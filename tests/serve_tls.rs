@@ -917,28 +917,21 @@ fn presenting(
 
 /// Real nginx serving `conf` from `dir` (`nginx.conf` is rginx's), stopped
 /// when dropped.
-struct Nginx(std::process::Child);
-
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+struct Nginx(Group);
 
 fn start_nginx(bin: &Path, dir: &Path, conf: &str, port: u16) -> Nginx {
     std::fs::write(dir.join("nginx-real.conf"), conf).unwrap();
-    let child = std::process::Command::new(bin)
-        .arg("-p")
-        .arg(format!("{}/", dir.display()))
-        .arg("-c")
-        .arg("nginx-real.conf")
-        .arg("-g")
-        .arg("daemon off; master_process off; pid logs/nginx.pid; error_log logs/nginx-error.log info;")
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start nginx");
+    let child = spawn_group(
+        std::process::Command::new(bin)
+            .arg("-p")
+            .arg(format!("{}/", dir.display()))
+            .arg("-c")
+            .arg("nginx-real.conf")
+            .arg("-g")
+            .arg("daemon off; master_process off; pid logs/nginx.pid; error_log logs/nginx-error.log info;")
+            .stdin(Stdio::null())
+            .stderr(Stdio::null()),
+    );
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(std::time::Instant::now() < deadline, "nginx did not listen");
@@ -1415,15 +1408,8 @@ fn verify_client_without_ca_files_fails_as_nginx() {
     );
 }
 
-/// A process started for a test, killed when dropped.
-struct Running(std::process::Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+/// A process started for a test, stopped with its group when dropped.
+type Running = Group;
 
 /// Start nginx or rginx on `conf` in a fresh prefix and wait for `port`.
 fn start_proxy(
@@ -1441,7 +1427,7 @@ fn start_proxy(
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null());
-    let running = Running(cmd.spawn().expect("start the proxy"));
+    let running = spawn_group(&mut cmd);
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(

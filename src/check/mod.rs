@@ -428,6 +428,8 @@ impl Walker<'_> {
         }
         if let Some(problem) = value::custom(spec, d, &self.prefix) {
             self.emerg(codes::VALUE, problem, at)?;
+        } else if let Some((code, message)) = value::warning(spec, d, &self.prefix) {
+            self.report(Diagnostic::warn(message, at).with_code(code))?;
         }
         Ok(Some(spec))
     }

@@ -146,6 +146,43 @@ pub fn custom(spec: &DirectiveSpec, d: &Directive, prefix: &Path) -> Option<Stri
     }
 }
 
+/// A warning `-t` prints for a directive it accepts: a `load_module` of
+/// a module rginx does not have (startup goes on without it), and
+/// `debug_connection`, which nginx built without `--with-debug` (as
+/// rginx's `-V` says it is) ignores with this warning.
+pub fn warning(
+    spec: &DirectiveSpec,
+    d: &Directive,
+    prefix: &Path,
+) -> Option<(&'static str, String)> {
+    match spec.check {
+        Check::ModuleFile => {
+            let file = d.args.first()?.text().into_owned();
+            let path = if Path::new(&file).is_absolute() {
+                Path::new(&file).to_path_buf()
+            } else {
+                prefix.join(&file)
+            };
+            let stem = path.file_stem()?.to_string_lossy().into_owned();
+            let module = stem.strip_prefix("ngx_").unwrap_or(&stem);
+            let built_in = crate::registry::build::BUILDS
+                .iter()
+                .any(|b| b.modules.contains(&module) && b.claimed());
+            (path.exists() && !built_in).then(|| {
+                (
+                    "RGX101",
+                    format!("rginx does not include module \"{stem}\"; its directives are refused"),
+                )
+            })
+        }
+        _ if spec.name == "debug_connection" => Some((
+            "NGX006",
+            "\"debug_connection\" is ignored, you need to rebuild nginx using --with-debug option to enable it".to_string(),
+        )),
+        _ => None,
+    }
+}
+
 /// nginx's `ngx_atoi`: decimal digits only.
 pub fn parse_number(s: &str) -> Option<u64> {
     if s.is_empty() || !s.bytes().all(|c| c.is_ascii_digit()) {

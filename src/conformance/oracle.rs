@@ -14,6 +14,7 @@ use super::client;
 use super::engine::{Engine, Observation, Run, TlsObserved};
 use super::env::CaseEnv;
 use std::net::{SocketAddr, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -151,12 +152,14 @@ fn read_lossy(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Kills nginx when dropped, whatever happens to the run.
+/// Kills nginx when dropped, whatever happens to the run: its whole
+/// process group, so that no process it started outlives it.
 struct Running(Child);
 
 impl Drop for Running {
     fn drop(&mut self) {
-        let _ = self.0.kill();
+        let group = nix::unistd::Pid::from_raw(self.0.id() as i32);
+        let _ = nix::sys::signal::killpg(group, nix::sys::signal::Signal::SIGKILL);
         let _ = self.0.wait();
     }
 }
@@ -361,6 +364,7 @@ impl Engine for NginxOracle {
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(stderr)
+            .process_group(0)
             .spawn()
             .map_err(|e| format!("cannot run {}: {e}", self.binary.display()))?;
         let mut running = Running(child);

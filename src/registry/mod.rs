@@ -7,6 +7,7 @@
 //! (`data/`), and a test keeps them in agreement with that data.
 
 pub mod arity;
+pub mod build;
 pub mod context;
 pub mod table;
 
@@ -312,31 +313,6 @@ pub fn lookup(name: &[u8]) -> &'static [&'static DirectiveSpec] {
         .ok()
         .and_then(|n| index().get(n))
         .map_or(&[], Vec::as_slice)
-}
-
-/// The `configure arguments:` line of `-V`: nginx's optional modules that
-/// rginx implements, and the default ones it does not.
-pub fn configure_arguments() -> String {
-    let mut with = Vec::new();
-    let mut without = Vec::new();
-    for m in modules() {
-        let runs = m
-            .directives
-            .iter()
-            .any(|d| d.support != Support::Unsupported);
-        let Some(flag) = m.name.strip_prefix("http_").or(Some(m.name)) else {
-            continue;
-        };
-        if table::DEFAULT_MODULES.contains(&m.name) {
-            if !runs {
-                without.push(format!("--without-{}", m.name));
-            }
-        } else if table::OPTIONAL_MODULES.contains(&m.name) && runs {
-            with.push(format!("--with-{flag}"));
-        }
-    }
-    with.extend(without);
-    with.join(" ")
 }
 
 #[cfg(test)]

@@ -157,6 +157,12 @@ impl Client {
             .map_err(|_| std::io::Error::from(std::io::ErrorKind::TimedOut))?
     }
 
+    /// Wait for the next bytes of the connection (0: closed). Cancelling
+    /// it loses nothing: bytes are kept only when a read completes.
+    pub async fn wait_data(&mut self, timeout: Duration) -> std::io::Result<usize> {
+        self.fill(timeout).await
+    }
+
     /// The next request head.
     pub async fn read_head(&mut self, timeout: Duration) -> Result<RequestHead, HeadError> {
         loop {

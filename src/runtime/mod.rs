@@ -16,6 +16,7 @@ pub mod body;
 pub mod client;
 pub mod h2;
 pub mod logs;
+pub mod os;
 pub mod process;
 pub mod request;
 pub mod tls;
@@ -28,6 +29,16 @@ use crate::registry::Version;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+
+/// Set once by a graceful stop (SIGQUIT): idle keep-alive connections of
+/// every configuration generation close at once. After a reload they are
+/// left to end with `Connection: close` instead, so that no request races
+/// the close.
+pub fn stopping() -> &'static tokio::sync::watch::Sender<bool> {
+    static STOPPING: std::sync::OnceLock<tokio::sync::watch::Sender<bool>> =
+        std::sync::OnceLock::new();
+    STOPPING.get_or_init(|| tokio::sync::watch::channel(false).0)
+}
 
 /// Everything a configuration needs while it serves; replaced as a whole
 /// on reload (connections keep the generation they started with).

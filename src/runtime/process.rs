@@ -33,6 +33,12 @@ struct Main {
     /// per turn of the event loop (off, nginx's default).
     multi_accept: bool,
     error_log: (Option<PathBuf>, String),
+    os: super::os::OsSettings,
+    /// `worker_shutdown_timeout`: a graceful stop closes what is still
+    /// open after it (nginx: no limit when unset).
+    shutdown_timeout: Option<std::time::Duration>,
+    /// `timer_resolution`: how often the cached clock moves.
+    timer_resolution: Option<std::time::Duration>,
 }
 
 fn main_settings(config: &Config, prefix: &Path) -> Main {
@@ -45,7 +51,12 @@ fn main_settings(config: &Config, prefix: &Path) -> Main {
         connections: 512,
         multi_accept: false,
         error_log: (Some(prefix.join("logs/error.log")), "error".into()),
+        os: Default::default(),
+        shutdown_timeout: None,
+        timer_resolution: None,
     };
+    let msec =
+        |v: &str| crate::check::value::parse_time(v, true).map(std::time::Duration::from_millis);
     let rel = |p: &str| {
         if p.starts_with('/') {
             PathBuf::from(p)
@@ -73,6 +84,23 @@ fn main_settings(config: &Config, prefix: &Path) -> Main {
                         rest.first().cloned().unwrap_or_else(|| "error".into()),
                     );
                 }
+                ("worker_rlimit_nofile", [n]) => m.os.rlimit_nofile = n.parse().ok(),
+                ("worker_rlimit_core", [n]) => {
+                    m.os.rlimit_core = crate::check::value::parse_size(n, true)
+                }
+                ("working_directory", [d]) => m.os.working_directory = Some(rel(d)),
+                ("env", [e]) => m.os.env.push(e.clone()),
+                ("worker_priority", [p]) => m.os.priority = parse_priority(p),
+                ("worker_cpu_affinity", masks) => m.os.affinity = super::os::Affinity::parse(masks),
+                ("debug_points", [p]) => {
+                    m.os.debug_points = match p.to_ascii_lowercase().as_str() {
+                        "stop" => Some(super::os::DebugPoints::Stop),
+                        "abort" => Some(super::os::DebugPoints::Abort),
+                        _ => None,
+                    }
+                }
+                ("worker_shutdown_timeout", [t]) => m.shutdown_timeout = msec(t),
+                ("timer_resolution", [t]) => m.timer_resolution = msec(t),
                 ("events", _) => {
                     if let Some(b) = d.block() {
                         for e in crate::ir::expanded(config, &b.directives) {
@@ -93,6 +121,17 @@ fn main_settings(config: &Config, prefix: &Path) -> Main {
         }
     }
     m
+}
+
+/// `worker_priority`: a signed number (`-5`, `+5`, `5`).
+fn parse_priority(p: &str) -> Option<i32> {
+    let (neg, digits) = match p.as_bytes().first() {
+        Some(b'-') => (true, &p[1..]),
+        Some(b'+') => (false, &p[1..]),
+        _ => (false, p),
+    };
+    let n = i32::try_from(crate::check::value::parse_number(digits)?).ok()?;
+    Some(if neg { -n } else { n })
 }
 
 /// A socket to bind: address and the options of its `listen`.
@@ -198,6 +237,10 @@ pub fn run(config: Config, http: crate::ir::Http, opts: Options) -> i32 {
             return 1;
         }
     }
+    main.os.apply_process(&error_log);
+    if let Some(r) = main.timer_resolution {
+        super::wire::set_timer_resolution(r);
+    }
     if let Err(e) = std::fs::write(&main.pid, format!("{}\n", std::process::id())) {
         eprintln!(
             "rginx: [emerg] open() \"{}\" failed ({e})",
@@ -208,12 +251,23 @@ pub fn run(config: Config, http: crate::ir::Http, opts: Options) -> i32 {
     // One worker is one thread that does everything, as an nginx worker
     // process is: no hand-offs between threads.
     let runtime = if main.workers <= 1 {
+        main.os.apply_worker(0, &error_log);
         tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
     } else {
+        // Worker threads start when the runtime is built, before any
+        // blocking-pool thread: the first ones started are the workers.
+        let started = AtomicUsize::new(0);
+        let (os, log, workers) = (main.os.clone(), error_log.clone(), main.workers);
         tokio::runtime::Builder::new_multi_thread()
             .worker_threads(main.workers)
+            .on_thread_start(move || {
+                let n = started.fetch_add(1, Ordering::Relaxed);
+                if n < workers {
+                    os.apply_worker(n, &log);
+                }
+            })
             .enable_all()
             .build()
     };
@@ -222,8 +276,11 @@ pub fn run(config: Config, http: crate::ir::Http, opts: Options) -> i32 {
             config,
             http,
             opts,
-            main.connections * main.workers.max(1),
-            main.multi_accept,
+            Serving {
+                max_connections: main.connections * main.workers.max(1),
+                multi_accept: main.multi_accept,
+                shutdown_timeout: main.shutdown_timeout,
+            },
             listeners,
             error_log,
         )),
@@ -236,17 +293,28 @@ pub fn run(config: Config, http: crate::ir::Http, opts: Options) -> i32 {
     code
 }
 
+/// The settings the serving loop needs from the main context.
+struct Serving {
+    max_connections: usize,
+    multi_accept: bool,
+    shutdown_timeout: Option<std::time::Duration>,
+}
+
 async fn serve(
     config: Config,
     http: crate::ir::Http,
     opts: Options,
-    max_connections: usize,
-    multi_accept: bool,
+    serving: Serving,
     listeners: HashMap<Bind, std::net::TcpListener>,
     error_log: Arc<ErrorLog>,
 ) -> i32 {
     use tokio::signal::unix::{signal, SignalKind};
     let _ = config;
+    let Serving {
+        max_connections,
+        multi_accept,
+        shutdown_timeout,
+    } = serving;
     let generation =
         match Generation::new(http, opts.version, opts.prefix.clone(), error_log.clone()) {
             Ok(g) => g,
@@ -338,10 +406,14 @@ async fn serve(
                 error_log.write("notice", None, "signal 3 (SIGQUIT) received, shutting down");
                 let _ = stop_tx.send(true);
                 for (_, h) in accepting.drain() { h.abort(); }
+                super::stopping().send_replace(true);
                 if let Ok(c) = current.read() { c.retire(); }
-                // Let open connections finish their requests.
-                let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(30);
-                while active.load(Ordering::SeqCst) > 0 && tokio::time::Instant::now() < deadline {
+                // Let open connections finish their requests (for as long
+                // as they take, as nginx, unless worker_shutdown_timeout).
+                let deadline = shutdown_timeout.map(|t| tokio::time::Instant::now() + t);
+                while active.load(Ordering::SeqCst) > 0
+                    && deadline.is_none_or(|d| tokio::time::Instant::now() < d)
+                {
                     tokio::time::sleep(std::time::Duration::from_millis(20)).await;
                 }
                 error_log.write("notice", None, "exit");

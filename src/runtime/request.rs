@@ -177,6 +177,7 @@ pub async fn serve(
         .unwrap_or(1000);
     let mut served = 0u64;
     let retired = gen.retired.subscribe();
+    let mut stopping = super::stopping().subscribe();
     loop {
         let timeout = if served == 0 {
             header_timeout
@@ -184,6 +185,17 @@ pub async fn serve(
             // Between requests: keepalive_timeout of the server.
             keepalive_timeout
         };
+        if served > 0 && client.buf.is_empty() {
+            // An idle keep-alive connection: a graceful stop closes it at
+            // once, as nginx closes its idle connections.
+            tokio::select! {
+                r = client.wait_data(keepalive_timeout) => match r {
+                    Ok(0) | Err(_) => return,
+                    Ok(_) => {}
+                },
+                _ = stopping.wait_for(|s| *s) => return,
+            }
+        }
         let head = match client.read_head(timeout).await {
             Ok(h) => h,
             Err(HeadError::Closed) => return,
@@ -424,15 +436,8 @@ pub(super) async fn handle(
         .insert("request_time".into(), format!("{elapsed:.3}"));
     exec.runtime_vars.insert("time_local".into(), local_time);
     exec.runtime_vars.insert("time_iso8601".into(), iso);
-    exec.runtime_vars.insert(
-        "msec".into(),
-        format!(
-            "{:.3}",
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0.0, |d| d.as_secs_f64())
-        ),
-    );
+    exec.runtime_vars
+        .insert("msec".into(), format!("{:.3}", wire::now().as_secs_f64()));
     exec.runtime_vars.insert(
         "request_length".into(),
         (req.body.as_ref().map_or(0, Vec::len) as u64 + content_length.unwrap_or(0)).to_string(),

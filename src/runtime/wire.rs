@@ -24,11 +24,33 @@ pub fn reason(status: u16) -> Option<&'static str> {
     })
 }
 
+/// `timer_resolution` in milliseconds (0: the clock is read every time).
+static RESOLUTION_MS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Set `timer_resolution`: nginx then updates its cached time only that
+/// often, so the times it logs and sends move in steps of it.
+pub fn set_timer_resolution(r: std::time::Duration) {
+    let ms = u64::try_from(r.as_millis()).unwrap_or(u64::MAX);
+    RESOLUTION_MS.store(ms, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Time since the epoch as nginx's cached clock shows it.
+pub fn now() -> std::time::Duration {
+    let exact = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    match RESOLUTION_MS.load(std::sync::atomic::Ordering::Relaxed) {
+        0 => exact,
+        step => {
+            let ms = u64::try_from(exact.as_millis()).unwrap_or(u64::MAX);
+            std::time::Duration::from_millis(ms - ms % step)
+        }
+    }
+}
+
 /// Seconds since the epoch, now.
 pub fn now_secs() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
+    now().as_secs()
 }
 
 /// The Date header value, now (formatted once a second per thread, as

@@ -122,3 +122,44 @@ pub fn cases(dir: &Path) -> Vec<PathBuf> {
     v.sort();
     v
 }
+
+/// A server process a test started in a process group of its own (spawn
+/// it with `spawn_group`); dropping it stops the whole group: a graceful
+/// stop (SIGQUIT) first, then SIGKILL for whatever is left (nginx's
+/// workers included, so no orphan keeps listening after the test).
+pub struct Group(pub std::process::Child);
+
+/// Spawn `cmd` as the leader of a new process group.
+pub fn spawn_group(cmd: &mut Command) -> Group {
+    use std::os::unix::process::CommandExt;
+    Group(cmd.process_group(0).spawn().expect("start the process"))
+}
+
+impl Group {
+    pub fn id(&self) -> u32 {
+        self.0.id()
+    }
+}
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        stop_group(&mut self.0);
+    }
+}
+
+/// Stop a process group led by `child`: SIGQUIT, up to 2 s for it to
+/// exit, then SIGKILL to the group.
+pub fn stop_group(child: &mut std::process::Child) {
+    use nix::sys::signal::{killpg, Signal};
+    let pgid = nix::unistd::Pid::from_raw(child.id() as i32);
+    let _ = killpg(pgid, Signal::SIGQUIT);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+    while std::time::Instant::now() < deadline {
+        if matches!(child.try_wait(), Ok(Some(_))) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let _ = killpg(pgid, Signal::SIGKILL);
+    let _ = child.wait();
+}

@@ -28,8 +28,7 @@ pub struct Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        stop_group(&mut self.child);
     }
 }
 
@@ -54,7 +53,13 @@ impl Server {
         if let Some(g) = globals {
             cmd.arg("-g").arg(g);
         }
-        let child = cmd.stdin(Stdio::null()).spawn().expect("start rginx");
+        let child = {
+            use std::os::unix::process::CommandExt;
+            cmd.stdin(Stdio::null())
+                .process_group(0)
+                .spawn()
+                .expect("start rginx")
+        };
         let server = Server {
             child,
             dir: dir.to_path_buf(),

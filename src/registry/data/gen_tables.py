@@ -42,21 +42,6 @@ DEPRECATED = {'ssl': 'listen ... ssl', 'http2_recv_timeout': 'client_header_time
               'http2_max_field_size': 'large_client_header_buffers',
               'http2_max_header_size': 'large_client_header_buffers',
               'proxy_downstream_buffer': 'proxy_buffer_size', 'proxy_upstream_buffer': 'proxy_buffer_size'}
-DEFAULT_MODULES = '''http_charset_module http_gzip_module http_ssi_module http_userid_module
-http_access_module http_auth_basic_module http_mirror_module http_autoindex_module http_geo_module
-http_map_module http_split_clients_module http_referer_module http_rewrite_module http_proxy_module
-http_fastcgi_module http_uwsgi_module http_scgi_module http_grpc_module http_memcached_module
-http_limit_conn_module http_limit_req_module http_empty_gif_module http_browser_module
-http_upstream_hash_module http_upstream_ip_hash_module http_upstream_least_conn_module
-http_upstream_random_module http_upstream_keepalive_module http_upstream_zone_module'''.split()
-OPTIONAL_MODULES = '''http_ssl_module http_v2_module http_v3_module http_realip_module
-http_addition_module http_xslt_module http_image_filter_module http_geoip_module http_sub_module
-http_dav_module http_flv_module http_mp4_module http_gunzip_module http_gzip_static_module
-http_auth_request_module http_random_index_module http_secure_link_module http_degradation_module
-http_slice_module http_stub_status_module http_perl_module mail mail_ssl_module stream
-stream_ssl_module stream_realip_module stream_geoip_module stream_ssl_preread_module'''.split()
-
-
 def once_setters(data):
     # Setter functions (nginx 1.22.1 sources) that answer "is duplicate" to a
     # second occurrence in the same block, always. Found by reading each
@@ -172,10 +157,8 @@ def main():
     mod += ['pub mod %s;' % i for _, i in names]
     mod += ['', 'use super::Module;', '', 'pub const MODULES: &[Module] = &[']
     mod += ['    Module { name: "%s", directives: %s::DIRECTIVES },' % (m, i) for m, i in names]
-    mod += ['];', '', '/// Modules nginx builds unless told `--without-…`.',
-            'pub const DEFAULT_MODULES: &[&str] = &[%s];' % ', '.join('"%s"' % m for m in DEFAULT_MODULES),
-            '', '/// Modules nginx builds only when told `--with-…`.',
-            'pub const OPTIONAL_MODULES: &[&str] = &[%s];' % ', '.join('"%s"' % m for m in OPTIONAL_MODULES)]
+    # nginx's ./configure flags are kept by hand in registry/build.rs.
+    mod += ['];']
     with open(os.path.join(out, 'mod.rs'), 'w') as f:
         f.write('\n'.join(mod) + '\n')
     print('%d modules, %d rows' % (len(names), sum(len(v) for v in modules.values())))
