@@ -54,6 +54,10 @@ pub enum Behaviour {
     ConnectAuthorityForm,
     /// `split_clients` percentages adding up to 100% cover every hash.
     SplitClientsFullPercent,
+    /// A second `Proxy-Authorization` request header is refused (400).
+    UniqueProxyAuthorization,
+    /// An accepted CONNECT request with a body is refused (400).
+    ConnectBodyRefused,
 }
 
 /// One entry of the table.
@@ -230,6 +234,15 @@ pub const CHANGES: &[Change] = &[
         lint: None,
     },
     Change {
+        behaviour: UniqueProxyAuthorization,
+        since: (1, 29, 7),
+        concerns: "the `Proxy-Authorization` request header",
+        before: "any number of lines",
+        after: "a second line is a 400 (\"client sent duplicate header line\")",
+        confirmed_by: "`runtime::head` tests (`duplicate_proxy_authorization`), against nginx 1.22.1 and 1.31.3",
+        lint: None,
+    },
+    Change {
         behaviour: ConnectAuthorityForm,
         since: (1, 31, 0),
         concerns: "the CONNECT method",
@@ -245,6 +258,15 @@ pub const CHANGES: &[Change] = &[
         before: "with shares adding up to 100%, the highest hashes get an empty value",
         after: "the last share covers them",
         confirmed_by: "`version_defaults/split_clients_full_percent_*`",
+        lint: None,
+    },
+    Change {
+        behaviour: ConnectBodyRefused,
+        since: (1, 31, 3),
+        concerns: "CONNECT with `tunnel_pass`",
+        before: "a Content-Length or chunked body is accepted",
+        after: "400 (\"client sent CONNECT request with body\")",
+        confirmed_by: "source only (nginx 1.31.3 `ngx_http_process_request_header`); `runtime::head` tests",
         lint: None,
     },
 ];
