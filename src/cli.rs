@@ -92,7 +92,7 @@ enum Command {
     Lint(LintArgs),
     /// Explain which server and location a request reaches and what happens to it
     Route(RouteArgs),
-    /// Run conformance case files against the rginx IR or real nginx (--oracle)
+    /// Run conformance case files against the rginx IR or real nginx (--oracle), or fuzz rginx against nginx (--fuzz)
     Conformance(crate::conformance::ConformanceArgs),
     /// Print a generated reference page (docs/directives.md, docs/lints.md)
     Docs {

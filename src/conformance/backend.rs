@@ -2,6 +2,9 @@
 //! request with `httparse`, record its request line, headers (order and case
 //! kept) and body, and answer `200` with the body `backend NAME`.
 //!
+//! Every byte read, on any connection, is also kept in arrival order
+//! ([`Backend::raw_since`]), for the differential fuzzer.
+//!
 //! A backend honours keep-alive (HTTP/1.1 unless `Connection: close`,
 //! HTTP/1.0 only with `Connection: keep-alive`) and stops when dropped.
 
@@ -32,7 +35,15 @@ pub struct Backend {
     name: String,
     addr: SocketAddr,
     log: Arc<Mutex<Vec<RecordedRequest>>>,
+    raw: Arc<Mutex<Vec<u8>>>,
     task: JoinHandle<()>,
+}
+
+/// Both logs a backend's connections write to.
+#[derive(Clone)]
+struct Logs {
+    requests: Arc<Mutex<Vec<RecordedRequest>>>,
+    raw: Arc<Mutex<Vec<u8>>>,
 }
 
 const MAX_HEAD: usize = 64 * 1024;
@@ -48,12 +59,16 @@ impl Backend {
             let _guard = rt.enter();
             TcpListener::from_std(std_listener)?
         };
-        let log = Arc::new(Mutex::new(Vec::new()));
-        let task = rt.spawn(accept_loop(listener, name.to_string(), Arc::clone(&log)));
+        let logs = Logs {
+            requests: Arc::new(Mutex::new(Vec::new())),
+            raw: Arc::new(Mutex::new(Vec::new())),
+        };
+        let task = rt.spawn(accept_loop(listener, name.to_string(), logs.clone()));
         Ok(Backend {
             name: name.to_string(),
             addr,
-            log,
+            log: logs.requests,
+            raw: logs.raw,
             task,
         })
     }
@@ -68,18 +83,23 @@ impl Backend {
 
     /// Everything received so far, in order.
     pub fn recorded(&self) -> Vec<RecordedRequest> {
-        match self.log.lock() {
-            Ok(l) => l.clone(),
-            Err(p) => p.into_inner().clone(),
-        }
+        lock(&self.log).clone()
+    }
+
+    /// How many bytes were received so far, on all connections.
+    pub fn raw_len(&self) -> usize {
+        lock(&self.raw).len()
+    }
+
+    /// The bytes received after the first `offset`, as they arrived (the
+    /// connections' reads in the order they completed).
+    pub fn raw_since(&self, offset: usize) -> Vec<u8> {
+        lock(&self.raw).get(offset..).unwrap_or_default().to_vec()
     }
 
     /// How many requests were received so far.
     pub fn count(&self) -> usize {
-        match self.log.lock() {
-            Ok(l) => l.len(),
-            Err(p) => p.into_inner().len(),
-        }
+        lock(&self.log).len()
     }
 }
 
@@ -91,13 +111,17 @@ impl Drop for Backend {
     }
 }
 
-async fn accept_loop(listener: TcpListener, name: String, log: Arc<Mutex<Vec<RecordedRequest>>>) {
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+async fn accept_loop(listener: TcpListener, name: String, logs: Logs) {
     let mut conns = JoinSet::new();
     loop {
         tokio::select! {
             accepted = listener.accept() => {
                 if let Ok((stream, _)) = accepted {
-                    conns.spawn(serve(stream, name.clone(), Arc::clone(&log)));
+                    conns.spawn(serve(stream, name.clone(), logs.clone()));
                 }
             }
             Some(_) = conns.join_next(), if !conns.is_empty() => {}
@@ -171,22 +195,24 @@ fn framing(headers: &[(String, String)]) -> Result<Framing, String> {
     }
 }
 
-async fn read_more(stream: &mut TcpStream, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+async fn read_more(
+    stream: &mut TcpStream,
+    buf: &mut Vec<u8>,
+    raw: &Mutex<Vec<u8>>,
+) -> std::io::Result<usize> {
     let mut chunk = [0u8; 8192];
     let n = stream.read(&mut chunk).await?;
     buf.extend_from_slice(&chunk[..n]);
+    lock(raw).extend_from_slice(&chunk[..n]);
     Ok(n)
 }
 
-async fn serve(mut stream: TcpStream, name: String, log: Arc<Mutex<Vec<RecordedRequest>>>) {
-    let _ = serve_inner(&mut stream, &name, &log).await;
+async fn serve(mut stream: TcpStream, name: String, logs: Logs) {
+    let _ = serve_inner(&mut stream, &name, &logs).await;
 }
 
-async fn serve_inner(
-    stream: &mut TcpStream,
-    name: &str,
-    log: &Mutex<Vec<RecordedRequest>>,
-) -> std::io::Result<()> {
+async fn serve_inner(stream: &mut TcpStream, name: &str, logs: &Logs) -> std::io::Result<()> {
+    let (log, raw) = (&*logs.requests, &*logs.raw);
     let mut buf = Vec::new();
     loop {
         let head = loop {
@@ -198,7 +224,7 @@ async fn serve_inner(
                     Err(_) => return bad_request(stream).await,
                 }
             }
-            if read_more(stream, &mut buf).await? == 0 {
+            if read_more(stream, &mut buf, raw).await? == 0 {
                 return Ok(());
             }
         };
@@ -209,7 +235,7 @@ async fn serve_inner(
             Ok(Framing::None) => {}
             Ok(Framing::Length(n)) => {
                 while buf.len() < n {
-                    if read_more(stream, &mut buf).await? == 0 {
+                    if read_more(stream, &mut buf, raw).await? == 0 {
                         return Ok(());
                     }
                 }
@@ -227,7 +253,7 @@ async fn serve_inner(
                     if dec.is_done() {
                         break;
                     }
-                    if body.len() > MAX_BODY || read_more(stream, &mut buf).await? == 0 {
+                    if body.len() > MAX_BODY || read_more(stream, &mut buf, raw).await? == 0 {
                         return Ok(());
                     }
                 }
@@ -247,10 +273,7 @@ async fn serve_inner(
         };
         // Record before answering: once the client has its response, the
         // record is there.
-        match log.lock() {
-            Ok(mut l) => l.push(record),
-            Err(p) => p.into_inner().push(record),
-        }
+        lock(log).push(record);
         let reply_body = format!("backend {name}");
         let reply = format!(
             "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {}\r\n\r\n{reply_body}",

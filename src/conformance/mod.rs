@@ -10,6 +10,7 @@
 //! - [`engine`]: the [`Engine`] trait and observations.
 //! - [`oracle`]: the real-nginx engine.
 //! - [`compare`]: expectations vs observations.
+//! - [`fuzz`]: the differential request fuzzer (`--fuzz`).
 //!
 //! `rginx conformance` is [`run_cli`] with [`ConformanceArgs`]. A case a
 //! mode cannot evaluate counts as failed, never skipped, unless its
@@ -23,6 +24,7 @@ pub mod client;
 pub mod compare;
 pub mod engine;
 pub mod env;
+pub mod fuzz;
 pub mod ir;
 pub mod oracle;
 
@@ -55,6 +57,20 @@ pub struct ConformanceArgs {
     pub nginx_version: Option<String>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: OutputFormat,
+    /// Differential fuzzing: send generated requests to real nginx and to
+    /// rginx with the same version profile, and report every difference
+    /// (both nginx versions found, or the --oracle one)
+    #[arg(long)]
+    pub fuzz: bool,
+    /// With --fuzz: how many cases per nginx version
+    #[arg(long, default_value_t = fuzz::DEFAULT_CASES, requires = "fuzz")]
+    pub cases: u64,
+    /// With --fuzz: the generator's seed
+    #[arg(long, default_value_t = fuzz::DEFAULT_SEED, requires = "fuzz")]
+    pub seed: u64,
+    /// With --fuzz: run only case N of the seed (to replay a difference)
+    #[arg(long, value_name = "N", requires = "fuzz")]
+    pub only: Option<u64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -333,6 +349,9 @@ fn oracle_binary(arg: &str) -> Result<PathBuf, String> {
 /// `rginx conformance`: the exit code (0 all passed, 1 some failed, 2 the
 /// run could not start).
 pub fn run_cli(args: ConformanceArgs) -> i32 {
+    if args.fuzz {
+        return fuzz::run_cli(&args);
+    }
     match run_cli_inner(&args) {
         Ok(report) => {
             match args.format {

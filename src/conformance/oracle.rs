@@ -332,19 +332,33 @@ fn exchange(
     (response.map_err(|e| e.to_string()), tls)
 }
 
-impl Engine for NginxOracle {
-    fn name(&self) -> &str {
-        &self.name
+/// A server the oracle started (nginx, or rginx in runtime mode): killed
+/// when dropped.
+pub struct Server {
+    running: Running,
+    dir: PathBuf,
+}
+
+impl Server {
+    /// Its stderr and error.log so far.
+    pub fn log(&self) -> String {
+        NginxOracle::logs(&self.dir)
     }
 
-    fn mode(&self) -> super::ModeName {
-        self.mode
+    /// Whether the process is still running.
+    pub fn is_running(&mut self) -> bool {
+        matches!(self.running.0.try_wait(), Ok(None))
     }
+}
 
-    fn run(&self, case: &Case, env: &CaseEnv) -> Result<Run, String> {
-        let dir = env.dir();
+impl NginxOracle {
+    /// Write `{dir}/nginx.conf` around `http_config` (the `http` block,
+    /// placeholders substituted), start the binary on it as the module
+    /// documentation says, and wait until it accepts on every port of
+    /// `ports`.
+    pub fn start(&self, dir: &Path, http_config: &str, ports: &[u16]) -> Result<Server, String> {
         let as_root = nix::unistd::geteuid().is_root();
-        let conf = nginx_conf(dir, &env.substitute(&case.config), as_root)?;
+        let conf = nginx_conf(dir, http_config, as_root)?;
         let conf_path = dir.join("nginx.conf");
         std::fs::write(&conf_path, conf)
             .map_err(|e| format!("cannot write {}: {e}", conf_path.display()))?;
@@ -368,11 +382,29 @@ impl Engine for NginxOracle {
             .spawn()
             .map_err(|e| format!("cannot run {}: {e}", self.binary.display()))?;
         let mut running = Running(child);
+        Self::wait_ready(&mut running.0, ports, dir)?;
+        Ok(Server {
+            running,
+            dir: dir.to_path_buf(),
+        })
+    }
+}
+
+impl Engine for NginxOracle {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn mode(&self) -> super::ModeName {
+        self.mode
+    }
+
+    fn run(&self, case: &Case, env: &CaseEnv) -> Result<Run, String> {
         let mut ports = vec![env.port];
         if case.uses_port2() {
             ports.push(env.port2);
         }
-        Self::wait_ready(&mut running.0, &ports, dir)?;
+        let server = self.start(env.dir(), &env.substitute(&case.config), &ports)?;
         let mut observations = Vec::new();
         for r in &case.requests {
             let port = match r.port {
@@ -387,11 +419,9 @@ impl Engine for NginxOracle {
                 tls,
             });
         }
-        drop(running);
-        Ok(Run {
-            observations,
-            log: Self::logs(dir),
-        })
+        let log = server.log();
+        drop(server);
+        Ok(Run { observations, log })
     }
 }
 
