@@ -23,6 +23,7 @@ pub mod diag;
 pub mod docs;
 pub mod ir;
 pub mod lint;
+pub mod octets;
 pub mod profile;
 pub mod registry;
 pub mod runtime;

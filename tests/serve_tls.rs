@@ -917,7 +917,7 @@ fn presenting(
 
 /// Real nginx serving `conf` from `dir` (`nginx.conf` is rginx's), stopped
 /// when dropped.
-struct Nginx(Group);
+struct Nginx(#[allow(dead_code)] Group);
 
 fn start_nginx(bin: &Path, dir: &Path, conf: &str, port: u16) -> Nginx {
     std::fs::write(dir.join("nginx-real.conf"), conf).unwrap();

@@ -1320,6 +1320,24 @@ const SLOW: Timing = Timing {
     deadline: Duration::from_millis(4500),
 };
 
+/// An error page without the server's signature line (`<hr><center>nginx/
+/// 1.31.3</center>` or rginx's): the only part of it that names the
+/// server, and not what is compared.
+fn unsigned_page(body: &[u8]) -> Vec<u8> {
+    const SIGN: &[u8] = b"<hr><center>";
+    let Some(at) = body.windows(SIGN.len()).position(|w| w == SIGN) else {
+        return body.to_vec();
+    };
+    let after = &body[at + SIGN.len()..];
+    let Some(end) = after.windows(9).position(|w| w == b"</center>") else {
+        return body.to_vec();
+    };
+    let mut out = body[..at + SIGN.len()].to_vec();
+    out.extend_from_slice(b"SERVER");
+    out.extend_from_slice(&after[end..]);
+    out
+}
+
 /// The responses in `buf`; `complete` is false when bytes of an
 /// unfinished response remain.
 fn parse_answers(buf: &[u8], eof: bool, head_first: bool) -> (Vec<Answer>, bool) {
@@ -1333,7 +1351,7 @@ fn parse_answers(buf: &[u8], eof: bool, head_first: bool) -> (Vec<Answer>, bool)
         let prefix = rest.len().min(5);
         if rest[..prefix] != b"HTTP/"[..prefix] {
             if eof {
-                answers.push(Answer::NoStatusLine(rest.to_vec()));
+                answers.push(Answer::NoStatusLine(unsigned_page(rest)));
                 return (answers, true);
             }
             return (answers, false);

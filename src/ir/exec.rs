@@ -525,7 +525,7 @@ impl<'a> Exec<'a> {
             host,
             method: req.method.clone(),
             headers: kept_headers(http, req, server),
-            uri: String::from_utf8_lossy(&parsed.path).into_owned(),
+            uri: crate::octets::mixed_to_text(&parsed.path),
             args: parsed.args,
             request_uri: path_target,
             loc: None,
@@ -1102,6 +1102,17 @@ impl<'a> Exec<'a> {
         };
         step!(self, format!("internal redirect to \"{target}\""));
         self.redirect_to(path, args)
+    }
+
+    /// A path for the upstream request: nginx escapes it only when the
+    /// client's target was percent-encoded or after an internal redirect
+    /// (`r->quoted_uri || r->internal`), else sends its bytes as they are.
+    pub(super) fn upstream_path(&self, path: &[u8]) -> String {
+        if self.internal || self.req.target.contains('%') {
+            escape_uri(&crate::octets::to_bytes(&String::from_utf8_lossy(path)))
+        } else {
+            String::from_utf8_lossy(path).into_owned()
+        }
     }
 
     /// Start over at the server's rewrites with a new URI (an internal

@@ -4,7 +4,7 @@
 
 use super::balance::{Group, Method};
 use super::exec::step;
-use super::exec::{escape_uri, split_url, Exec, Outcome, ProxyPlan};
+use super::exec::{split_url, Exec, Outcome, ProxyPlan};
 use super::location::{LocationKind, Setting};
 
 impl<'a> Exec<'a> {
@@ -47,7 +47,7 @@ impl<'a> Exec<'a> {
             }
             // After `rewrite … break` the changed URI goes as it is.
             Some(_) if !self.valid_location => {
-                let mut t = escape_uri(self.uri.as_bytes());
+                let mut t = self.upstream_path(self.uri.as_bytes());
                 if let Some(a) = &self.args {
                     t.push('?');
                     t.push_str(a);
@@ -71,7 +71,7 @@ impl<'a> Exec<'a> {
                 };
                 let rest = self.uri.as_bytes().get(prefix_len..).unwrap_or_default();
                 let mut t = part.to_string();
-                t.push_str(&escape_uri(rest));
+                t.push_str(&self.upstream_path(rest));
                 if let Some(a) = &self.args {
                     t.push('?');
                     t.push_str(a);
@@ -80,7 +80,7 @@ impl<'a> Exec<'a> {
             }
             None if !self.uri_rewritten => self.request_uri.clone(),
             None => {
-                let mut t = escape_uri(self.uri.as_bytes());
+                let mut t = self.upstream_path(self.uri.as_bytes());
                 if let Some(a) = &self.args {
                     t.push('?');
                     t.push_str(a);

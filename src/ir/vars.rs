@@ -418,7 +418,8 @@ impl Exec<'_> {
             }
             _ if v.is_empty() => out.push('-'),
             _ => {
-                for b in v.bytes() {
+                // The request's own bytes (see `octets`), each escaped.
+                for b in crate::octets::to_bytes(v) {
                     if b == b'"' || b == b'\\' || !(0x20..0x7f).contains(&b) {
                         out.push_str(&format!("\\x{b:02X}"));
                     } else {

@@ -10,26 +10,59 @@ pub type Reader = Box<dyn AsyncRead + Send + Unpin>;
 /// The writing side.
 pub type Writer = Box<dyn AsyncWrite + Send + Unpin>;
 
-/// nginx's `large_client_header_buffers 4 8k`: a request line or header
-/// line longer than this is refused, and the head as a whole must fit the
-/// four buffers.
-pub const LARGE_BUFFER: usize = 8 * 1024;
-pub const LARGE_BUFFERS: usize = 4;
-
-/// The most header lines one request may have.
-const MAX_HEADERS: usize = 256;
-
-/// One request head as the client sent it.
+/// One request head as the client sent it (request bytes that are not
+/// UTF-8 carried as text without loss, see `octets`).
 #[derive(Debug)]
 pub struct RequestHead {
     pub method: String,
     pub target: String,
-    /// `HTTP/1.0` or `HTTP/1.1`.
+    /// `HTTP/1.0`, `HTTP/1.1`; empty for HTTP/0.9.
     pub protocol: String,
-    /// Names as sent, in order, values trimmed.
+    /// Names as sent, in order, values without the spaces around them.
     pub headers: Vec<(String, String)>,
     /// Bytes the head took (`$request_length` before the body).
     pub length: usize,
+    /// A valid Content-Length.
+    pub content_length: Option<u64>,
+    /// `Transfer-Encoding: chunked`.
+    pub chunked: bool,
+}
+
+impl RequestHead {
+    fn from_parsed(h: &super::head::Head) -> RequestHead {
+        use crate::octets::to_text;
+        RequestHead {
+            method: to_text(&h.method),
+            target: to_text(&absolute_target(h)),
+            protocol: to_text(&h.protocol),
+            headers: h
+                .headers
+                .iter()
+                .map(|(n, v)| (to_text(n), to_text(v)))
+                .collect(),
+            length: h.request_length,
+            content_length: h.content_length,
+            chunked: h.chunked,
+        }
+    }
+}
+
+/// The target as the executor reads it: an absolute-form target keeps
+/// its scheme and host (which then name the server and `$host`).
+fn absolute_target(h: &super::head::Head) -> std::borrow::Cow<'_, [u8]> {
+    match (&h.schema, &h.line_host) {
+        (Some(schema), Some(host)) => {
+            let mut t = schema.clone();
+            t.extend_from_slice(b"://");
+            t.extend_from_slice(host);
+            if !h.target.starts_with(b"/") {
+                t.push(b'/');
+            }
+            t.extend_from_slice(&h.target);
+            std::borrow::Cow::Owned(t)
+        }
+        _ => std::borrow::Cow::Borrowed(&h.target),
+    }
 }
 
 /// Why no request head could be read.
@@ -40,8 +73,18 @@ pub enum HeadError {
     /// `client_header_timeout` or `keepalive_timeout` passed: nginx closes
     /// without a response.
     Timeout,
-    /// A response nginx sends before closing: 400, 414, 494-style 400.
-    Refuse(u16, &'static str),
+    /// A request nginx refuses: its status, `[info]` line and whether the
+    /// answer is HTTP/0.9's (the page alone).
+    Refuse(super::head::Refusal),
+}
+
+/// A head that was read, with the header lines nginx ignored (each one an
+/// `[info]` line of the error log).
+pub struct ReadHead {
+    pub head: RequestHead,
+    pub ignored: Vec<Vec<u8>>,
+    /// HTTP/0.9: the response is the body alone.
+    pub http09: bool,
 }
 
 pub struct Client {
@@ -54,6 +97,11 @@ pub struct Client {
     pub expects_continue: bool,
     /// `send_timeout` of the request in progress.
     pub send_timeout: Duration,
+    /// An HTTP/0.9 request: the response goes out without its head.
+    pub body_only: bool,
+    /// While `body_only`: how much of the head's final CRLF CRLF the
+    /// bytes dropped so far ended with.
+    head_end: usize,
 }
 
 /// The write half of a client's TCP connection that, when dropped, leaves
@@ -132,6 +180,8 @@ impl Client {
             buf: Vec::with_capacity(1024),
             expects_continue: false,
             send_timeout: Duration::from_secs(60),
+            body_only: false,
+            head_end: 0,
         }
     }
 
@@ -144,6 +194,8 @@ impl Client {
             buf: Vec::with_capacity(1024),
             expects_continue: false,
             send_timeout: Duration::from_secs(60),
+            body_only: false,
+            head_end: 0,
         }
     }
 
@@ -163,51 +215,38 @@ impl Client {
         self.fill(timeout).await
     }
 
-    /// The next request head.
-    pub async fn read_head(&mut self, timeout: Duration) -> Result<RequestHead, HeadError> {
+    /// The next request head, judged as nginx judges it
+    /// (`runtime::head`). `timeout` bounds the whole head from its first
+    /// byte, as `client_header_timeout` does.
+    pub async fn read_head(
+        &mut self,
+        timeout: Duration,
+        limits: &super::head::Limits,
+    ) -> Result<ReadHead, HeadError> {
+        let deadline = tokio::time::Instant::now() + timeout;
         loop {
-            // nginx skips empty lines before a request line.
-            while self.buf.starts_with(b"\r\n") || self.buf.starts_with(b"\n") {
-                let n = if self.buf.starts_with(b"\r\n") { 2 } else { 1 };
-                self.buf.drain(..n);
-            }
             if !self.buf.is_empty() {
-                // Uninitialised slots: nothing to fill before parsing.
-                let mut headers = [const { std::mem::MaybeUninit::uninit() }; MAX_HEADERS];
-                let mut req = httparse::Request::new(&mut []);
-                // nginx drops header lines with invalid names
-                // (ignore_invalid_headers) and accepts runs of spaces in
-                // the request line.
-                let mut config = httparse::ParserConfig::default();
-                config
-                    .ignore_invalid_headers_in_requests(true)
-                    .allow_multiple_spaces_in_request_line_delimiters(true);
-                match config.parse_request_with_uninit_headers(&mut req, &self.buf, &mut headers) {
-                    Ok(httparse::Status::Complete(len)) => {
-                        let head = self.check_head(&req, len)?;
-                        self.buf.drain(..len);
-                        return Ok(head);
+                match super::head::parse_head(&self.buf, limits) {
+                    super::head::Verdict::Complete(h) => {
+                        let read = ReadHead {
+                            head: RequestHead::from_parsed(&h),
+                            ignored: h.ignored.clone(),
+                            http09: h.version == (0, 9),
+                        };
+                        self.buf.drain(..h.length);
+                        return Ok(read);
                     }
-                    Ok(httparse::Status::Partial) => {
-                        if self.buf.len() > LARGE_BUFFER * LARGE_BUFFERS {
-                            return Err(self.too_large());
-                        }
-                    }
-                    Err(httparse::Error::Version) => {
-                        return Err(HeadError::Refuse(400, "invalid HTTP version"))
-                    }
-                    Err(httparse::Error::TooManyHeaders) => {
-                        return Err(HeadError::Refuse(400, "too many headers"))
-                    }
-                    Err(_) => return Err(HeadError::Refuse(400, "invalid request")),
+                    super::head::Verdict::Refuse(r) => return Err(HeadError::Refuse(r)),
+                    super::head::Verdict::Partial => {}
                 }
             }
-            match self.fill(timeout).await {
+            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+            match self.fill(left).await {
                 Ok(0) => {
                     return Err(if self.buf.is_empty() {
                         HeadError::Closed
                     } else {
-                        HeadError::Refuse(400, "the client closed mid-request")
+                        HeadError::Timeout
                     })
                 }
                 Ok(_) => {}
@@ -217,49 +256,6 @@ impl Client {
                 Err(_) => return Err(HeadError::Closed),
             }
         }
-    }
-
-    /// A partial head over the limit: a request line too long is 414,
-    /// a header line too long 400 ("Request Header Or Cookie Too Large").
-    fn too_large(&self) -> HeadError {
-        let first_line = self.buf.iter().position(|&c| c == b'\n');
-        match first_line {
-            None => HeadError::Refuse(414, "request line too long"),
-            Some(n) if n > LARGE_BUFFER => HeadError::Refuse(414, "request line too long"),
-            Some(_) => HeadError::Refuse(494, "request header too large"),
-        }
-    }
-
-    fn check_head(&self, req: &httparse::Request, len: usize) -> Result<RequestHead, HeadError> {
-        let head = &self.buf[..len];
-        let mut lines = head.split(|&c| c == b'\n');
-        if lines.next().is_some_and(|l| l.len() > LARGE_BUFFER) {
-            return Err(HeadError::Refuse(414, "request line too long"));
-        }
-        if lines.any(|l| l.len() > LARGE_BUFFER) {
-            return Err(HeadError::Refuse(494, "request header too large"));
-        }
-        let headers = req
-            .headers
-            .iter()
-            .map(|h| {
-                (
-                    h.name.to_string(),
-                    // Spaces around a value are not part of it; a tab is
-                    // (and makes a Host invalid, as nginx finds).
-                    String::from_utf8_lossy(h.value)
-                        .trim_matches(' ')
-                        .to_string(),
-                )
-            })
-            .collect();
-        Ok(RequestHead {
-            method: req.method.unwrap_or("GET").to_string(),
-            target: req.path.unwrap_or("/").to_string(),
-            protocol: format!("HTTP/1.{}", req.version.unwrap_or(1)),
-            headers,
-            length: len,
-        })
     }
 
     /// "100 Continue" before the first body byte is read, if the client
@@ -297,65 +293,61 @@ impl Client {
         }
     }
 
-    /// Read a chunked body, at most `cap` bytes of data (0: no cap).
-    /// `Ok(None)` when it is larger than the cap.
+    /// Read a chunked body as nginx reads it (`runtime::head::Chunked`),
+    /// at most `cap` bytes of data.
     pub async fn read_chunked_body(
         &mut self,
         cap: u64,
         timeout: Duration,
-    ) -> Result<Option<Vec<u8>>, ChunkError> {
+        version: crate::registry::Version,
+    ) -> Result<Vec<u8>, ChunkError> {
+        let mut parser = super::head::Chunked::new(version).max_body(cap);
+        self.read_chunked_with(&mut parser, timeout).await
+    }
+
+    /// The chunked body bytes already received, without waiting for more
+    /// (what nginx looks at before it answers a request whose body it
+    /// discards): `Ok(true)` when the body is complete.
+    pub fn chunked_in_buffer(
+        &mut self,
+        parser: &mut super::head::Chunked,
+    ) -> Result<bool, ChunkError> {
+        let mut sink = Vec::new();
+        match parser.feed(&self.buf, &mut sink) {
+            Ok(super::head::ChunkStatus::Done { consumed }) => {
+                self.buf.drain(..consumed);
+                Ok(true)
+            }
+            Ok(super::head::ChunkStatus::NeedMore { consumed }) => {
+                self.buf.drain(..consumed);
+                Ok(false)
+            }
+            Err(e) => Err(ChunkError::Invalid(e)),
+        }
+    }
+
+    /// Go on reading a chunked body with `parser`.
+    pub async fn read_chunked_with(
+        &mut self,
+        parser: &mut super::head::Chunked,
+        timeout: Duration,
+    ) -> Result<Vec<u8>, ChunkError> {
         self.continue_if_expected()
             .await
             .map_err(|_| ChunkError::Closed)?;
         let mut body = Vec::new();
         loop {
-            let (start, size) = loop {
-                match httparse::parse_chunk_size(&self.buf) {
-                    Ok(httparse::Status::Complete((start, size))) => break (start, size),
-                    Ok(httparse::Status::Partial) => {
-                        if self.buf.len() > LARGE_BUFFER {
-                            return Err(ChunkError::Invalid);
-                        }
-                        self.more(timeout).await?;
-                    }
-                    Err(_) => return Err(ChunkError::Invalid),
+            match parser.feed(&self.buf, &mut body) {
+                Ok(super::head::ChunkStatus::Done { consumed }) => {
+                    self.buf.drain(..consumed);
+                    return Ok(body);
                 }
-            };
-            // A chunk-size line must end with CRLF (a bare LF is refused,
-            // as nginx 1.29.4 does).
-            if start < 2 || &self.buf[start - 2..start] != b"\r\n" {
-                return Err(ChunkError::Invalid);
-            }
-            if size == 0 {
-                self.buf.drain(..start);
-                // Trailers, up to the empty line.
-                loop {
-                    if let Some(end) = self.buf.windows(2).position(|w| w == b"\r\n") {
-                        let line_empty = end == 0;
-                        self.buf.drain(..end + 2);
-                        if line_empty {
-                            return Ok(Some(body));
-                        }
-                    } else {
-                        if self.buf.len() > LARGE_BUFFER {
-                            return Err(ChunkError::Invalid);
-                        }
-                        self.more(timeout).await?;
-                    }
+                Ok(super::head::ChunkStatus::NeedMore { consumed }) => {
+                    self.buf.drain(..consumed);
+                    self.more(timeout).await?;
                 }
+                Err(e) => return Err(ChunkError::Invalid(e)),
             }
-            let size = usize::try_from(size).map_err(|_| ChunkError::Invalid)?;
-            if cap > 0 && (body.len() + size) as u64 > cap {
-                return Ok(None);
-            }
-            while self.buf.len() < start + size + 2 {
-                self.more(timeout).await?;
-            }
-            if &self.buf[start + size..start + size + 2] != b"\r\n" {
-                return Err(ChunkError::Invalid);
-            }
-            body.extend_from_slice(&self.buf[start..start + size]);
-            self.buf.drain(..start + size + 2);
         }
     }
 
@@ -386,6 +378,25 @@ impl Client {
     /// Write to the client; `send_timeout` bounds each write, as nginx
     /// bounds the time between two successive writes.
     pub async fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        let bytes = if self.body_only && self.head_end < 4 {
+            // HTTP/0.9: drop the response head, up to its empty line.
+            let mut i = 0;
+            while i < bytes.len() && self.head_end < 4 {
+                self.head_end = match (self.head_end, bytes[i]) {
+                    (0 | 2, b'\r') => self.head_end + 1,
+                    (1 | 3, b'\n') => self.head_end + 1,
+                    (_, b'\r') => 1,
+                    _ => 0,
+                };
+                i += 1;
+            }
+            &bytes[i..]
+        } else {
+            bytes
+        };
+        if bytes.is_empty() {
+            return Ok(());
+        }
         tokio::time::timeout(self.send_timeout, self.wr.write_all(bytes))
             .await
             .map_err(|_| std::io::Error::from(std::io::ErrorKind::TimedOut))?
@@ -394,8 +405,9 @@ impl Client {
 
 #[derive(Debug)]
 pub enum ChunkError {
-    /// Not valid chunked framing: 400.
-    Invalid,
+    /// Not valid chunked framing (400), or larger than allowed (413):
+    /// nginx's status and log line.
+    Invalid(super::head::ChunkError),
     /// The client went away.
     Closed,
 }

@@ -150,6 +150,8 @@ async fn stream_request(
         protocol: "HTTP/2.0".into(),
         headers,
         length: 0,
+        content_length: (!body.is_empty()).then_some(body.len() as u64),
+        chunked: false,
     };
     // The request runs on the HTTP/1.x path over a pipe.
     let (mut ours, theirs) = tokio::io::duplex(64 * 1024);

@@ -15,8 +15,20 @@
 use crate::profile::{has, Behaviour};
 use crate::registry::Version;
 
+/// The header settings of the server a host names (nginx reads each
+/// header line with the settings of the server chosen so far: the Host
+/// line, or the request line's host, switches to a name-based server).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HeaderSettings {
+    pub ignore_invalid_headers: bool,
+    pub underscores_in_headers: bool,
+}
+
+/// The settings of the server a (validated, lower-case) host selects.
+pub type ServerFor = std::sync::Arc<dyn Fn(&[u8]) -> HeaderSettings + Send + Sync>;
+
 /// What nginx's configuration says about reading request heads.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone)]
 pub struct Limits {
     /// `client_header_buffer_size` (default 1k).
     pub header_buffer: usize,
@@ -41,7 +53,24 @@ pub struct Limits {
     /// called with the target as sent (`$request_uri`; "/" before it when
     /// the path is empty) and answers whether nginx accepts it.
     pub check_uri: Option<fn(&[u8]) -> bool>,
+    /// The header settings after a host picks a server (`None`: those
+    /// above, for every line).
+    pub server_for: Option<ServerFor>,
     pub version: Version,
+}
+
+impl std::fmt::Debug for Limits {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Limits")
+            .field("header_buffer", &self.header_buffer)
+            .field("large_buffers", &self.large_buffers)
+            .field("large_size", &self.large_size)
+            .field("ignore_invalid_headers", &self.ignore_invalid_headers)
+            .field("underscores_in_headers", &self.underscores_in_headers)
+            .field("max_headers", &self.max_headers)
+            .field("version", &self.version)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Limits {
@@ -56,6 +85,7 @@ impl Limits {
             max_headers: 1000,
             allow_connect: false,
             check_uri: None,
+            server_for: None,
             version,
         }
     }
@@ -1205,6 +1235,13 @@ impl Reader<'_> {
                 }
             }
         }
+        let mut settings = HeaderSettings {
+            ignore_invalid_headers: limits.ignore_invalid_headers,
+            underscores_in_headers: limits.underscores_in_headers,
+        };
+        if let (Some(h), Some(server_for)) = (&host, &limits.server_for) {
+            settings = server_for(h);
+        }
         let http_version = line.http_version();
         let request_end = line.request_end.unwrap_or(p - 1);
         let mut head = Head {
@@ -1288,7 +1325,7 @@ impl Reader<'_> {
                 return Verdict::Partial;
             }
             let ch = buf[p];
-            match hl.byte(ch, p, limits.underscores_in_headers) {
+            match hl.byte(ch, p, settings.underscores_in_headers) {
                 Step::More => p += 1,
                 Step::Fail(()) => {
                     let s = hl.name_start.unwrap_or(p);
@@ -1303,7 +1340,7 @@ impl Reader<'_> {
                 Step::Line => {
                     p += 1;
                     let s = hl.name_start.unwrap_or(0);
-                    if hl.invalid && limits.ignore_invalid_headers {
+                    if hl.invalid && settings.ignore_invalid_headers {
                         self.ignored.push(cat(&[
                             b"client sent invalid header line: \"",
                             &buf[s..hl.end],
@@ -1348,6 +1385,9 @@ impl Reader<'_> {
                             );
                         };
                         if head.host.is_none() {
+                            if let Some(server_for) = &limits.server_for {
+                                settings = server_for(&h);
+                            }
                             head.host = Some(h);
                             head.port = pt;
                         }
@@ -1781,11 +1821,11 @@ mod tests {
         cat(&[log, b" while ", action.text().as_bytes()])
     }
 
+    /// Outcome, log lines, and two optional byte strings of a verdict.
+    type Described = (String, Vec<Vec<u8>>, Option<Vec<u8>>, Option<Vec<u8>>);
+
     /// The verdict in the terms of [`Want`].
-    fn describe(
-        v: &Verdict,
-        version: Version,
-    ) -> (String, Vec<Vec<u8>>, Option<Vec<u8>>, Option<Vec<u8>>) {
+    fn describe(v: &Verdict, version: Version) -> Described {
         match v {
             Verdict::Partial => ("PARTIAL".into(), vec![], None, None),
             Verdict::Refuse(r) => {

@@ -41,6 +41,80 @@ fn refusal(status: u16) -> (u16, String) {
     (status, crate::ir::pages::page(status).unwrap_or_default())
 }
 
+/// How nginx reads request heads on this socket: the default server's
+/// buffer and header settings.
+fn head_limits(gen: &Arc<Generation>, local: SocketAddr) -> super::head::Limits {
+    let mut limits = super::head::Limits::new(gen.version);
+    let arg =
+        |name: &str, i: usize| early(&gen.http, local, name).and_then(|s| s.args.get(i).cloned());
+    let size = |v: Option<String>| v.and_then(|v| crate::check::value::parse_size(&v, false));
+    if let Some(n) = size(arg("client_header_buffer_size", 0)) {
+        limits.header_buffer = n as usize;
+    }
+    if let Some(n) = arg("large_client_header_buffers", 0).and_then(|n| n.parse().ok()) {
+        limits.large_buffers = n;
+    }
+    if let Some(n) = size(arg("large_client_header_buffers", 1)) {
+        limits.large_size = n as usize;
+    }
+    if let Some(v) = arg("ignore_invalid_headers", 0) {
+        limits.ignore_invalid_headers = v == "on";
+    }
+    if let Some(v) = arg("underscores_in_headers", 0) {
+        limits.underscores_in_headers = v == "on";
+    }
+    limits.check_uri = Some(uri_accepted);
+    let gen = gen.clone();
+    limits.server_for = Some(Arc::new(move |host: &[u8]| {
+        let host = crate::octets::to_text(host);
+        let on = |server: Option<&crate::ir::Server>, name: &str, default: bool| {
+            server
+                .and_then(|s| s.settings.iter().rev().find(|x| x.name == name))
+                .or_else(|| gen.http.settings.iter().rev().find(|x| x.name == name))
+                .and_then(|x| x.args.first())
+                .map_or(default, |a| a == "on")
+        };
+        let server = crate::ir::server::select(&gen.http.servers, local, &host).map(|(s, _)| s);
+        super::head::HeaderSettings {
+            ignore_invalid_headers: on(server, "ignore_invalid_headers", true),
+            underscores_in_headers: on(server, "underscores_in_headers", false),
+        }
+    }));
+    limits
+}
+
+/// nginx decodes a complex request target before reading any header, and
+/// refuses one that climbs above the root.
+fn uri_accepted(target: &[u8]) -> bool {
+    crate::ir::uri::parse(&crate::octets::to_text(target), true).is_ok()
+}
+
+/// The name of the socket's default server (the `server:` of nginx's log
+/// lines before the request picks one).
+fn default_name(gen: &Generation, local: SocketAddr) -> String {
+    crate::ir::server::socket_default(&gen.http.servers, local)
+        .map(|s| s.primary_name.clone())
+        .unwrap_or_default()
+}
+
+/// An `[info]` line about the request head, as nginx words it.
+fn log_head_line(
+    gen: &Generation,
+    id: u64,
+    remote: SocketAddr,
+    local: SocketAddr,
+    message: &[u8],
+    action: &str,
+) {
+    let mut line = String::from_utf8_lossy(message).into_owned();
+    line.push_str(&format!(
+        " while {action}, client: {}, server: {}",
+        remote.ip(),
+        default_name(gen, local)
+    ));
+    gen.log("info", Some(id), &line);
+}
+
 /// What a plaintext socket speaks.
 enum Plaintext {
     Http1,
@@ -175,6 +249,7 @@ pub async fn serve(
         .and_then(|s| s.args.first())
         .and_then(|a| a.parse::<u64>().ok())
         .unwrap_or(1000);
+    let limits = head_limits(&gen, local);
     let mut served = 0u64;
     let retired = gen.retired.subscribe();
     let mut stopping = super::stopping().subscribe();
@@ -196,40 +271,76 @@ pub async fn serve(
                 _ = stopping.wait_for(|s| *s) => return,
             }
         }
-        let head = match client.read_head(timeout).await {
+        let read = match client.read_head(timeout, &limits).await {
             Ok(h) => h,
             Err(HeadError::Closed) => return,
             Err(HeadError::Timeout) => {
-                if served == 0 {
+                if served == 0 || !client.buf.is_empty() {
                     gen.log(
                         "info",
                         Some(id),
-                        "client timed out while reading client request headers",
+                        &format!(
+                            "client timed out while reading client request headers, client: {}, server: {}",
+                            remote.ip(),
+                            default_name(&gen, local)
+                        ),
                     );
                 }
                 return;
             }
-            Err(HeadError::Refuse(status, why)) => {
-                gen.log("info", Some(id), &format!("client sent {why}"));
-                let (status, page) = refusal(status);
-                let mut out = Vec::new();
-                Head {
-                    status,
-                    reason: None,
-                    server: Some(concat!("rginx/", env!("CARGO_PKG_VERSION"))),
-                    content_type: Some("text/html"),
-                    content_length: Some(page.len() as u64),
-                    chunked: false,
-                    keepalive: Some(false),
-                    keepalive_header: None,
-                    headers: &[],
+            Err(HeadError::Refuse(r)) => {
+                for line in &r.ignored {
+                    log_head_line(
+                        &gen,
+                        id,
+                        remote,
+                        local,
+                        line,
+                        "reading client request headers",
+                    );
                 }
-                .write(&mut out);
-                out.extend_from_slice(page.as_bytes());
+                log_head_line(&gen, id, remote, local, &r.log, r.action.text());
+                let head_only = client
+                    .buf
+                    .iter()
+                    .skip_while(|&&c| c == b'\r' || c == b'\n')
+                    .take(5)
+                    .eq(b"HEAD ".iter());
+                let (status, page) = refusal(r.status);
+                let mut out = Vec::new();
+                if !r.http09 {
+                    Head {
+                        status,
+                        reason: None,
+                        server: Some(concat!("rginx/", env!("CARGO_PKG_VERSION"))),
+                        content_type: Some("text/html"),
+                        content_length: Some(page.len() as u64),
+                        chunked: false,
+                        keepalive: Some(false),
+                        keepalive_header: None,
+                        headers: &[],
+                    }
+                    .write(&mut out);
+                }
+                if !head_only || r.http09 {
+                    out.extend_from_slice(page.as_bytes());
+                }
                 let _ = client.write_all(&out).await;
                 return;
             }
         };
+        for line in &read.ignored {
+            log_head_line(
+                &gen,
+                id,
+                remote,
+                local,
+                line,
+                "reading client request headers",
+            );
+        }
+        client.body_only = read.http09;
+        let head = read.head;
         served += 1;
         let keep = handle(
             &mut client,
@@ -298,14 +409,8 @@ pub(super) async fn handle(
         ..
     } = conn;
     let started = Instant::now();
-    let chunked = head.headers.iter().any(|(n, v)| {
-        n.eq_ignore_ascii_case("transfer-encoding") && v.eq_ignore_ascii_case("chunked")
-    });
-    let content_length: Option<u64> = head
-        .headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
-        .and_then(|(_, v)| v.trim().parse().ok());
+    let chunked = head.chunked;
+    let content_length = head.content_length;
     client.expects_continue = head.protocol == "HTTP/1.1"
         && head.headers.iter().any(|(n, v)| {
             n.eq_ignore_ascii_case("expect") && v.eq_ignore_ascii_case("100-continue")
@@ -322,18 +427,59 @@ pub(super) async fn handle(
     };
     let body_timeout = secs(early(&gen.http, local, "client_body_timeout"), 60);
     let mut refused = None;
-    if chunked && req.protocol == "HTTP/1.1" {
-        // A chunked body is read before routing (bounded by the largest
-        // client_max_body_size the server could apply; the location's own
-        // limit is checked by the executor).
+    // A chunked body is read before routing when the request is proxied
+    // (bounded by the largest client_max_body_size the server could
+    // apply; the location's own limit is checked by the executor). A
+    // request answered here is answered first and its body discarded
+    // after, as nginx does: a client still sending it is not kept waiting.
+    let proxied = || match Exec::new(&gen.http, &req, gen.version) {
+        Ok(mut probe) => {
+            probe.serving = true;
+            matches!(probe.run(), Outcome::Proxy(_))
+        }
+        Err(_) => false,
+    };
+    let read_now = chunked && proxied();
+    let mut chunked_unread = chunked && !read_now;
+    let mut discarding = super::head::Chunked::new(gen.version);
+    let log_chunk_error = |e: &super::head::ChunkError, req: &Request| {
+        gen.log(
+            "error",
+            Some(id),
+            &format!(
+                "{}, client: {}, server: {}, request: \"{} {} {}\"",
+                e.log(),
+                remote.ip(),
+                default_name(gen, local),
+                req.method,
+                req.target,
+                req.protocol
+            ),
+        );
+    };
+    if chunked_unread {
+        // What already came of a body to discard is judged before the
+        // answer: invalid framing there is a 400.
+        match client.chunked_in_buffer(&mut discarding) {
+            Ok(done) => chunked_unread = !done,
+            Err(ChunkError::Invalid(e)) => {
+                log_chunk_error(&e, &req);
+                refused = Some(e.status());
+                chunked_unread = false;
+            }
+            Err(ChunkError::Closed) => return false,
+        }
+    }
+    if read_now {
         let cap = 64 * 1024 * 1024;
-        match client.read_chunked_body(cap, body_timeout).await {
-            Ok(Some(b)) => req.body = Some(b),
-            Ok(None) => refused = Some(413),
-            Err(ChunkError::Invalid) => {
-                let strict = has(gen.version, Behaviour::StrictChunkedLineEnds);
-                let _ = strict;
-                refused = Some(400);
+        match client
+            .read_chunked_body(cap, body_timeout, gen.version)
+            .await
+        {
+            Ok(b) => req.body = Some(b),
+            Err(ChunkError::Invalid(e)) => {
+                log_chunk_error(&e, &req);
+                refused = Some(e.status());
             }
             Err(ChunkError::Closed) => return false,
         }
@@ -407,6 +553,16 @@ pub(super) async fn handle(
                 let keep = match unread {
                     Some(n) if keep => client.discard(n, body_timeout).await.is_ok(),
                     _ => keep,
+                };
+                let keep = if std::mem::take(&mut chunked_unread) {
+                    // No "100 Continue" after the final response.
+                    client.expects_continue = false;
+                    keep && client
+                        .read_chunked_with(&mut discarding, body_timeout)
+                        .await
+                        .is_ok()
+                } else {
+                    keep
                 };
                 break (keep, status, sent);
             }
@@ -522,9 +678,14 @@ async fn write_reply(
 ) -> u64 {
     let server = server.or_else(|| Some(concat!("rginx/", env!("CARGO_PKG_VERSION")).to_string()));
     let no_body = matches!(reply.status, 204 | 304) || reply.status < 200;
+    // A text made from the request's own bytes goes out as those bytes.
+    let text = match &reply.body {
+        Body::Text(t) => crate::octets::to_bytes(t),
+        _ => Vec::new(),
+    };
     let (len, file) = match &reply.body {
         Body::Empty => (0, None),
-        Body::Text(t) => (t.len() as u64, None),
+        Body::Text(_) => (text.len() as u64, None),
         Body::File(p) => (
             std::fs::metadata(p).map_or(0, |m| m.len()),
             Some((p.clone(), 0, u64::MAX)),
@@ -549,8 +710,8 @@ async fn write_reply(
         return 0;
     }
     match (reply.body, file) {
-        (Body::Text(t), _) => {
-            out.extend_from_slice(t.as_bytes());
+        (Body::Text(_), _) => {
+            out.extend_from_slice(&text);
             let _ = client.write_all(&out).await;
             len
         }

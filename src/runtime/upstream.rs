@@ -542,12 +542,13 @@ pub async fn forward(
             },
         };
         let mut head = Vec::with_capacity(512);
-        head.extend_from_slice(plan.request_line.as_bytes());
+        // The client's bytes as it sent them (see `octets`).
+        crate::octets::push_bytes(&plan.request_line, &mut head);
         head.extend_from_slice(b"\r\n");
         for (n, v) in &plan.headers {
-            head.extend_from_slice(n.as_bytes());
+            crate::octets::push_bytes(n, &mut head);
             head.extend_from_slice(b": ");
-            head.extend_from_slice(v.as_bytes());
+            crate::octets::push_bytes(v, &mut head);
             head.extend_from_slice(b"\r\n");
         }
         head.extend_from_slice(b"\r\n");

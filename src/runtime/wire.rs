@@ -124,7 +124,7 @@ impl Head<'_> {
         let mut line = |n: &str, v: &str| {
             out.extend_from_slice(n.as_bytes());
             out.extend_from_slice(b": ");
-            out.extend_from_slice(v.as_bytes());
+            crate::octets::push_bytes(v, out);
             out.extend_from_slice(b"\r\n");
         };
         if let Some(s) = self.server {
