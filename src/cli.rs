@@ -278,7 +278,23 @@ pub fn main() -> i32 {
                 out.line(&d.render_nginx(PROGRAM, &config.sources));
             }
         }
-        if result.fatal.is_some() {
+        // nginx -t also builds what the configuration needs (hashes,
+        // upstream addresses) and reports what that finds.
+        let built = if result.fatal.is_none() {
+            crate::ir::Http::build(&config, nix::unistd::geteuid().is_root())
+        } else {
+            Ok(Default::default())
+        };
+        if let Ok(http) = &built {
+            for w in &http.warnings {
+                out.line(&format!("{PROGRAM}: [warn] {w}"));
+            }
+        }
+        if let Err(e) = &built {
+            let e = e.strip_prefix("[emerg] ").unwrap_or(e);
+            out.line(&format!("{PROGRAM}: [emerg] {e}"));
+        }
+        if result.fatal.is_some() || built.is_err() {
             out.line(&format!(
                 "{PROGRAM}: configuration file {} test failed",
                 conf.display()
@@ -325,7 +341,12 @@ pub fn main() -> i32 {
     }
     let root = nix::unistd::geteuid().is_root();
     let http = match crate::ir::Http::build(&config, root) {
-        Ok(h) => h,
+        Ok(h) => {
+            for w in &h.warnings {
+                out.line(&format!("{PROGRAM}: [warn] {w}"));
+            }
+            h
+        }
         Err(e) => {
             let e = e.strip_prefix("[emerg] ").unwrap_or(&e);
             out.line(&format!("{PROGRAM}: [emerg] {e}"));

@@ -268,3 +268,98 @@ fn quit_closes_idle_keepalive_connections_at_once() {
         assert_eq!(c.read(&mut buf).unwrap_or(0), 0, "closed by the stop");
     }
 }
+
+/// Debian's own `/etc/nginx/nginx.conf` (with `sites-enabled/default` and
+/// the packages' `modules-enabled/`) runs with `--allow-unsupported`, the
+/// only directive rginx warns about being `gzip`. Paths are moved into a
+/// temporary prefix and the port to a free one; nothing else changes.
+#[test]
+fn debians_default_configuration_runs() {
+    let etc = std::path::Path::new("/etc/nginx");
+    if !etc.join("nginx.conf").exists() || !etc.join("sites-enabled/default").exists() {
+        assert!(
+            !in_ci(),
+            "CI installs nginx: /etc/nginx/nginx.conf is missing"
+        );
+        eprintln!("skipped: Debian's nginx package is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let port = free_port();
+    let copy = |from: &std::path::Path, to: &std::path::Path| {
+        let text = std::fs::read_to_string(from).unwrap();
+        let text = text
+            .replace("/etc/nginx", &root.join("etc").display().to_string())
+            .replace(
+                "/run/nginx.pid",
+                &root.join("nginx.pid").display().to_string(),
+            )
+            .replace("/var/log/nginx", &root.join("logs").display().to_string())
+            .replace(
+                "listen 80 default_server",
+                &format!("listen 127.0.0.1:{port} default_server"),
+            )
+            .replace("listen [::]:80 default_server;", "");
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::write(to, text).unwrap();
+    };
+    for entry in ["nginx.conf", "mime.types", "sites-enabled/default"] {
+        copy(&etc.join(entry), &root.join("etc").join(entry));
+    }
+    std::fs::create_dir_all(root.join("etc/conf.d")).unwrap();
+    std::fs::create_dir_all(root.join("etc/modules-enabled")).unwrap();
+    std::fs::create_dir_all(root.join("logs")).unwrap();
+    for m in std::fs::read_dir(etc.join("modules-enabled"))
+        .into_iter()
+        .flatten()
+    {
+        let m = m.unwrap().path();
+        copy(
+            &m,
+            &root
+                .join("etc/modules-enabled")
+                .join(m.file_name().unwrap()),
+        );
+    }
+    let mut child = {
+        use std::os::unix::process::CommandExt;
+        rginx()
+            .arg("-c")
+            .arg(root.join("etc/nginx.conf"))
+            .arg("-g")
+            .arg("daemon off;")
+            .arg("--allow-unsupported")
+            .stderr(std::process::Stdio::piped())
+            .process_group(0)
+            .spawn()
+            .unwrap()
+    };
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "rginx did not listen");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.write_all(b"GET / HTTP/1.0\r\n\r\n").unwrap();
+    let mut got = String::new();
+    s.read_to_string(&mut got).unwrap();
+    stop_group(&mut child);
+    let mut said = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut said)
+        .unwrap();
+    // The page Debian installs, or a 403/404 where /var/www/html is empty.
+    assert!(got.starts_with("HTTP/1.1 "), "{got}");
+    let warnings: Vec<&str> = said.lines().filter(|l| l.contains("[warn]")).collect();
+    assert!(
+        warnings
+            .iter()
+            .all(|w| w.contains("\"gzip\" directive is not supported")),
+        "{said}"
+    );
+    assert!(!warnings.is_empty(), "gzip is warned about: {said}");
+}

@@ -307,3 +307,38 @@ fn quickstart_example_serves() {
         assert!(body.contains("rginx quickstart"), "{body}");
     });
 }
+
+/// A body refused with 413 while the client is still sending it: the
+/// connection closes with nginx's lingering close (rginx stops writing and
+/// drops what the client still sends), so the 413 reaches the client
+/// instead of being lost to a reset. Without it the kernel resets the
+/// connection over the unread bytes and the client's read fails.
+#[test]
+fn a_refused_body_still_gets_its_answer_with_lingering_close() {
+    let rt = runtime();
+    rt.block_on(async {
+        let port = free_port();
+        let dir = tempfile::tempdir().unwrap();
+        let conf = format!(
+            "events {{}}\nhttp {{ access_log off; client_max_body_size 1k;\n\
+             server {{ listen 127.0.0.1:{port}; location / {{ return 200 \"ok\\n\"; }} }} }}\n"
+        );
+        let server = Server::start(dir.path(), &conf, port);
+        for _ in 0..5 {
+            let mut s = tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .unwrap();
+            s.write_all(b"POST /up HTTP/1.1\r\nHost: h\r\nContent-Length: 10000000\r\n\r\n")
+                .await
+                .unwrap();
+            // Part of the body, while rginx answers.
+            s.write_all(&vec![b'x'; 256 * 1024]).await.unwrap();
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            let mut out = Vec::new();
+            let read = s.read_to_end(&mut out).await;
+            let text = String::from_utf8_lossy(&out);
+            assert!(read.is_ok(), "{read:?} after {text:?}\n{}", server.log());
+            assert!(text.starts_with("HTTP/1.1 413"), "{text}\n{}", server.log());
+        }
+    });
+}

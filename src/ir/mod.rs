@@ -9,6 +9,7 @@
 pub mod balance;
 pub mod dump;
 pub mod exec;
+pub mod hash;
 pub mod location;
 pub mod maps;
 pub mod merge;
@@ -99,6 +100,9 @@ pub struct Http {
     /// The configuration mentions `$sent_http_*` somewhere: only then is
     /// the list of sent headers kept for each response.
     pub uses_sent_http: bool,
+    /// `[warn]`s nginx gives while building these (a hash that is not
+    /// optimal).
+    pub warnings: Vec<String>,
 }
 
 /// Blocks that are levels or tables of their own, not settings.
@@ -249,7 +253,9 @@ impl Http {
             }
             add_locations(&mut names, &s.locations);
         }
+        let warnings = server_names_hash(&servers, &settings)?;
         Ok(Http {
+            warnings,
             servers,
             settings,
             upstreams,
@@ -263,4 +269,69 @@ impl Http {
             }),
         })
     }
+}
+
+/// nginx's `server_names_hash` of each address that more than one server
+/// listens on (`ngx_http_server_names`): a name too long for
+/// `server_names_hash_bucket_size` stops the start, too many names for
+/// `server_names_hash_max_size` give a warning.
+fn server_names_hash(
+    servers: &[Server],
+    settings: &[location::Setting],
+) -> Result<Vec<String>, String> {
+    let value = |name: &str| {
+        settings
+            .iter()
+            .rev()
+            .find(|s| s.name == name)
+            .and_then(|s| s.args.first())
+            .and_then(|a| crate::check::value::parse_size(a, false))
+            .map(|n| n as usize)
+    };
+    let max_size = value("server_names_hash_max_size").unwrap_or(512);
+    let bucket_size =
+        hash::aligned(value("server_names_hash_bucket_size").unwrap_or(hash::CACHE_LINE));
+    let mut by_address: indexmap::IndexMap<(Option<std::net::IpAddr>, bool, u16), Vec<&Server>> =
+        indexmap::IndexMap::new();
+    for s in servers {
+        let mut seen = Vec::new();
+        for l in &s.listens {
+            let key = (l.addr, l.ipv6_wildcard, l.port);
+            if !seen.contains(&key) {
+                seen.push(key);
+                by_address.entry(key).or_default().push(s);
+            }
+        }
+    }
+    let mut warnings = Vec::new();
+    for list in by_address.values().filter(|l| l.len() > 1) {
+        let mut keys: Vec<String> = Vec::new();
+        for s in list {
+            for n in &s.names {
+                let exact = match n {
+                    server::ServerName::Exact(e) => e.clone(),
+                    server::ServerName::Leading {
+                        suffix,
+                        bare_too: true,
+                    } => suffix.trim_start_matches('.').to_string(),
+                    _ => continue,
+                };
+                let exact = exact.to_ascii_lowercase();
+                if !exact.is_empty() && !keys.contains(&exact) {
+                    keys.push(exact);
+                }
+            }
+        }
+        let keys: Vec<&[u8]> = keys.iter().map(|k| k.as_bytes()).collect();
+        match hash::size("server_names_hash", &keys, max_size, bucket_size) {
+            Err(e) => return Err(format!("[emerg] {e}")),
+            Ok(hash::Sizing::NotOptimal(w)) => {
+                if !warnings.contains(&w) {
+                    warnings.push(w);
+                }
+            }
+            Ok(hash::Sizing::Fits) => {}
+        }
+    }
+    Ok(warnings)
 }

@@ -65,6 +65,14 @@ fn absolute_target(h: &super::head::Head) -> std::borrow::Cow<'_, [u8]> {
     }
 }
 
+/// `lingering_close`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Linger {
+    Off,
+    On,
+    Always,
+}
+
 /// Why no request head could be read.
 #[derive(Debug)]
 pub enum HeadError {
@@ -356,6 +364,38 @@ impl Client {
             Ok(0) => Err(ChunkError::Closed),
             Ok(_) => Ok(()),
             Err(_) => Err(ChunkError::Closed),
+        }
+    }
+
+    /// Close as nginx's lingering close does: when the client may still
+    /// be sending (bytes not read yet, or `always`), stop writing and read
+    /// and drop what comes for up to `time`, each read waiting at most
+    /// `timeout`, so that the response is not lost to a reset.
+    pub async fn linger(&mut self, mode: Linger, time: Duration, timeout: Duration) {
+        use futures_util::FutureExt;
+        let pending = match mode {
+            Linger::Off => return,
+            Linger::Always => true,
+            Linger::On => {
+                let mut probe = [0u8; 1];
+                !self.buf.is_empty()
+                    || matches!(self.rd.read(&mut probe).now_or_never(), Some(Ok(1..)))
+            }
+        };
+        if !pending || self.wr.shutdown().await.is_err() {
+            return;
+        }
+        let deadline = tokio::time::Instant::now() + time;
+        let mut scratch = vec![0u8; 4096];
+        loop {
+            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+            if left.is_zero() {
+                return;
+            }
+            match tokio::time::timeout(left.min(timeout), self.rd.read(&mut scratch)).await {
+                Ok(Ok(1..)) => continue,
+                _ => return,
+            }
         }
     }
 

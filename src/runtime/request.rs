@@ -2,7 +2,7 @@
 //! pipelining), each run through the IR's executor, the outcome carried
 //! out, and the access log written.
 
-use super::client::{ChunkError, Client, HeadError, RequestHead};
+use super::client::{ChunkError, Client, HeadError, Linger, RequestHead};
 use super::upstream::{self, Forward};
 use super::wire::{self, Head};
 use super::Generation;
@@ -250,6 +250,19 @@ pub async fn serve(
         .and_then(|a| a.parse::<u64>().ok())
         .unwrap_or(1000);
     let limits = head_limits(&gen, local);
+    let linger = (
+        match early(&gen.http, local, "lingering_close")
+            .and_then(|s| s.args.first())
+            .map(|a| a.to_ascii_lowercase())
+            .as_deref()
+        {
+            Some("off") => Linger::Off,
+            Some("always") => Linger::Always,
+            _ => Linger::On,
+        },
+        secs(early(&gen.http, local, "lingering_time"), 30),
+        secs(early(&gen.http, local, "lingering_timeout"), 5),
+    );
     let mut served = 0u64;
     let retired = gen.retired.subscribe();
     let mut stopping = super::stopping().subscribe();
@@ -326,6 +339,7 @@ pub async fn serve(
                     out.extend_from_slice(page.as_bytes());
                 }
                 let _ = client.write_all(&out).await;
+                client.linger(linger.0, linger.1, linger.2).await;
                 return;
             }
         };
@@ -361,6 +375,7 @@ pub async fn serve(
         )
         .await;
         if !keep || served >= limit {
+            client.linger(linger.0, linger.1, linger.2).await;
             return;
         }
     }

@@ -62,6 +62,14 @@ fuzz_target!(|data: &[u8]| {
         },
         allow_connect: cfg[3] & 16 != 0,
         check_uri: None,
+        // A Host line switches to the other header settings.
+        server_for: (cfg[3] & 32 != 0).then(|| {
+            let settings = rginx::runtime::head::HeaderSettings {
+                ignore_invalid_headers: cfg[3] & 2 != 0,
+                underscores_in_headers: cfg[3] & 4 == 0,
+            };
+            std::sync::Arc::new(move |_: &[u8]| settings) as rginx::runtime::head::ServerFor
+        }),
         version,
     };
 
