@@ -342,3 +342,38 @@ fn a_refused_body_still_gets_its_answer_with_lingering_close() {
         }
     });
 }
+
+/// A request refused while its head is read is still in the access log, as
+/// nginx logs it: its first line as sent, and the status (confirmed with
+/// nginx 1.31.3: `"get / HTTP/1.1" 400`, `"GET / HTTP/2.0" 505`).
+#[test]
+fn refused_requests_are_in_the_access_log() {
+    let rt = runtime();
+    rt.block_on(async {
+        let port = free_port();
+        let dir = tempfile::tempdir().unwrap();
+        let conf = format!(
+            "events {{}}\nhttp {{ access_log logs/access.log;\n\
+             server {{ listen 127.0.0.1:{port}; location / {{ return 200 \"ok\\n\"; }} }} }}\n"
+        );
+        let server = Server::start(dir.path(), &conf, port);
+        for raw in [
+            &b"get / HTTP/1.1\r\nHost: x\r\n\r\n"[..],
+            b"GET / HTTP/2.0\r\n\r\n",
+            b"GET / HTTP/1.1\r\nX Y: z\r\nHost: x\r\n\r\n",
+        ] {
+            let mut s = tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .unwrap();
+            s.write_all(raw).await.unwrap();
+            let mut out = Vec::new();
+            let _ = s.read_to_end(&mut out).await;
+        }
+        let log = std::fs::read_to_string(dir.path().join("logs/access.log")).unwrap_or_default();
+        let lines: Vec<&str> = log.lines().collect();
+        assert_eq!(lines.len(), 3, "{log}\n{}", server.log());
+        assert!(lines[0].contains("\"get / HTTP/1.1\" 400 "), "{log}");
+        assert!(lines[1].contains("\"GET / HTTP/2.0\" 505 "), "{log}");
+        assert!(lines[2].contains("\"GET / HTTP/1.1\" 400 "), "{log}");
+    });
+}

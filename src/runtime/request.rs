@@ -41,6 +41,61 @@ fn refusal(status: u16) -> (u16, String) {
     (status, crate::ir::pages::page(status).unwrap_or_default())
 }
 
+/// The access log line of a request refused while its head was read, as
+/// nginx writes it: `$request` is its first line as sent, and the default
+/// server's `access_log` applies.
+fn log_refused_access(
+    gen: &Generation,
+    local: SocketAddr,
+    remote: SocketAddr,
+    buf: &[u8],
+    status: u16,
+    sent: u64,
+    body: u64,
+) {
+    let start = buf
+        .iter()
+        .position(|&c| c != b'\r' && c != b'\n')
+        .unwrap_or(buf.len());
+    let rest = &buf[start..];
+    let end = rest.iter().position(|&c| c == b'\n').unwrap_or(rest.len());
+    let line = rest[..end].strip_suffix(b"\r").unwrap_or(&rest[..end]);
+    let req = Request {
+        method: "GET".into(),
+        target: "/".into(),
+        headers: Vec::new(),
+        local,
+        remote,
+        protocol: "HTTP/1.0".into(),
+        tls: None,
+        body: None,
+    };
+    let Ok(mut exec) = Exec::new(&gen.http, &req, gen.version) else {
+        return;
+    };
+    exec.serving = true;
+    if !super::logs::wanted(&exec) {
+        return;
+    }
+    let (local_time, iso, _) = super::logs::times(wire::now_secs());
+    exec.status = Some(status);
+    let vars = [
+        ("request", crate::octets::to_text(line)),
+        ("status", format!("{status:03}")),
+        ("body_bytes_sent", body.min(sent).to_string()),
+        ("bytes_sent", sent.to_string()),
+        ("request_time", "0.000".to_string()),
+        ("time_local", local_time),
+        ("time_iso8601", iso),
+        ("msec", format!("{:.3}", wire::now().as_secs_f64())),
+        ("request_length", (start + end).to_string()),
+    ];
+    for (name, value) in vars {
+        exec.runtime_vars.insert(name.into(), value);
+    }
+    super::logs::access(&exec, &gen.formats, &gen.files, &gen.prefix);
+}
+
 /// How nginx reads request heads on this socket: the default server's
 /// buffer and header settings.
 fn head_limits(gen: &Arc<Generation>, local: SocketAddr) -> super::head::Limits {
@@ -338,7 +393,20 @@ pub async fn serve(
                 if !head_only || r.http09 {
                     out.extend_from_slice(page.as_bytes());
                 }
-                let _ = client.write_all(&out).await;
+                let sent = if client.write_all(&out).await.is_ok() {
+                    out.len() as u64
+                } else {
+                    0
+                };
+                log_refused_access(
+                    &gen,
+                    local,
+                    remote,
+                    &client.buf,
+                    status,
+                    sent,
+                    page.len() as u64,
+                );
                 client.linger(linger.0, linger.1, linger.2).await;
                 return;
             }
