@@ -22,6 +22,7 @@ pub mod process;
 pub mod request;
 pub mod tls;
 pub mod upstream;
+pub mod upstream_head;
 pub mod wire;
 
 use crate::ir::balance::Balancer;
