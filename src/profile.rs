@@ -18,6 +18,9 @@ pub enum Behaviour {
     JoinedHeaderVariables,
     /// `$sent_http_*`/`$upstream_http_*` join repeated response lines.
     JoinedResponseVariables,
+    /// An upstream's Content-Length and Transfer-Encoding are checked
+    /// (502 when repeated, invalid, other than "chunked", or both).
+    UpstreamLengthChecks,
     /// Prefix locations longer than 255 bytes match as usual.
     LongPrefixLocations,
     /// TLSv1.3 in the default `ssl_protocols`.
@@ -35,12 +38,15 @@ pub enum Behaviour {
     /// `ssl_verify_client` is satisfied by `ssl_trusted_certificate` alone
     /// (no `ssl_client_certificate`, so no CA names in the handshake).
     VerifyClientTrustedOnly,
+    /// An upstream's 103 (Early Hints) is read apart from the response.
+    UpstreamEarlyHints,
     /// `add_header_inherit`, `$request_port`, `$is_request_port` exist.
     AddHeaderInherit,
     RequestPortVariables,
     /// Host and request-line authorities are validated as RFC 3986 says.
     StrictAuthority,
-    /// A chunked request body with bare-LF line ends is refused.
+    /// A chunked body (request or upstream response) with bare-LF line
+    /// ends is refused.
     StrictChunkedLineEnds,
     /// `$cookie_*`: only ";" separates cookies (no longer ",").
     CookieSemicolonOnly,
@@ -96,6 +102,15 @@ pub const CHANGES: &[Change] = &[
         before: "the first line of a repeated response header; one `WWW-Authenticate` passed",
         after: "joined with \", \"; every `WWW-Authenticate` line passed",
         confirmed_by: "`version_defaults/sent_and_upstream_http_duplicates_*`, `version_defaults/intercepted_401_www_authenticate_*`",
+        lint: None,
+    },
+    Change {
+        behaviour: UpstreamLengthChecks,
+        since: (1, 23, 0),
+        concerns: "upstream response heads (`proxy_pass`)",
+        before: "the last Content-Length counts, an invalid one means \"until close\"; a Transfer-Encoding containing \"chunked\" makes the body chunked and beats Content-Length, any other is ignored",
+        after: "502 for a second Content-Length or Transfer-Encoding, an invalid Content-Length, a Transfer-Encoding other than \"chunked\", or both headers; repeated Server, Date, Content-Type, Location… lines are dropped with a warning",
+        confirmed_by: "`runtime::upstream_head` tests, against nginx 1.22.1 and 1.31.3",
         lint: None,
     },
     Change {
@@ -171,6 +186,15 @@ pub const CHANGES: &[Change] = &[
         lint: Some("RGX204"),
     },
     Change {
+        behaviour: UpstreamEarlyHints,
+        since: (1, 29, 0),
+        concerns: "an upstream's 1xx responses",
+        before: "a 103 is the response (passed to the client, what follows it as its body)",
+        after: "a 103 is skipped (its header lines unchecked) and the response read after it; an HTTP/1.0 103 is a 502. Other 1xx are still the response",
+        confirmed_by: "`runtime::upstream_head` tests, against nginx 1.22.1 and 1.31.3",
+        lint: None,
+    },
+    Change {
         behaviour: AddHeaderInherit,
         since: (1, 29, 3),
         concerns: "`add_header_inherit`",
@@ -200,10 +224,10 @@ pub const CHANGES: &[Change] = &[
     Change {
         behaviour: StrictChunkedLineEnds,
         since: (1, 29, 4),
-        concerns: "chunked request bodies",
+        concerns: "chunked request bodies and upstream responses",
         before: "a bare LF ends a chunk line",
-        after: "400",
-        confirmed_by: "`hop_by_hop/chunked_bare_lf_*`",
+        after: "400 for a request; \"upstream sent invalid chunked response\" (the client connection closed) for a response",
+        confirmed_by: "`hop_by_hop/chunked_bare_lf_*`; `runtime::upstream_head` tests (`chunked_bodies`)",
         lint: None,
     },
     Change {

@@ -61,6 +61,8 @@ pub struct ProxyPlan {
     pub body_len: Option<u64>,
     /// `proxy_next_upstream` includes `error` (and is not `off`).
     pub next_on_error: bool,
+    /// `proxy_next_upstream` includes `invalid_header`.
+    pub next_on_invalid_header: bool,
     /// `proxy_next_upstream_tries` (0: as many as the group has).
     pub tries: usize,
     /// `proxy_pass https://…`: TLS to the upstream, with `proxy_ssl_*`.

@@ -195,6 +195,7 @@ impl<'a> Exec<'a> {
             body,
             body_len,
             next_on_error: next.iter().any(|a| a == "error"),
+            next_on_invalid_header: next.iter().any(|a| a == "invalid_header"),
             tries,
             tls,
         }))

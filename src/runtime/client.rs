@@ -1,6 +1,6 @@
-//! The client side of a connection: reading request heads (httparse) and
-//! bodies (Content-Length, or chunked with httparse's chunk-size parser)
-//! with nginx's limits and timeouts, and writing responses.
+//! The client side of a connection: reading request heads and bodies
+//! (Content-Length, or chunked), judged by `head` with nginx's grammar,
+//! limits and timeouts, and writing responses.
 
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};

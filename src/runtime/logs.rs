@@ -181,8 +181,12 @@ impl ErrorLog {
             std::process::id(),
             thread_id()
         );
+        // Bytes of the request or response carried as text (`octets`) are
+        // written as they came, as nginx writes them.
+        let mut bytes = Vec::with_capacity(line.len());
+        crate::octets::push_bytes(&line, &mut bytes);
         let Some(path) = &self.path else {
-            let _ = std::io::stderr().write_all(line.as_bytes());
+            let _ = std::io::stderr().write_all(&bytes);
             return;
         };
         if let Ok(mut f) = self.file.lock() {
@@ -194,7 +198,7 @@ impl ErrorLog {
                     .ok();
             }
             if let Some(f) = f.as_mut() {
-                let _ = f.write_all(line.as_bytes());
+                let _ = f.write_all(&bytes);
             }
         }
     }

@@ -7,9 +7,10 @@
 //! (a broken configuration keeps the old one serving), QUIT stops
 //! gracefully, TERM/INT stop now, USR1 reopens the logs.
 //!
-//! HTTP/1.x is read with httparse rather than hyper's server so that the
-//! request is seen exactly as sent — header names in their case and order,
-//! duplicates kept — which is what nginx passes upstream; see
+//! HTTP/1.x is read with nginx's own grammar rather than hyper's server —
+//! requests by `head`, upstream responses by `upstream_head` — so that
+//! heads are seen exactly as sent (header names in their case and order,
+//! duplicates kept, every byte) and judged as nginx judges them; see
 //! `docs/architecture.md`.
 
 pub mod body;
@@ -22,6 +23,7 @@ pub mod process;
 pub mod request;
 pub mod tls;
 pub mod upstream;
+pub mod upstream_head;
 pub mod wire;
 
 use crate::ir::balance::Balancer;

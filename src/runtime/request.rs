@@ -379,7 +379,7 @@ pub async fn serve(
                 if !r.http09 {
                     Head {
                         status,
-                        reason: None,
+                        status_line: None,
                         server: Some(concat!("rginx/", env!("CARGO_PKG_VERSION"))),
                         content_type: Some("text/html"),
                         content_length: Some(page.len() as u64),
@@ -778,7 +778,7 @@ async fn write_reply(
     let mut out = Vec::with_capacity(512);
     Head {
         status: reply.status,
-        reason: None,
+        status_line: None,
         server: server.as_deref(),
         content_type: reply.content_type.as_deref(),
         content_length: (!no_body).then_some(len),

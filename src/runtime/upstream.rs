@@ -1,9 +1,12 @@
 //! Proxying a request: choosing peers with the IR's balancers, the
 //! keepalive pool, sending the request the IR built, reading the response
-//! head (httparse), passing the response back with nginx's header rules,
-//! and tunnelling upgraded connections (WebSocket) both ways.
+//! head (judged by `upstream_head` as nginx judges it), passing the
+//! response back with nginx's header rules, and tunnelling upgraded
+//! connections (WebSocket) both ways.
 
 use super::client::Client;
+use super::head::ChunkStatus;
+use super::upstream_head::{self, Limits, Response, Verdict};
 use super::wire::{self, Head};
 use super::Generation;
 use crate::ir::balance::Attempt;
@@ -173,6 +176,14 @@ fn client_tls(t: &crate::ir::exec::UpstreamTls) -> Result<Arc<rustls::ClientConf
     Ok(Arc::new(cfg))
 }
 
+/// Why a peer gave no response: the status nginx answers, its `[error]`
+/// message and what it was doing (see [`log_upstream`]).
+type PeerError = (u16, String, &'static str);
+
+const CONNECTING: &str = "connecting to upstream";
+const HANDSHAKING: &str = "SSL handshaking to upstream";
+const TIMED_OUT: &str = "upstream timed out (110: Connection timed out)";
+
 /// Connect to a peer, with TLS when the plan says so.
 async fn connect(
     gen: &Generation,
@@ -180,23 +191,20 @@ async fn connect(
     peer: SocketAddr,
     tls: Option<&crate::ir::exec::UpstreamTls>,
     timeout: Duration,
-) -> Result<UpStream, (u16, String)> {
+) -> Result<UpStream, PeerError> {
     let tcp = match tokio::time::timeout(timeout, TcpStream::connect(peer)).await {
         Ok(Ok(s)) => s,
         Ok(Err(e)) => {
             return Err((
                 502,
                 format!(
-                    "connect() failed ({e}) while connecting to upstream, upstream: \"{peer}\""
+                    "connect() failed ({})",
+                    crate::syntax::include::errno_text(&e)
                 ),
+                CONNECTING,
             ))
         }
-        Err(_) => {
-            return Err((
-                504,
-                format!("upstream timed out while connecting to upstream \"{peer}\""),
-            ))
-        }
+        Err(_) => return Err((504, TIMED_OUT.to_string(), CONNECTING)),
     };
     let _ = tcp.set_nodelay(true);
     let Some(t) = tls else {
@@ -212,7 +220,7 @@ async fn connect(
     let cfg = match cached {
         Some(c) => c,
         None => {
-            let c = client_tls(t).map_err(|e| (502, e))?;
+            let c = client_tls(t).map_err(|e| (502, e, HANDSHAKING))?;
             if let Ok(mut cache) = gen.upstream_tls.lock() {
                 cache.insert(key.1.clone(), c.clone());
             }
@@ -231,21 +239,60 @@ async fn connect(
         Ok(Err(e)) => {
             let e = e.to_string();
             // The verifier's verdict, in nginx's words.
-            let message = if let Some(i) = e.find("upstream SSL certificate") {
-                let e = &e[i..];
-                format!("{e} while SSL handshaking to upstream, upstream: \"{peer}\"")
-            } else {
-                format!(
-                    "SSL_do_handshake() failed ({e}) while SSL handshaking to upstream \"{peer}\""
-                )
+            let message = match e.find("upstream SSL certificate") {
+                Some(i) => e[i..].to_string(),
+                None => format!("SSL_do_handshake() failed ({e})"),
             };
-            Err((502, message))
+            Err((502, message, HANDSHAKING))
         }
-        Err(_) => Err((
-            504,
-            format!("upstream timed out while SSL handshaking to upstream \"{peer}\""),
-        )),
+        Err(_) => Err((504, TIMED_OUT.to_string(), HANDSHAKING)),
     }
+}
+
+/// An upstream's `[error]` or `[warn]` line as nginx words it
+/// (`ngx_http_log_error_handler`): the message, " while " what was being
+/// done, then the client, the server, the request line, the upstream
+/// (scheme, peer and the URI sent), the Host and Referer headers. The
+/// message's bytes are written as they came (`octets`).
+fn log_upstream(
+    gen: &Generation,
+    exec: &Exec,
+    plan: &ProxyPlan,
+    peer: SocketAddr,
+    level: &str,
+    message: &[u8],
+    action: &str,
+) {
+    use std::fmt::Write;
+    let req = exec.req;
+    let mut line = crate::octets::to_text(message);
+    let _ = write!(
+        line,
+        " while {action}, client: {}, server: {}, request: \"{} {}",
+        exec.remote.ip(),
+        exec.server.primary_name,
+        req.method,
+        req.target
+    );
+    if !req.protocol.is_empty() {
+        let _ = write!(line, " {}", req.protocol);
+    }
+    let scheme = if plan.tls.is_some() { "https" } else { "http" };
+    let uri = plan.request_line.split(' ').nth(1).unwrap_or("");
+    let _ = write!(line, "\", upstream: \"{scheme}://{peer}{uri}\"");
+    let header = |name: &str| {
+        req.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
+    };
+    if let Some(h) = header("host") {
+        let _ = write!(line, ", host: \"{h}\"");
+    }
+    if let Some(r) = header("referer") {
+        let _ = write!(line, ", referrer: \"{r}\"");
+    }
+    gen.log(level, exec.connection.map(|c| c.0), &line);
 }
 
 /// How forwarding ended.
@@ -315,47 +362,6 @@ const HIDDEN: &[&str] = &[
     "x-accel-buffering",
     "x-accel-charset",
 ];
-
-struct UpstreamHead {
-    status: u16,
-    reason: String,
-    http11: bool,
-    headers: Vec<(String, String)>,
-    len: usize,
-}
-
-fn parse_head(buf: &[u8]) -> Result<Option<UpstreamHead>, ()> {
-    if buf.is_empty() {
-        return Ok(None);
-    }
-    // Uninitialised slots: nothing to fill before parsing.
-    let mut headers = [const { std::mem::MaybeUninit::uninit() }; 100];
-    let mut resp = httparse::Response::new(&mut []);
-    match httparse::ParserConfig::default().parse_response_with_uninit_headers(
-        &mut resp,
-        buf,
-        &mut headers,
-    ) {
-        Ok(httparse::Status::Complete(len)) => Ok(Some(UpstreamHead {
-            status: resp.code.unwrap_or(502),
-            reason: resp.reason.unwrap_or("").to_string(),
-            http11: resp.version == Some(1),
-            headers: resp
-                .headers
-                .iter()
-                .map(|h| {
-                    (
-                        h.name.to_string(),
-                        String::from_utf8_lossy(h.value).trim().to_string(),
-                    )
-                })
-                .collect(),
-            len,
-        })),
-        Ok(httparse::Status::Partial) => Ok(None),
-        Err(_) => Err(()),
-    }
-}
 
 /// `proxy_redirect default`: a Location naming the proxied URL is
 /// rewritten to the location's prefix; `off` leaves it; explicit pairs
@@ -427,6 +433,13 @@ pub async fn forward(
     let connect_timeout = setting_time(exec, "proxy_connect_timeout", 60);
     let read_timeout = setting_time(exec, "proxy_read_timeout", 60);
     let send_timeout = setting_time(exec, "proxy_send_timeout", 60);
+    // nginx reads the response head into one buffer of this size.
+    let buffer_size = exec
+        .levels()
+        .value("proxy_buffer_size")
+        .and_then(|s| s.args.first())
+        .and_then(|a| crate::check::value::parse_size(a, false))
+        .map_or(4096, |n| usize::try_from(n).unwrap_or(usize::MAX));
     let mut attempt = Attempt::default();
     let mut tries = if plan.tries == 0 {
         group.tries()
@@ -522,17 +535,31 @@ pub async fn forward(
                 .map(|t| format!("{t:?}"))
                 .unwrap_or_default(),
         );
-        let pooled = if keepalive_max > 0 {
-            gen.pool.take(key.clone(), Duration::from_secs(60))
-        } else {
-            None
+        // An idle connection the upstream closed (or sent bytes on) is
+        // not reused: nginx closes it when that happens.
+        let mut pooled = None;
+        let idle = |key: &PoolKey| {
+            (keepalive_max > 0)
+                .then(|| gen.pool.take(key.clone(), Duration::from_secs(60)))
+                .flatten()
         };
+        while let Some(mut s) = idle(&key) {
+            let mut probe = [0u8; 1];
+            if tokio::time::timeout(Duration::ZERO, s.read(&mut probe))
+                .await
+                .is_err()
+            {
+                pooled = Some(s);
+                break;
+            }
+        }
+        let cached = pooled.is_some();
         let mut stream = match pooled {
             Some(s) => s,
             None => match connect(gen, &key, peer, plan.tls.as_ref(), connect_timeout).await {
                 Ok(s) => s,
-                Err((code, message)) => {
-                    gen.log("error", None, &message);
+                Err((code, message, action)) => {
+                    log_upstream(gen, exec, plan, peer, "error", message.as_bytes(), action);
                     fail(gen, group, i);
                     if plan.next_on_error {
                         continue;
@@ -566,44 +593,84 @@ pub async fn forward(
             }
             return Forward::Failed(502);
         }
-        // The response head.
-        let mut buf: Vec<u8> = Vec::with_capacity(4096);
-        let parsed = loop {
-            match parse_head(&buf) {
-                Ok(Some(h)) if h.status >= 100 && h.status < 200 && h.status != 101 => {
-                    buf.drain(..h.len);
-                    continue;
-                }
-                Ok(Some(h)) => break Ok(h),
-                Ok(None) => {}
-                Err(()) => break Err(502),
+        // The response head, judged as nginx judges it.
+        let limits = Limits {
+            buffer_size,
+            head_request: plan.request_line.starts_with("HEAD "),
+            version: exec.version,
+        };
+        let mut buf: Vec<u8> = Vec::with_capacity(buffer_size);
+        let read = loop {
+            match upstream_head::parse_response_head(&buf, &limits) {
+                Verdict::Partial => {}
+                v => break Ok(v),
             }
-            buf.reserve(4096);
+            buf.reserve(buffer_size);
             match tokio::time::timeout(read_timeout, stream.read_buf(&mut buf)).await {
-                Ok(Ok(0)) => break Err(502),
+                Ok(Ok(0)) => break Err((502, upstream_head::PREMATURE_CLOSE.to_string())),
                 Ok(Ok(_)) => {}
-                Ok(Err(_)) => break Err(502),
-                Err(_) => break Err(504),
+                Ok(Err(e)) => {
+                    let e = crate::syntax::include::errno_text(&e);
+                    break Err((502, format!("recv() failed ({e})")));
+                }
+                Err(_) => break Err((504, TIMED_OUT.to_string())),
             }
         };
-        let mut h = match parsed {
-            Ok(h) => h,
-            Err(code) => {
-                gen.log(
+        let h = match read {
+            Ok(Verdict::Complete(h)) => h,
+            Ok(Verdict::Http09 { body_start, log }) => {
+                log_upstream(gen, exec, plan, peer, "error", &log, upstream_head::ACTION);
+                exec.upstream_response_time = Some(started.elapsed());
+                buf.drain(..body_start);
+                let head_request = exec.method == "HEAD";
+                return http09(client, head_request, stream, buf, read_timeout).await;
+            }
+            Ok(Verdict::Invalid { log }) => {
+                log_upstream(gen, exec, plan, peer, "error", &log, upstream_head::ACTION);
+                fail(gen, group, i);
+                if plan.next_on_invalid_header {
+                    continue;
+                }
+                return Forward::Failed(502);
+            }
+            // Only a verdict ends the loop.
+            Ok(Verdict::Partial) => return Forward::Failed(502),
+            Err((code, message)) => {
+                let message = message.as_bytes();
+                log_upstream(
+                    gen,
+                    exec,
+                    plan,
+                    peer,
                     "error",
-                    None,
-                    &format!("upstream prematurely closed connection while reading response header from upstream \"{peer}\""),
+                    message,
+                    upstream_head::ACTION,
                 );
                 fail(gen, group, i);
                 if plan.next_on_error && code == 502 {
+                    // A kept-alive connection that failed costs no try
+                    // (`ngx_http_upstream_next`).
+                    if cached {
+                        tries += 1;
+                    }
                     continue;
                 }
                 return Forward::Failed(code);
             }
         };
-        buf.drain(..h.len);
+        for w in &h.warnings {
+            log_upstream(gen, exec, plan, peer, "warn", w, upstream_head::ACTION);
+        }
+        buf.drain(..h.length);
         exec.upstream_response_time = Some(started.elapsed());
-        exec.upstream_headers = std::mem::take(&mut h.headers);
+        // The lines nginx keeps, their bytes carried as text.
+        exec.upstream_headers = h
+            .headers
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !h.ignored.contains(k))
+            .map(|(_, (n, v))| (crate::octets::to_text(n), crate::octets::to_text(v)))
+            .collect();
         // proxy_intercept_errors: an error status error_page handles is
         // answered as if rginx had met it (a 401 keeps its challenges).
         let intercept = exec
@@ -633,9 +700,10 @@ pub async fn forward(
             client,
             gen,
             exec,
+            plan,
             stream,
             key,
-            h,
+            (&h, &limits),
             buf,
             upgrade,
             client_keepalive,
@@ -661,38 +729,58 @@ fn fail(gen: &Generation, group: &crate::ir::balance::Group, i: usize) {
     }
 }
 
+/// An answer without a status line (`Verdict::Http09`): the upstream's
+/// bytes passed on as they come until it closes, as nginx answers an
+/// HTTP/0.9 request (no head; `$status` 200; the client connection closed
+/// after; nothing for HEAD).
+async fn http09(
+    client: &mut Client,
+    head_request: bool,
+    mut stream: UpStream,
+    mut buf: Vec<u8>,
+    read_timeout: Duration,
+) -> Forward {
+    let mut sent = 0u64;
+    if !head_request {
+        loop {
+            if !buf.is_empty() {
+                if client.write_all(&buf).await.is_err() {
+                    return Forward::ClientGone;
+                }
+                sent += buf.len() as u64;
+                buf.clear();
+            }
+            if !read_more(&mut stream, &mut buf, read_timeout).await {
+                break;
+            }
+        }
+    }
+    Forward::Done {
+        keep: false,
+        status: 200,
+        sent,
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 async fn respond(
     client: &mut Client,
     gen: &Generation,
     exec: &mut Exec<'_>,
+    plan: &ProxyPlan,
     mut stream: UpStream,
     peer: PoolKey,
-    h: UpstreamHead,
+    (h, limits): (&Response, &Limits),
     mut buf: Vec<u8>,
     upgrade: bool,
     client_keepalive: bool,
     keepalive_max: usize,
 ) -> Forward {
-    let head_only = exec.method == "HEAD" || matches!(h.status, 204 | 304);
+    let head_only = h.no_body(limits);
+    let upstream_len = h.content_length;
     // Taken out while the response is built from them, put back for the
     // variables (`$upstream_http_*`) the response's own headers may use.
     let upstream_headers = std::mem::take(&mut exec.upstream_headers);
-    let header = |name: &str| {
-        upstream_headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    };
-    let contains = |value: &str, word: &str| {
-        value
-            .as_bytes()
-            .windows(word.len())
-            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
-    };
-    let upstream_len: Option<u64> = header("content-length").and_then(|v| v.parse().ok());
-    let upstream_chunked = header("transfer-encoding").is_some_and(|v| contains(v, "chunked"));
-    let upstream_close = !h.http11 || header("connection").is_some_and(|v| contains(v, "close"));
     let levels = exec.levels();
     let hide = levels.list("proxy_hide_header");
     let pass = levels.list("proxy_pass_header");
@@ -736,13 +824,14 @@ async fn respond(
     exec.upstream_headers = upstream_headers;
     let reply = exec.proxied(h.status, passed, Body::Empty);
     let server = server_header(exec);
+    // nginx passes the upstream's status line on as it came ("200",
+    // "403.1 Forbidden") unless the status was changed.
+    let status_line = (reply.status == h.status).then(|| crate::octets::to_text(&h.status_line));
     if switching {
         let mut out = Vec::new();
         Head {
             status: 101,
-            reason: Some(&h.reason)
-                .filter(|r| !r.is_empty())
-                .map(String::as_str),
+            status_line: status_line.as_deref(),
             server: server.as_deref(),
             content_type: None,
             content_length: None,
@@ -758,7 +847,7 @@ async fn respond(
         // A tunnel may stay open for hours: keep nothing of the request
         // and response heads while it does.
         // (The client's headers stay: the access log line may use them.)
-        drop((out, reply, h, server));
+        drop((out, reply, server, status_line));
         let idle = setting_time(exec, "proxy_read_timeout", 60);
         let sent = tunnel(client, stream, buf, idle).await;
         return Forward::Done {
@@ -768,87 +857,92 @@ async fn respond(
         };
     }
     // Framing towards the client.
-    let known_len = if head_only {
-        upstream_len
-    } else {
-        upstream_len.filter(|_| !upstream_chunked)
-    };
-    let chunked_out = !head_only && known_len.is_none() && exec.req.protocol == "HTTP/1.1";
-    let keep = client_keepalive && (known_len.is_some() || chunked_out || head_only);
+    let chunked_out = !head_only && upstream_len.is_none() && exec.req.protocol == "HTTP/1.1";
+    let keep = client_keepalive && (upstream_len.is_some() || chunked_out || head_only);
     let (on, ka_header) = exec.keepalive_settings();
     let keep = keep && on;
     let status = reply.status;
     let mut out = Vec::new();
     Head {
         status,
-        reason: wire::reason(status)
-            .is_none()
-            .then_some(h.reason.as_str())
-            .filter(|r| !r.is_empty()),
+        status_line: status_line.as_deref(),
         server: server.as_deref(),
         content_type: content_type.as_deref(),
-        content_length: known_len,
+        content_length: upstream_len,
         chunked: chunked_out,
         keepalive: Some(keep),
         keepalive_header: ka_header.as_deref(),
         headers: &reply.headers,
     }
     .write(&mut out);
+    drop(status_line);
     // The head waits to go out with the first body bytes.
     let mut pending = out;
     let read_timeout = setting_time(exec, "proxy_read_timeout", 60);
     let mut sent: u64 = 0;
     let mut complete = head_only;
+    // The body ended before its end: nginx logs it and closes the client
+    // connection (a chunked response gets no last chunk). Confirmed on
+    // 1.22.1 and 1.31.3: after a premature close the client has the head
+    // and the data so far; after an invalid chunk, nothing (the head and
+    // the data read with the error were still buffered).
+    let broken = |exec: &Exec, message: &str, sent: u64| {
+        log_upstream(
+            gen,
+            exec,
+            plan,
+            peer.0,
+            "error",
+            message.as_bytes(),
+            "reading upstream",
+        );
+        Forward::Done {
+            keep: false,
+            status,
+            sent,
+        }
+    };
     if !head_only {
-        if upstream_chunked {
-            // Re-frame: read chunks, pass their data on.
+        if h.chunked {
+            // Re-frame: the chunks' data, passed on as it comes.
+            let mut chunks = upstream_head::chunked_body(exec.version);
+            let mut data = Vec::new();
             loop {
-                let (start, size) = loop {
-                    match httparse::parse_chunk_size(&buf) {
-                        Ok(httparse::Status::Complete(x)) => break Some(x),
-                        Ok(httparse::Status::Partial) => {}
-                        Err(_) => break None,
+                data.clear();
+                match chunks.feed(&buf, &mut data) {
+                    Ok(ChunkStatus::NeedMore { consumed }) => {
+                        buf.drain(..consumed);
                     }
-                    if !read_more(&mut stream, &mut buf, read_timeout).await {
-                        break None;
+                    Ok(ChunkStatus::Done { consumed }) => {
+                        buf.drain(..consumed);
+                        complete = true;
+                    }
+                    // What was read with the error is not passed on.
+                    Err(_) => return broken(exec, upstream_head::INVALID_CHUNKED, sent),
+                }
+                if !data.is_empty() {
+                    sent += data.len() as u64;
+                    let ok = if chunked_out {
+                        let mut framed = Vec::with_capacity(data.len() + 16);
+                        wire::chunk(&data, &mut framed);
+                        send(client, &mut pending, &framed).await
+                    } else {
+                        send(client, &mut pending, &data).await
+                    };
+                    if !ok {
+                        return Forward::ClientGone;
                     }
                 }
-                .unwrap_or((0, u64::MAX));
-                if size == u64::MAX {
+                if complete {
                     break;
                 }
-                if size == 0 {
-                    // Skip trailers.
-                    buf.drain(..start);
-                    while !buf.windows(2).any(|w| w == b"\r\n") {
-                        if !read_more(&mut stream, &mut buf, read_timeout).await {
-                            break;
-                        }
+                if !read_more(&mut stream, &mut buf, read_timeout).await {
+                    // What was sent so far goes out, the head included.
+                    if !pending.is_empty() && client.write_all(&pending).await.is_err() {
+                        return Forward::ClientGone;
                     }
-                    complete = true;
-                    break;
+                    return broken(exec, upstream_head::PREMATURE_CLOSE, sent);
                 }
-                let size = size as usize;
-                while buf.len() < start + size + 2 {
-                    if !read_more(&mut stream, &mut buf, read_timeout).await {
-                        break;
-                    }
-                }
-                if buf.len() < start + size + 2 {
-                    break;
-                }
-                let mut out = Vec::with_capacity(size + 16);
-                let data = &buf[start..start + size];
-                if chunked_out {
-                    wire::chunk(data, &mut out);
-                } else {
-                    out.extend_from_slice(data);
-                }
-                sent += size as u64;
-                if !send(client, &mut pending, &out).await {
-                    return Forward::ClientGone;
-                }
-                buf.drain(..start + size + 2);
             }
         } else if let Some(len) = upstream_len {
             let mut left = len;
@@ -867,7 +961,11 @@ async fn respond(
                     break;
                 }
                 if !read_more(&mut stream, &mut buf, read_timeout).await {
-                    break;
+                    // What was sent so far goes out, the head included.
+                    if !pending.is_empty() && client.write_all(&pending).await.is_err() {
+                        return Forward::ClientGone;
+                    }
+                    return broken(exec, upstream_head::PREMATURE_CLOSE, sent);
                 }
             }
         } else {
@@ -899,7 +997,7 @@ async fn respond(
     if !pending.is_empty() && client.write_all(&pending).await.is_err() {
         return Forward::ClientGone;
     }
-    if complete && !upstream_close && keepalive_max > 0 && buf.is_empty() {
+    if complete && h.keepalive && keepalive_max > 0 && buf.is_empty() {
         gen.pool.put(peer, stream, keepalive_max);
     }
     Forward::Done {

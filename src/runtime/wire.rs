@@ -101,8 +101,10 @@ pub fn decimal(mut n: u64, digits: &mut [u8; 20]) -> &str {
 /// their order.
 pub struct Head<'a> {
     pub status: u16,
-    /// A status line of a proxied response, when nginx has no phrase.
-    pub reason: Option<&'a str>,
+    /// What follows "HTTP/1.1 " when nginx passes on a proxied
+    /// response's status line ("200", "403.1 Forbidden": the upstream's
+    /// bytes, as `octets` text); `None`: the status and nginx's phrase.
+    pub status_line: Option<&'a str>,
     pub server: Option<&'a str>,
     pub content_type: Option<&'a str>,
     pub content_length: Option<u64>,
@@ -115,14 +117,18 @@ pub struct Head<'a> {
 
 impl Head<'_> {
     pub fn write(&self, out: &mut Vec<u8>) {
-        let phrase = self.reason.or_else(|| reason(self.status)).unwrap_or("");
         out.extend_from_slice(b"HTTP/1.1 ");
-        push_decimal(out, u64::from(self.status));
-        out.push(b' ');
-        out.extend_from_slice(phrase.as_bytes());
+        match self.status_line {
+            Some(l) => crate::octets::push_bytes(l, out),
+            None => {
+                push_decimal(out, u64::from(self.status));
+                out.push(b' ');
+                out.extend_from_slice(reason(self.status).unwrap_or("").as_bytes());
+            }
+        }
         out.extend_from_slice(b"\r\n");
         let mut line = |n: &str, v: &str| {
-            out.extend_from_slice(n.as_bytes());
+            crate::octets::push_bytes(n, out);
             out.extend_from_slice(b": ");
             crate::octets::push_bytes(v, out);
             out.extend_from_slice(b"\r\n");
@@ -198,7 +204,7 @@ mod tests {
         let mut out = Vec::new();
         Head {
             status: 302,
-            reason: None,
+            status_line: None,
             server: Some("rginx"),
             content_type: Some("text/html"),
             content_length: Some(5),
