@@ -377,3 +377,38 @@ fn refused_requests_are_in_the_access_log() {
         assert!(lines[2].contains("\"GET / HTTP/1.1\" 400 "), "{log}");
     });
 }
+
+/// `error_log` in a location takes that location's messages (at its own
+/// level), as nginx: a failed upstream connection is logged there, not in
+/// the main error log.
+#[test]
+fn a_locations_error_log_takes_its_messages() {
+    let rt = runtime();
+    rt.block_on(async {
+        let port = free_port();
+        let closed = free_port();
+        let dir = tempfile::tempdir().unwrap();
+        let conf = format!(
+            "events {{}}\nhttp {{ access_log off;\n\
+             server {{ listen 127.0.0.1:{port};\n\
+               location /a {{ error_log logs/a.log error; proxy_pass http://127.0.0.1:{closed}; }}\n\
+               location /b {{ proxy_pass http://127.0.0.1:{closed}; }} }} }}\n"
+        );
+        let server = Server::start(dir.path(), &conf, port);
+        for path in ["/a", "/b"] {
+            let mut s = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+            s.write_all(format!("GET {path} HTTP/1.0\r\n\r\n").as_bytes())
+                .await
+                .unwrap();
+            let mut out = Vec::new();
+            let _ = s.read_to_end(&mut out).await;
+            assert!(out.starts_with(b"HTTP/1.1 502"), "{}", String::from_utf8_lossy(&out));
+        }
+        let a = std::fs::read_to_string(dir.path().join("logs/a.log")).unwrap_or_default();
+        let main = server.log();
+        assert!(a.contains("[error]") && a.contains("request: \"GET /a HTTP/1.0\""), "{a}");
+        assert!(!a.contains("GET /b"), "{a}");
+        assert!(main.contains("request: \"GET /b HTTP/1.0\""), "{main}");
+        assert!(!main.contains("request: \"GET /a HTTP/1.0\""), "{main}");
+    });
+}

@@ -43,6 +43,9 @@ pub fn stopping() -> &'static tokio::sync::watch::Sender<bool> {
     STOPPING.get_or_init(|| tokio::sync::watch::channel(false).0)
 }
 
+/// An error log's file (`None`: standard error) and level.
+pub type LogTarget = (Option<PathBuf>, String);
+
 /// Everything a configuration needs while it serves; replaced as a whole
 /// on reload (connections keep the generation they started with).
 pub struct Generation {
@@ -54,6 +57,9 @@ pub struct Generation {
     pub formats: HashMap<String, logs::Format>,
     pub files: logs::Files,
     pub error_log: Arc<logs::ErrorLog>,
+    /// The `error_log`s of http, server and location blocks, opened when
+    /// first written, by (file or standard error, level).
+    pub error_logs: Mutex<HashMap<LogTarget, Arc<logs::ErrorLog>>>,
     /// TLS configurations by port, for the sockets with `ssl` listens.
     pub tls: HashMap<u16, tls::SocketTls>,
     /// rustls client configurations for HTTPS upstreams, by their
@@ -108,6 +114,7 @@ impl Generation {
             pool: upstream::Pool::default(),
             files: logs::Files::default(),
             error_log,
+            error_logs: Mutex::new(HashMap::new()),
             retired: tokio::sync::watch::channel(false).0,
         })
     }
@@ -127,6 +134,59 @@ impl Generation {
 
     pub fn log(&self, level: &str, conn: Option<u64>, message: &str) {
         self.error_log.write(level, conn, message);
+    }
+
+    /// Log for a request: to the `error_log`s of its location, server or
+    /// http block (the innermost level that has any, each with its own
+    /// level), else the main error log, as nginx does.
+    pub fn log_in(
+        &self,
+        exec: &crate::ir::exec::Exec,
+        level: &str,
+        conn: Option<u64>,
+        message: &str,
+    ) {
+        let entries = exec.levels().list("error_log");
+        if entries.is_empty() {
+            return self.log(level, conn, message);
+        }
+        for e in entries {
+            let Some(target) = e.args.first() else {
+                continue;
+            };
+            // syslog: and memory: targets are not files rginx writes.
+            if target.starts_with("syslog:") || target.starts_with("memory:") {
+                continue;
+            }
+            let path = (target != "stderr").then(|| {
+                if target.starts_with('/') {
+                    PathBuf::from(target)
+                } else {
+                    self.prefix.join(target)
+                }
+            });
+            let min = e.args.get(1).map_or("error", String::as_str);
+            let log = {
+                let Ok(mut logs) = self.error_logs.lock() else {
+                    continue;
+                };
+                logs.entry((path.clone(), min.to_string()))
+                    .or_insert_with(|| Arc::new(logs::ErrorLog::new(path, min)))
+                    .clone()
+            };
+            log.write(level, conn, message);
+        }
+    }
+
+    /// USR1: every error log opens its file again.
+    pub fn reopen_logs(&self) {
+        self.error_log.reopen();
+        self.files.reopen();
+        if let Ok(logs) = self.error_logs.lock() {
+            for l in logs.values() {
+                l.reopen();
+            }
+        }
     }
 }
 

@@ -400,7 +400,7 @@ async fn serve(
             _ = usr1.recv() => {
                 error_log.write("notice", None, "signal 10 (SIGUSR1) received, reopening logs");
                 error_log.reopen();
-                if let Ok(c) = current.read() { c.files.reopen(); }
+                if let Ok(c) = current.read() { c.reopen_logs(); }
             }
             _ = quit.recv() => {
                 error_log.write("notice", None, "signal 3 (SIGQUIT) received, shutting down");

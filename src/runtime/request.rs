@@ -715,7 +715,8 @@ fn client_cert_refusal(
             Verdict::Failed(code, why)
                 if mode != VerifyClient::OptionalNoCa || !cert.verdict.no_ca_only() =>
             {
-                gen.log(
+                gen.log_in(
+                    exec,
                     "info",
                     Some(id),
                     &format!(
@@ -728,7 +729,8 @@ fn client_cert_refusal(
             _ => None,
         },
         None if mode == VerifyClient::On => {
-            gen.log(
+            gen.log_in(
+                exec,
                 "info",
                 Some(id),
                 &format!("client sent no required SSL certificate{}", context()),

@@ -292,7 +292,7 @@ fn log_upstream(
     if let Some(r) = header("referer") {
         let _ = write!(line, ", referrer: \"{r}\"");
     }
-    gen.log(level, exec.connection.map(|c| c.0), &line);
+    gen.log_in(exec, level, exec.connection.map(|c| c.0), &line);
 }
 
 /// How forwarding ended.
@@ -477,9 +477,10 @@ pub async fn forward(
             match sink.finish().await {
                 Ok(stored) => Some(stored),
                 Err(e) => {
-                    gen.log(
+                    gen.log_in(
+                        exec,
                         "crit",
-                        None,
+                        exec.connection.map(|c| c.0),
                         &format!("writing the request body failed ({e})"),
                     );
                     return Forward::Failed(500);
@@ -504,9 +505,10 @@ pub async fn forward(
             b.pick(group, &mut attempt, exec.remote.ip(), &plan.hash_key)
         };
         let Some(i) = picked else {
-            gen.log(
+            gen.log_in(
+                exec,
                 "error",
-                None,
+                exec.connection.map(|c| c.0),
                 &format!(
                     "no live upstreams while connecting to upstream \"{}\"",
                     group.name
