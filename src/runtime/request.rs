@@ -152,6 +152,26 @@ fn default_name(gen: &Generation, local: SocketAddr) -> String {
         .unwrap_or_default()
 }
 
+/// The `[info]` lines of the header lines nginx ignored.
+fn log_ignored(
+    gen: &Generation,
+    id: u64,
+    remote: SocketAddr,
+    local: SocketAddr,
+    lines: &[Vec<u8>],
+) {
+    for line in lines {
+        log_head_line(
+            gen,
+            id,
+            remote,
+            local,
+            line,
+            "reading client request headers",
+        );
+    }
+}
+
 /// An `[info]` line about the request head, as nginx words it.
 fn log_head_line(
     gen: &Generation,
@@ -357,16 +377,7 @@ pub async fn serve(
                 return;
             }
             Err(HeadError::Refuse(r)) => {
-                for line in &r.ignored {
-                    log_head_line(
-                        &gen,
-                        id,
-                        remote,
-                        local,
-                        line,
-                        "reading client request headers",
-                    );
-                }
+                log_ignored(&gen, id, remote, local, &r.ignored);
                 log_head_line(&gen, id, remote, local, &r.log, r.action.text());
                 let head_only = client
                     .buf
@@ -411,16 +422,7 @@ pub async fn serve(
                 return;
             }
         };
-        for line in &read.ignored {
-            log_head_line(
-                &gen,
-                id,
-                remote,
-                local,
-                line,
-                "reading client request headers",
-            );
-        }
+        log_ignored(&gen, id, remote, local, &read.ignored);
         client.body_only = read.http09;
         let head = read.head;
         served += 1;
