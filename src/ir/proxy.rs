@@ -48,7 +48,8 @@ impl<'a> Exec<'a> {
             // After `rewrite … break` the changed URI goes as it is.
             Some(_) if !self.valid_location => {
                 let mut t = self.upstream_path(self.uri.as_bytes());
-                if let Some(a) = &self.args {
+                // nginx adds "?" only before arguments that are not empty.
+                if let Some(a) = self.args.as_ref().filter(|a| !a.is_empty()) {
                     t.push('?');
                     t.push_str(a);
                 }
@@ -72,7 +73,8 @@ impl<'a> Exec<'a> {
                 let rest = self.uri.as_bytes().get(prefix_len..).unwrap_or_default();
                 let mut t = part.to_string();
                 t.push_str(&self.upstream_path(rest));
-                if let Some(a) = &self.args {
+                // nginx adds "?" only before arguments that are not empty.
+                if let Some(a) = self.args.as_ref().filter(|a| !a.is_empty()) {
                     t.push('?');
                     t.push_str(a);
                 }
@@ -81,7 +83,8 @@ impl<'a> Exec<'a> {
             None if !self.uri_rewritten => self.request_uri.clone(),
             None => {
                 let mut t = self.upstream_path(self.uri.as_bytes());
-                if let Some(a) = &self.args {
+                // nginx adds "?" only before arguments that are not empty.
+                if let Some(a) = self.args.as_ref().filter(|a| !a.is_empty()) {
                     t.push('?');
                     t.push_str(a);
                 }

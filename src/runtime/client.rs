@@ -51,9 +51,10 @@ impl RequestHead {
 /// its scheme and host (which then name the server and `$host`).
 fn absolute_target(h: &super::head::Head) -> std::borrow::Cow<'_, [u8]> {
     match (&h.schema, &h.line_host) {
-        (Some(schema), Some(host)) => {
-            let mut t = schema.clone();
-            t.extend_from_slice(b"://");
+        // Whatever the scheme (nginx takes any), the executor reads the
+        // host from an http:// form.
+        (Some(_), Some(host)) => {
+            let mut t = b"http://".to_vec();
             t.extend_from_slice(host);
             if !h.target.starts_with(b"/") {
                 t.push(b'/');

@@ -1207,11 +1207,16 @@ impl Reader<'_> {
                     target.clone()
                 };
                 if !check(&path) {
-                    return self.refuse(
+                    let mut refused = self.refuse(
                         400,
                         b"client sent invalid request".to_vec(),
                         Action::RequestLine,
                     );
+                    // An HTTP/0.9 request gets the page alone.
+                    if let Verdict::Refuse(r) = &mut refused {
+                        r.http09 = line.http_version() < 1000;
+                    }
+                    return refused;
                 }
             }
         }
@@ -1936,6 +1941,23 @@ mod tests {
     /// parse in these tests.
     fn uri_ok(target: &[u8]) -> bool {
         std::str::from_utf8(target).is_ok_and(|t| crate::ir::uri::parse(t, true).is_ok())
+    }
+
+    /// An HTTP/0.9 request whose target climbs above the root gets the
+    /// 400 page without a status line (found by the differential fuzzer;
+    /// `GET /%2E%2e\nx HTTP/1.1` on nginx 1.22.1 and 1.31.3).
+    #[test]
+    fn an_invalid_http09_target_gets_the_page_alone() {
+        for v in [V122, V131] {
+            let limits = Limits {
+                check_uri: Some(uri_ok),
+                ..Limits::new(v)
+            };
+            match parse_head(b"GET /%2E%2e\nx HTTP/1.1\r\n\r\n", &limits) {
+                Verdict::Refuse(r) => assert!(r.status == 400 && r.http09, "{r:?}"),
+                other => panic!("{other:?}"),
+            }
+        }
     }
 
     #[test]
