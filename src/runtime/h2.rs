@@ -44,11 +44,16 @@ pub async fn serve<S>(
     let enough = Arc::new(tokio::sync::Notify::new());
     let mut retired = gen.retired.subscribe();
     let (service_gen, service_enough) = (gen.clone(), enough.clone());
+    // Handlers running for the connection's streams, bounded as the
+    // streams are: a stream the client resets leaves its handler running
+    // to the end, so rapid resets would otherwise pile handlers up.
+    let running = Arc::new(tokio::sync::Semaphore::new(streams.max(1) as usize));
     let service = hyper::service::service_fn(move |req: hyper::Request<Incoming>| {
         let gen = service_gen.clone();
         let tls = tls.clone();
         let served = served.clone();
         let enough = service_enough.clone();
+        let running = running.clone();
         let responded = Arc::new(std::sync::atomic::AtomicBool::new(false));
         NEXT_CLOCK.with(|c| *c.borrow_mut() = Some(responded.clone()));
         async move {
@@ -56,7 +61,10 @@ pub async fn serve<S>(
             if n == limit {
                 enough.notify_one();
             }
-            let response = stream_request(req, gen, local, remote, id, n, tls).await;
+            let Ok(permit) = running.acquire_owned().await else {
+                return Ok(error(503));
+            };
+            let response = stream_request(req, gen, local, remote, id, n, tls, permit).await;
             responded.store(true, std::sync::atomic::Ordering::Relaxed);
             Ok::<_, Infallible>(response)
         }
@@ -338,6 +346,7 @@ const CONNECTION_SPECIFIC: &[&str] = &[
     "upgrade",
 ];
 
+#[allow(clippy::too_many_arguments)]
 async fn stream_request(
     req: hyper::Request<Incoming>,
     gen: Arc<Generation>,
@@ -346,6 +355,7 @@ async fn stream_request(
     id: u64,
     served: u64,
     tls: Option<Arc<TlsInfo>>,
+    permit: tokio::sync::OwnedSemaphorePermit,
 ) -> hyper::Response<Body> {
     let (parts, body) = req.into_parts();
     if let Some(status) = refusal(&parts, &gen, local, remote, id) {
@@ -392,6 +402,7 @@ async fn stream_request(
     let (mut ours, theirs) = tokio::io::duplex(64 * 1024);
     let gen2 = gen.clone();
     tokio::spawn(async move {
+        let _permit = permit;
         let mut client = Client::new(theirs);
         client.buf = body.to_vec();
         let conn = Conn {
