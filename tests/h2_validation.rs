@@ -1,6 +1,7 @@
 //! HTTP/2 request heads judged as nginx 1.22.1 and 1.31.3 judge them,
 //! send_timeout on a stream the client never opens a window for, and
-//! rapid-reset and CONTINUATION floods bounded in memory.
+//! rapid-reset and CONTINUATION floods bounded in memory
+//! (RGINX_FLOOD_SECS sets each flood's duration, 5 s by default).
 //!
 //! Verdicts confirmed against both real binaries (h2c, `python3 -m h2`
 //! probe, `return 200` location; 1.22.1 | 1.31.3 | rginx):
@@ -252,6 +253,17 @@ async fn during(
     };
     let (sent, served) = tokio::join!(flood, normal);
     let after = rss_kib(pid);
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let threads = status
+        .lines()
+        .find(|l| l.starts_with("Threads:"))
+        .unwrap_or("");
+    let fds = std::fs::read_dir(format!("/proc/{pid}/fd")).map_or(0, |d| d.count());
+    eprintln!("rginx {threads}, {fds} fds");
+    if std::env::var("RGINX_FLOOD_SETTLE").is_ok() {
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        eprintln!("3 s later: RSS {} KiB", rss_kib(pid));
+    }
     (before, after, sent, served)
 }
 
@@ -260,9 +272,9 @@ fn floods_stay_bounded() {
     let (_dir, server, port) = start("1.31.3");
     let pid = server.child.id();
     runtime().block_on(async {
-        // Rapid reset of a small response (with /big, a 1 MiB file, the
-        // handlers still in flight — up to http2_max_concurrent_streams,
-        // each reading the file — grew RSS by ~43 MiB: not yet bounded).
+        // Rapid reset of a 1 MiB file (RGINX_FLOOD_PATH to change it):
+        // before the blocking pool was capped, the file reads of streams
+        // in flight started ~50 threads and RSS grew ~3.5 MiB/s.
         // Rapid reset: HEADERS then RST_STREAM, over and over, on
         // connections opened again when rginx ends one.
         let rapid = async {
@@ -279,7 +291,7 @@ fn floods_stay_bounded() {
                     let Ok(Ok(mut s)) = tokio::time::timeout(Duration::from_secs(1), c.clone().ready()).await else {
                         break;
                     };
-                    match s.send_request(req("GET", "http://a/", None), true) {
+                    match s.send_request(req("GET", &std::env::var("RGINX_FLOOD_PATH").unwrap_or("http://a/big".into()), None), true) {
                         Ok((resp, _)) => drop(resp),
                         Err(_) => break,
                     }
