@@ -54,8 +54,8 @@ pub async fn serve<S>(
         let served = served.clone();
         let enough = service_enough.clone();
         let running = running.clone();
-        let responded = Arc::new(std::sync::atomic::AtomicBool::new(false));
-        NEXT_CLOCK.with(|c| *c.borrow_mut() = Some(responded.clone()));
+        let clock = Arc::new(Clock::default());
+        NEXT_CLOCK.with(|c| *c.borrow_mut() = Some(clock.clone()));
         async move {
             let n = served.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if n == limit {
@@ -64,8 +64,13 @@ pub async fn serve<S>(
             let Ok(permit) = running.acquire_owned().await else {
                 return Ok(error(503));
             };
+            if let Ok(mut r) = clock.request.lock() {
+                *r = context(&req, &gen, local, remote);
+            }
             let response = stream_request(req, gen, local, remote, id, n, tls, permit).await;
-            responded.store(true, std::sync::atomic::Ordering::Relaxed);
+            clock
+                .responded
+                .store(true, std::sync::atomic::Ordering::Relaxed);
             Ok::<_, Infallible>(response)
         }
     });
@@ -85,7 +90,11 @@ pub async fn serve<S>(
                 .and_then(|s| crate::check::value::parse_size(&s, false))
                 .map_or(8192, |s| u32::try_from(s).unwrap_or(u32::MAX)),
         );
-    let mut builder = hyper::server::conn::http2::Builder::new(Watch { send_timeout });
+    let mut builder = hyper::server::conn::http2::Builder::new(Watch {
+        send_timeout,
+        gen: gen.clone(),
+        id,
+    });
     builder
         .max_concurrent_streams(streams)
         .max_header_list_size(header_list)
@@ -127,18 +136,29 @@ thread_local! {
     /// The clock of the stream whose service future was just made: hyper
     /// calls the service and hands the stream's future to the executor in
     /// one go, on one thread.
-    static NEXT_CLOCK: std::cell::RefCell<Option<Arc<std::sync::atomic::AtomicBool>>> =
+    static NEXT_CLOCK: std::cell::RefCell<Option<Arc<Clock>>> =
         const { std::cell::RefCell::new(None) };
+}
+
+/// A stream's state for `send_timeout`: whether its response is ready, and
+/// what nginx logs when the timeout ends it.
+#[derive(Default)]
+struct Clock {
+    responded: std::sync::atomic::AtomicBool,
+    request: std::sync::Mutex<String>,
 }
 
 /// hyper's executor for stream futures, with nginx's `send_timeout`: once
 /// the response is ready, a stream whose future makes no progress (is not
 /// woken: no flow-control window opens for it) for `send_timeout` is
 /// dropped, which resets the stream (RST_STREAM CANCEL; nginx sends
-/// PROTOCOL_ERROR) while the connection's other streams go on.
+/// PROTOCOL_ERROR) while the connection's other streams go on, and logged
+/// at info as nginx words it.
 #[derive(Clone)]
 struct Watch {
     send_timeout: std::time::Duration,
+    gen: Arc<Generation>,
+    id: u64,
 }
 
 impl<F> hyper::rt::Executor<F> for Watch
@@ -147,10 +167,11 @@ where
     F::Output: Send + 'static,
 {
     fn execute(&self, fut: F) {
-        let responded = NEXT_CLOCK.with(|c| c.borrow_mut().take());
+        let clock = NEXT_CLOCK.with(|c| c.borrow_mut().take());
         let timeout = self.send_timeout;
+        let (gen, id) = (self.gen.clone(), self.id);
         tokio::spawn(async move {
-            let Some(responded) = responded else {
+            let Some(clock) = clock else {
                 fut.await;
                 return;
             };
@@ -160,15 +181,22 @@ where
             std::future::poll_fn(|cx| {
                 use std::future::Future;
                 use std::task::Poll;
-                if responded.load(std::sync::atomic::Ordering::Relaxed)
-                    && sleep.as_mut().poll(cx).is_ready()
-                {
+                let responded = clock.responded.load(std::sync::atomic::Ordering::Relaxed);
+                if responded && sleep.as_mut().poll(cx).is_ready() {
+                    let request = clock.request.lock().map(|r| r.clone()).unwrap_or_default();
+                    gen.log(
+                        "info",
+                        Some(id),
+                        &format!(
+                            "client timed out (110: Connection timed out) while sending response to client{request}"
+                        ),
+                    );
                     return Poll::Ready(());
                 }
                 if fut.as_mut().poll(cx).is_ready() {
                     return Poll::Ready(());
                 }
-                if responded.load(std::sync::atomic::Ordering::Relaxed) {
+                if clock.responded.load(std::sync::atomic::Ordering::Relaxed) {
                     sleep.as_mut().reset(tokio::time::Instant::now() + timeout);
                     let _ = sleep.as_mut().poll(cx);
                 }
@@ -218,11 +246,7 @@ fn refusal(
         .headers
         .get(hyper::header::HOST)
         .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
-    let server = authority
-        .or(host.as_deref())
-        .and_then(|h| crate::ir::server::select(&gen.http.servers, local, h).map(|(s, _)| s))
-        .or_else(|| crate::ir::server::socket_default(&gen.http.servers, local))
-        .map_or("", |s| s.primary_name.as_str());
+    let server = server_name(gen, local, authority.or(host.as_deref()));
     let target = parts.uri.path_and_query().map_or("/", |p| p.as_str());
     let log = |what: String, request: bool, host: Option<&str>| {
         let mut line = format!(
@@ -335,6 +359,40 @@ fn refusal(
         return Some(405);
     }
     None
+}
+
+/// The name of the server a stream's `:authority` (or Host) selects.
+fn server_name<'a>(gen: &'a Generation, local: SocketAddr, host: Option<&str>) -> &'a str {
+    host.and_then(|h| crate::ir::server::select(&gen.http.servers, local, h).map(|(s, _)| s))
+        .or_else(|| crate::ir::server::socket_default(&gen.http.servers, local))
+        .map_or("", |s| s.primary_name.as_str())
+}
+
+/// The end of nginx's log line about a stream's request: client, server,
+/// request line and host.
+fn context<B>(
+    req: &hyper::Request<B>,
+    gen: &Generation,
+    local: SocketAddr,
+    remote: SocketAddr,
+) -> String {
+    let host = req
+        .uri()
+        .authority()
+        .map(|a| a.as_str().to_string())
+        .or_else(|| {
+            req.headers()
+                .get(hyper::header::HOST)
+                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+        });
+    let target = req.uri().path_and_query().map_or("/", |p| p.as_str());
+    format!(
+        ", client: {}, server: {}, request: \"{} {target} HTTP/2.0\"{}",
+        remote.ip(),
+        server_name(gen, local, host.as_deref()),
+        req.method(),
+        host.map(|h| format!(", host: \"{h}\"")).unwrap_or_default()
+    )
 }
 
 /// Headers HTTP/2 does not carry.
