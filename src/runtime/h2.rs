@@ -48,12 +48,16 @@ pub async fn serve<S>(
     // streams are: a stream the client resets leaves its handler running
     // to the end, so rapid resets would otherwise pile handlers up.
     let running = Arc::new(tokio::sync::Semaphore::new(streams.max(1) as usize));
+    // Dropped when the connection ends: the handlers of its streams stop
+    // then instead of running on for a client that is gone.
+    let (_alive, alive) = tokio::sync::watch::channel(());
     let service = hyper::service::service_fn(move |req: hyper::Request<Incoming>| {
         let gen = service_gen.clone();
         let tls = tls.clone();
         let served = served.clone();
         let enough = service_enough.clone();
         let running = running.clone();
+        let alive = alive.clone();
         let clock = Arc::new(Clock::default());
         NEXT_CLOCK.with(|c| *c.borrow_mut() = Some(clock.clone()));
         async move {
@@ -67,7 +71,8 @@ pub async fn serve<S>(
             if let Ok(mut r) = clock.request.lock() {
                 *r = context(&req, &gen, local, remote);
             }
-            let response = stream_request(req, gen, local, remote, id, n, tls, permit).await;
+            let response =
+                stream_request(req, gen, local, remote, id, n, tls, (permit, alive)).await;
             clock
                 .responded
                 .store(true, std::sync::atomic::Ordering::Relaxed);
@@ -413,7 +418,10 @@ async fn stream_request(
     id: u64,
     served: u64,
     tls: Option<Arc<TlsInfo>>,
-    permit: tokio::sync::OwnedSemaphorePermit,
+    (permit, mut alive): (
+        tokio::sync::OwnedSemaphorePermit,
+        tokio::sync::watch::Receiver<()>,
+    ),
 ) -> hyper::Response<Body> {
     let (parts, body) = req.into_parts();
     if let Some(status) = refusal(&parts, &gen, local, remote, id) {
@@ -472,7 +480,10 @@ async fn stream_request(
             plain_on_tls: false,
             last: false,
         };
-        handle(&mut client, &gen2, head, conn).await;
+        tokio::select! {
+            _ = handle(&mut client, &gen2, head, conn) => {}
+            _ = alive.changed() => {}
+        }
     });
     // Its HTTP/1.1 response head…
     let mut buf = bytes::BytesMut::with_capacity(4096);
