@@ -64,6 +64,14 @@ pub enum Behaviour {
     UniqueProxyAuthorization,
     /// An accepted CONNECT request with a body is refused (400).
     ConnectBodyRefused,
+    /// HTTP/2: `:authority` is no longer a Host line: a Host header equal
+    /// to it is accepted, a different one refused.
+    H2AuthorityHost,
+    /// HTTP/2: connection-specific headers and `te` other than `trailers`
+    /// are refused with 400.
+    H2ConnectionHeadersRefused,
+    /// HTTP/2: a pseudo-header after a regular header is refused with 400.
+    H2PseudoHeaderOrder,
 }
 
 /// One entry of the table.
@@ -195,6 +203,15 @@ pub const CHANGES: &[Change] = &[
         lint: None,
     },
     Change {
+        behaviour: H2AuthorityHost,
+        since: (1, 29, 1),
+        concerns: "HTTP/2 `:authority` and `host`",
+        before: "`:authority` is a Host line: a `host` header beside it is \"client sent duplicate host header\" (400); neither is \"client sent HTTP/1.1 request without \\\"Host\\\" header\" (400)",
+        after: "a `host` equal to `:authority` accepted, a different one 400 \"client sent \\\":authority\\\" and \\\"Host\\\" headers with different values\"; neither is \"client sent neither …\" (400)",
+        confirmed_by: "`tests/h2_validation.rs` (nginx 1.22.1 and 1.31.3)",
+        lint: None,
+    },
+    Change {
         behaviour: AddHeaderInherit,
         since: (1, 29, 3),
         concerns: "`add_header_inherit`",
@@ -276,6 +293,15 @@ pub const CHANGES: &[Change] = &[
         lint: None,
     },
     Change {
+        behaviour: H2ConnectionHeadersRefused,
+        since: (1, 31, 0),
+        concerns: "HTTP/2 `connection`, `keep-alive`, `proxy-connection`, `transfer-encoding`, `upgrade`, `te`",
+        before: "passed through (200)",
+        after: "400 \"client sent \\\"Connection\\\" header\" (…); rginx under either profile: hyper's h2 resets the stream (RST_STREAM PROTOCOL_ERROR) before rginx sees it",
+        confirmed_by: "`tests/h2_validation.rs` (nginx 1.22.1 and 1.31.3; not matched: h2 decides)",
+        lint: None,
+    },
+    Change {
         behaviour: SplitClientsFullPercent,
         since: (1, 31, 2),
         concerns: "`split_clients`",
@@ -291,6 +317,15 @@ pub const CHANGES: &[Change] = &[
         before: "a Content-Length or chunked body is accepted",
         after: "400 (\"client sent CONNECT request with body\")",
         confirmed_by: "source only (nginx 1.31.3 `ngx_http_process_request_header`); `runtime::head` tests",
+        lint: None,
+    },
+    Change {
+        behaviour: H2PseudoHeaderOrder,
+        since: (1, 31, 3),
+        concerns: "HTTP/2 pseudo-headers after a regular header",
+        before: "accepted (200)",
+        after: "400 \"client sent out of order pseudo-headers\"; rginx under either profile: hyper's h2 resets the stream (RST_STREAM PROTOCOL_ERROR)",
+        confirmed_by: "`tests/h2_validation.rs` (nginx 1.22.1 and 1.31.3; not matched: h2 decides)",
         lint: None,
     },
 ];

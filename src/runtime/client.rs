@@ -108,6 +108,9 @@ pub struct Client {
     pub send_timeout: Duration,
     /// An HTTP/0.9 request: the response goes out without its head.
     pub body_only: bool,
+    /// The request's body was left unread: the client may still be
+    /// sending it (nginx's `r->lingering_close`).
+    pub body_unread: bool,
     /// While `body_only`: how much of the head's final CRLF CRLF the
     /// bytes dropped so far ended with.
     head_end: usize,
@@ -190,6 +193,7 @@ impl Client {
             expects_continue: false,
             send_timeout: Duration::from_secs(60),
             body_only: false,
+            body_unread: false,
             head_end: 0,
         }
     }
@@ -204,6 +208,7 @@ impl Client {
             expects_continue: false,
             send_timeout: Duration::from_secs(60),
             body_only: false,
+            body_unread: false,
             head_end: 0,
         }
     }
@@ -379,7 +384,8 @@ impl Client {
             Linger::Always => true,
             Linger::On => {
                 let mut probe = [0u8; 1];
-                !self.buf.is_empty()
+                self.body_unread
+                    || !self.buf.is_empty()
                     || matches!(self.rd.read(&mut probe).now_or_never(), Some(Ok(1..)))
             }
         };

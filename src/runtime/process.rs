@@ -248,11 +248,16 @@ pub fn run(config: Config, http: crate::ir::Http, opts: Options) -> i32 {
         );
         return 1;
     }
+    // File reads (tokio::fs) run on the blocking pool; tokio's default of
+    // 512 threads lets a flood of streams for files start hundreds of
+    // threads, each keeping its stack and malloc arena (tens of MiB).
+    const BLOCKING_THREADS: usize = 8;
     // One worker is one thread that does everything, as an nginx worker
     // process is: no hand-offs between threads.
     let runtime = if main.workers <= 1 {
         main.os.apply_worker(0, &error_log);
         tokio::runtime::Builder::new_current_thread()
+            .max_blocking_threads(BLOCKING_THREADS)
             .enable_all()
             .build()
     } else {
@@ -262,6 +267,7 @@ pub fn run(config: Config, http: crate::ir::Http, opts: Options) -> i32 {
         let (os, log, workers) = (main.os.clone(), error_log.clone(), main.workers);
         tokio::runtime::Builder::new_multi_thread()
             .worker_threads(main.workers)
+            .max_blocking_threads(BLOCKING_THREADS * main.workers)
             .on_thread_start(move || {
                 let n = started.fetch_add(1, Ordering::Relaxed);
                 if n < workers {

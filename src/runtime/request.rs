@@ -494,6 +494,7 @@ pub(super) async fn handle(
         ..
     } = conn;
     let started = Instant::now();
+    client.body_unread = false;
     let chunked = head.chunked;
     let content_length = head.content_length;
     client.expects_continue = head.protocol == "HTTP/1.1"
@@ -635,6 +636,7 @@ pub(super) async fn handle(
                     header.as_deref(),
                 )
                 .await;
+                client.body_unread = unread.is_some() || chunked_unread;
                 let keep = match unread {
                     Some(n) if keep => client.discard(n, body_timeout).await.is_ok(),
                     _ => keep,

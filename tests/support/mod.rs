@@ -43,9 +43,34 @@ impl Server {
     }
 
     pub fn start_with(dir: &Path, conf: &str, port: u16, globals: Option<&str>) -> Server {
+        Self::start_full(dir, conf, port, globals, None)
+    }
+
+    /// As `start`, under the version profile of nginx `version`.
+    #[allow(dead_code)]
+    pub fn start_version(dir: &Path, conf: &str, port: u16, version: &str) -> Server {
+        Self::start_full(
+            dir,
+            conf,
+            port,
+            Some("daemon off; pid logs/rginx.pid; error_log logs/error.log info;"),
+            Some(version),
+        )
+    }
+
+    fn start_full(
+        dir: &Path,
+        conf: &str,
+        port: u16,
+        globals: Option<&str>,
+        version: Option<&str>,
+    ) -> Server {
         std::fs::create_dir_all(dir.join("logs")).unwrap();
         std::fs::write(dir.join("nginx.conf"), conf).unwrap();
         let mut cmd = rginx();
+        if let Some(v) = version {
+            cmd.arg("--nginx-version").arg(v);
+        }
         cmd.arg("-p")
             .arg(format!("{}/", dir.display()))
             .arg("-c")
