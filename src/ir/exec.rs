@@ -1110,7 +1110,14 @@ impl<'a> Exec<'a> {
     /// client's target was percent-encoded or after an internal redirect
     /// (`r->quoted_uri || r->internal`), else sends its bytes as they are.
     pub(super) fn upstream_path(&self, path: &[u8]) -> String {
-        if self.internal || self.req.target.contains('%') {
+        // nginx marks a target quoted for a '%' in its path, not its args.
+        let quoted = self
+            .req
+            .target
+            .split('?')
+            .next()
+            .is_some_and(|p| p.contains('%'));
+        if self.internal || quoted {
             escape_uri(&crate::octets::to_bytes(&String::from_utf8_lossy(path)))
         } else {
             String::from_utf8_lossy(path).into_owned()
