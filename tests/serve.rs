@@ -412,3 +412,51 @@ fn a_locations_error_log_takes_its_messages() {
         assert!(!main.contains("request: \"GET /a HTTP/1.0\""), "{main}");
     });
 }
+
+/// `client_header_timeout` bounds the whole head from its first byte: a
+/// client trickling one byte a second is closed at the timeout (as nginx
+/// does), not kept while each byte restarts it.
+#[test]
+fn a_trickling_client_is_closed_at_client_header_timeout() {
+    let rt = runtime();
+    rt.block_on(async {
+        let port = free_port();
+        let dir = tempfile::tempdir().unwrap();
+        let conf = format!(
+            "events {{}}\nhttp {{ access_log off; client_header_timeout 2s;\n\
+             server {{ listen 127.0.0.1:{port}; location / {{ return 200 \"ok\\n\"; }} }} }}\n"
+        );
+        let server = Server::start(dir.path(), &conf, port);
+        let s = tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .unwrap();
+        let (mut rd, mut wr) = s.into_split();
+        let started = std::time::Instant::now();
+        let trickle = tokio::spawn(async move {
+            for &b in b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaa" {
+                if wr.write_all(&[b]).await.is_err() {
+                    return;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            }
+        });
+        let mut out = Vec::new();
+        let _ = rd.read_to_end(&mut out).await;
+        let took = started.elapsed();
+        trickle.abort();
+        assert!(out.is_empty(), "{}", String::from_utf8_lossy(&out));
+        assert!(
+            took >= std::time::Duration::from_millis(1900)
+                && took < std::time::Duration::from_secs(3),
+            "closed after {took:?}\n{}",
+            server.log()
+        );
+        assert!(
+            server
+                .log()
+                .contains("client timed out while reading client request headers"),
+            "{}",
+            server.log()
+        );
+    });
+}
