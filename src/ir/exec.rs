@@ -187,6 +187,12 @@ pub struct Exec<'a> {
     pub closes: bool,
     /// The request body was refused or discarded (no second 413).
     body_discarded: bool,
+    /// The response comes from a handler that reads the request's body
+    /// to discard it before answering (nginx's `return` with a status
+    /// below 400 or a text, static files), so a malformed body already
+    /// received is answered 400 instead; a special response (an error,
+    /// the core's redirect) discards after answering.
+    pub discards_first: bool,
     /// `$status` once the response status is known.
     pub status: Option<u16>,
     /// The port the client named in Host or the request line
@@ -550,6 +556,7 @@ impl<'a> Exec<'a> {
             range_len: None,
             closes: false,
             body_discarded: false,
+            discards_first: false,
             status: None,
             request_port: None,
             serving: false,
@@ -943,6 +950,7 @@ impl<'a> Exec<'a> {
         };
         let status = code.unwrap_or(302);
         let value = rest.map(|t| self.eval(t));
+        self.discards_first = status < 400 || value.is_some();
         match value {
             Some(url) if is_redirect(status) || code.is_none() => {
                 self.location_header = Some(url);
@@ -1215,6 +1223,7 @@ impl<'a> Exec<'a> {
         if self.uri.ends_with('/') {
             return self.index();
         }
+        self.discards_first = true;
         self.static_file()
     }
 

@@ -169,6 +169,9 @@ pub struct DirectiveSpec {
     /// For an unsupported directive, why (rustls lacks the feature, or
     /// what is missing), shown in docs/directives.md and by lint.
     pub why_unsupported: Option<&'static str>,
+    /// Values rginx refuses (as for an unsupported directive) although it
+    /// runs the directive with the others: `proxy_http_version 2`.
+    pub refused_values: &'static [&'static str],
     pub values: Values,
     pub check: Check,
     /// nginx's documented default, as its docs write it.
@@ -200,6 +203,7 @@ impl DirectiveSpec {
             deprecated: None,
             support: Support::Unsupported,
             why_unsupported: None,
+            refused_values: &[],
             values: Values::Any,
             check: Check::None,
             default: None,
@@ -268,6 +272,21 @@ impl DirectiveSpec {
         self.support = Support::Unsupported;
         self.why_unsupported = Some(why);
         self
+    }
+
+    /// Refuse these values of an otherwise supported directive.
+    pub const fn refuses(mut self, values: &'static [&'static str]) -> Self {
+        self.refused_values = values;
+        self
+    }
+
+    /// The first argument rginx refuses, if any.
+    pub fn refused_arg<'a>(&self, args: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+        args.into_iter().find(|a| {
+            self.refused_values
+                .iter()
+                .any(|v| v.eq_ignore_ascii_case(a))
+        })
     }
 
     pub const fn support(mut self, support: Support) -> Self {

@@ -1123,6 +1123,8 @@ struct Reader<'a> {
     buf: &'a [u8],
     limits: &'a Limits,
     ignored: Vec<Vec<u8>>,
+    /// The request line was an HTTP/0.9 one: refusals are the page alone.
+    http09: bool,
 }
 
 impl Reader<'_> {
@@ -1131,7 +1133,7 @@ impl Reader<'_> {
             status,
             log,
             action,
-            http09: false,
+            http09: self.http09,
             lingering_close: status == 494,
             ignored: std::mem::take(&mut self.ignored),
         })
@@ -1195,6 +1197,7 @@ impl Reader<'_> {
             }
         }
 
+        self.http09 = line.http_version() < 1000;
         let uri_start = line.uri_start.unwrap_or(p);
         let uri_end = line.uri_end.unwrap_or(uri_start).max(uri_start);
         let target = buf[uri_start..uri_end].to_vec();
@@ -1207,16 +1210,11 @@ impl Reader<'_> {
                     target.clone()
                 };
                 if !check(&path) {
-                    let mut refused = self.refuse(
+                    return self.refuse(
                         400,
                         b"client sent invalid request".to_vec(),
                         Action::RequestLine,
                     );
-                    // An HTTP/0.9 request gets the page alone.
-                    if let Verdict::Refuse(r) = &mut refused {
-                        r.http09 = line.http_version() < 1000;
-                    }
-                    return refused;
                 }
             }
         }
@@ -1528,6 +1526,7 @@ pub fn parse_head(buf: &[u8], limits: &Limits) -> Verdict {
         buf,
         limits,
         ignored: Vec::new(),
+        http09: false,
     }
     .run()
 }

@@ -200,7 +200,9 @@ pub fn unsupported(config: &crate::syntax::Config) -> Vec<String> {
     let mut out = Vec::new();
     for (i, n) in model.nodes.iter().enumerate() {
         let Some(spec) = n.spec else { continue };
-        if spec.support != crate::registry::Support::Unsupported {
+        let args: Vec<_> = n.d.args.iter().map(|a| a.text()).collect();
+        let refused = spec.refused_arg(args.iter().map(|a| a.as_ref()));
+        if spec.support != crate::registry::Support::Unsupported && refused.is_none() {
             continue;
         }
         let at = model
@@ -210,10 +212,16 @@ pub fn unsupported(config: &crate::syntax::Config) -> Vec<String> {
                 format!("{}:{}", f.display_name(), f.line_of(s.lo))
             })
             .unwrap_or_default();
-        out.push(format!(
-            "\"{}\" directive is not supported by rginx yet in {at}",
-            spec.name
-        ));
+        out.push(match refused {
+            Some(v) => format!(
+                "\"{} {v}\" is not supported by rginx yet in {at}",
+                spec.name
+            ),
+            None => format!(
+                "\"{}\" directive is not supported by rginx yet in {at}",
+                spec.name
+            ),
+        });
     }
     out
 }

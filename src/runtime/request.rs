@@ -518,14 +518,16 @@ pub(super) async fn handle(
     // apply; the location's own limit is checked by the executor). A
     // request answered here is answered first and its body discarded
     // after, as nginx does: a client still sending it is not kept waiting.
-    let proxied = || match Exec::new(&gen.http, &req, gen.version) {
+    // (proxied, the handler judges the body before answering)
+    let probe = || match Exec::new(&gen.http, &req, gen.version) {
         Ok(mut probe) => {
             probe.serving = true;
-            matches!(probe.run(), Outcome::Proxy(_))
+            let proxied = matches!(probe.run(), Outcome::Proxy(_));
+            (proxied, probe.discards_first)
         }
-        Err(_) => false,
+        Err(_) => (false, false),
     };
-    let read_now = chunked && proxied();
+    let (read_now, judge_first) = if chunked { probe() } else { (false, false) };
     let mut chunked_unread = chunked && !read_now;
     let mut discarding = super::head::Chunked::new(gen.version);
     let log_chunk_error = |e: &super::head::ChunkError, req: &Request| {
@@ -543,7 +545,7 @@ pub(super) async fn handle(
             ),
         );
     };
-    if chunked_unread {
+    if chunked_unread && judge_first {
         // What already came of a body to discard is judged before the
         // answer: invalid framing there is a 400.
         match client.chunked_in_buffer(&mut discarding) {
