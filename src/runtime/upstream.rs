@@ -11,6 +11,7 @@ use super::wire::{self, Head};
 use super::Generation;
 use crate::ir::balance::Attempt;
 use crate::ir::exec::{Body, Exec, ProxyPlan};
+use futures_util::FutureExt;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -546,11 +547,10 @@ pub async fn forward(
                 .flatten()
         };
         while let Some(mut s) = idle(&key) {
+            // One poll, no timer: a zero timeout would wait for the timer
+            // wheel's next tick (a millisecond per request).
             let mut probe = [0u8; 1];
-            if tokio::time::timeout(Duration::ZERO, s.read(&mut probe))
-                .await
-                .is_err()
-            {
+            if s.read(&mut probe).now_or_never().is_none() {
                 pooled = Some(s);
                 break;
             }
