@@ -93,21 +93,6 @@ fn backend_at(env: &CaseEnv, addr: std::net::SocketAddr) -> Option<String> {
         .map(|(name, _)| name.clone())
 }
 
-/// The first `name` setting of `server`, else of `http`.
-fn server_setting<'a>(
-    http: &'a Http,
-    server: &'a crate::ir::Server,
-    name: &str,
-) -> Option<&'a str> {
-    server
-        .settings
-        .iter()
-        .find(|s| s.name == name)
-        .or_else(|| http.settings.iter().find(|s| s.name == name))
-        .and_then(|s| s.args.first())
-        .map(String::as_str)
-}
-
 /// Whether connections to `local` speak TLS (a listen of the socket has
 /// `ssl`, or its server has the legacy `ssl on`).
 fn socket_is_tls(http: &Http, local: std::net::SocketAddr) -> bool {
@@ -130,11 +115,12 @@ fn handshake(
     let server = crate::ir::server::select(&http.servers, local, sni)
         .map(|(s, _)| s)
         .or_else(|| crate::ir::server::socket_default(&http.servers, local));
-    if server.and_then(|s| server_setting(http, s, "ssl_reject_handshake")) == Some("on") {
+    if server.is_some_and(|s| s.srv.ssl_reject_handshake) {
         return None;
     }
     let cert_name = server
-        .and_then(|s| server_setting(http, s, "ssl_certificate"))
+        .and_then(|s| s.srv.ssl_certificate.first())
+        .and_then(|e| e.arg(0))
         .and_then(|p| {
             let p = if p.starts_with('/') {
                 p.to_string()
@@ -145,8 +131,7 @@ fn handshake(
         });
     let h2 = offers_h2
         && server.is_some_and(|s| {
-            s.listens.iter().any(|l| l.http2 && l.port == local.port())
-                || server_setting(http, s, "http2") == Some("on")
+            s.listens.iter().any(|l| l.http2 && l.port == local.port()) || s.srv.http2
         });
     Some(TlsObserved {
         cert_name,

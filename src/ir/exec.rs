@@ -11,6 +11,7 @@
 //! reports back with [`Exec::upstream_error`] or [`Exec::proxied`].
 
 use super::balance::Group;
+use super::conf::Loc;
 use super::location::{find, named, Location, Setting};
 use super::merge::Levels;
 use super::route::Request;
@@ -371,20 +372,9 @@ pub fn split_url(url: &str) -> Option<(&str, Option<&str>)> {
 fn kept_headers(http: &Http, req: &Request, selected: &Server) -> Vec<(String, String)> {
     let default = super::server::socket_default(&http.servers, req.local).unwrap_or(selected);
     let flags = |server: &Server| {
-        let setting = |name: &str| {
-            if !http.names.may_contain(name) {
-                return None;
-            }
-            server
-                .settings
-                .iter()
-                .rev()
-                .find(|x| x.name == name)
-                .or_else(|| http.settings.iter().rev().find(|x| x.name == name))
-        };
         (
-            on(setting("underscores_in_headers"), false),
-            on(setting("ignore_invalid_headers"), true),
+            server.srv.underscores_in_headers,
+            server.srv.ignore_invalid_headers,
         )
     };
     let before = flags(default);
@@ -407,11 +397,6 @@ fn kept_headers(http: &Http, req: &Request, selected: &Server) -> Vec<(String, S
         .map(|(_, h)| h)
         .map(|(n, v)| (n.clone(), v.trim_matches(' ').to_string()))
         .collect()
-}
-
-fn on(s: Option<&Setting>, default: bool) -> bool {
-    s.and_then(|s| s.args.first())
-        .map_or(default, |a| a.eq_ignore_ascii_case("on"))
 }
 
 impl<'a> Exec<'a> {
@@ -600,6 +585,16 @@ impl<'a> Exec<'a> {
         }
     }
 
+    /// The configuration in effect: a true `if` of the location, the
+    /// location, or the server where no location applies.
+    pub fn conf(&self) -> &'a Loc {
+        match (self.if_block.and_then(|b| b.conf.as_deref()), self.loc) {
+            (Some(c), _) => c,
+            (None, Some(l)) => &l.conf,
+            (None, None) => &self.server.conf,
+        }
+    }
+
     /// The levels settings come from now (location chain, server, http),
     /// with a true `if` block innermost.
     pub fn levels(&self) -> Levels<'a> {
@@ -652,7 +647,7 @@ impl<'a> Exec<'a> {
                                 caps.named.extend(named);
                             }
                         }
-                        if l.setting("internal").is_some() && !self.internal {
+                        if l.conf.internal && !self.internal {
                             step!(self, "the location is internal: 404".into());
                             return self.special(404);
                         }
@@ -734,12 +729,7 @@ impl<'a> Exec<'a> {
 
     /// `client_max_body_size` in effect (bytes; 0 is no limit).
     pub(super) fn body_limit(&self) -> Option<u64> {
-        let v = self.levels().value("client_max_body_size");
-        Some(
-            v.and_then(|s| s.args.first())
-                .and_then(|a| crate::check::value::parse_size(a, true))
-                .unwrap_or(1 << 20),
-        )
+        Some(self.conf().client_max_body_size)
     }
 
     fn rewrite_result(&mut self, rw: Rw<'a>) -> Outcome {
@@ -976,10 +966,7 @@ impl<'a> Exec<'a> {
     }
 
     fn default_type(&self) -> String {
-        self.levels()
-            .value("default_type")
-            .and_then(|s| s.args.first().cloned())
-            .unwrap_or_else(|| "text/plain".into())
+        self.conf().default_type.clone()
     }
 
     /// A status nginx answers itself: `error_page` may take over, else
@@ -993,34 +980,26 @@ impl<'a> Exec<'a> {
             self.body_discarded = true;
         }
         if !self.error_page_done && self.uri_changes != 0 {
-            let levels = self.levels();
-            if !on(levels.value("recursive_error_pages"), false) {
+            let conf = self.conf();
+            if !conf.recursive_error_pages {
                 self.error_page_done = true;
             }
-            for page in levels.list("error_page") {
-                let mut codes = Vec::new();
-                let mut overwrite = None;
-                let mut target = None;
-                for a in &page.args {
-                    if let Some(o) = a.strip_prefix('=') {
-                        overwrite = Some(o.parse::<u16>().unwrap_or(0));
-                    } else if let Some(c) = status_of(a).filter(|_| target.is_none()) {
-                        codes.push(c);
-                    } else {
-                        target = Some(a.clone());
-                    }
-                }
-                if codes.contains(&status) {
-                    if let Some(target) = target {
-                        // nginx's error_page gives 494-497 (the codes it
-                        // sends as 400) an implied `=400`.
-                        let overwrite = overwrite.or(matches!(status, 494..=497).then_some(400));
-                        step!(
-                            self,
-                            format!("error_page {} at {}", page.args.join(" "), page.at)
-                        );
-                        return self.error_page(status, overwrite, &target);
-                    }
+            for page in &conf.error_page {
+                if page.codes.contains(&status) && !page.target.is_empty() {
+                    // nginx's error_page gives 494-497 (the codes it
+                    // sends as 400) an implied `=400`.
+                    let overwrite = page
+                        .overwrite
+                        .or(matches!(status, 494..=497).then_some(400));
+                    step!(
+                        self,
+                        format!(
+                            "error_page {} at {}",
+                            page.entry.args.join(" "),
+                            page.entry.at
+                        )
+                    );
+                    return self.error_page(status, overwrite, &page.target);
                 }
             }
         }
@@ -1053,26 +1032,16 @@ impl<'a> Exec<'a> {
     /// `keepalive_timeout` in effect: whether connections stay open, and
     /// the timeout the Keep-Alive header announces.
     pub fn keepalive_settings(&self) -> (bool, Option<String>) {
-        match self.levels().value("keepalive_timeout") {
-            Some(s) => {
-                let secs = s
-                    .args
-                    .first()
-                    .and_then(|a| crate::check::value::parse_time(a, false));
-                let header = s
-                    .args
-                    .get(1)
-                    .and_then(|a| crate::check::value::parse_time(a, false))
-                    .map(|t| format!("timeout={t}"));
-                (secs != Some(0), header)
-            }
-            None => (true, None),
-        }
+        let k = self.conf().keepalive_timeout;
+        (
+            !k.timeout.is_zero(),
+            k.header.map(|t| format!("timeout={t}")),
+        )
     }
 
     /// `server_tokens` in effect (on by default).
     fn tokens(&self) -> bool {
-        on(self.levels().value("server_tokens"), true)
+        self.conf().tokens()
     }
 
     fn error_page(&mut self, status: u16, overwrite: Option<u16>, target: &str) -> Outcome {
@@ -1175,14 +1144,11 @@ impl<'a> Exec<'a> {
     /// The access module: `allow`/`deny` in order, the first rule that
     /// matches the client's address decides (a level with rules replaces
     /// the ones around it).
-    fn access_denied(&self) -> Option<&'a Setting> {
-        let levels = self.levels();
-        let rules: Vec<&'a Setting> = levels.lists(&["allow", "deny"]).into_iter().collect();
+    fn access_denied(&self) -> Option<&'a super::conf::Rule> {
         let ip = self.remote.ip();
-        for r in rules {
-            let Some(what) = r.args.first() else { continue };
-            if what == "all" || super::maps::net_contains(what, ip) {
-                return (r.name == "deny").then_some(r);
+        for r in &self.conf().allow {
+            if r.what == "all" || super::maps::net_contains(&r.what, ip) {
+                return r.deny.then_some(r);
             }
         }
         None
@@ -1196,28 +1162,18 @@ impl<'a> Exec<'a> {
             step!(self, format!("access forbidden by rule at {}", rule.at));
             return self.special(403);
         }
-        // try_files is the location's own (an `if` block has none).
-        let try_files = match (self.if_block, self.loc) {
-            (None, Some(l)) => l.setting("try_files"),
-            // No location matched: the server's own configuration.
-            (None, None) => self
-                .server
-                .settings
-                .iter()
-                .rev()
-                .find(|s| s.name == "try_files"),
-            _ => None,
+        // try_files is the location's own (an `if` block has none); where
+        // no location matched, the server's.
+        let try_files = match self.if_block {
+            None => &self.conf().try_files,
+            Some(_) => &[][..],
         };
-        if let Some(tf) = try_files {
-            if let Some(out) = self.try_files(tf) {
+        if !try_files.is_empty() {
+            if let Some(out) = self.try_files(try_files) {
                 return out;
             }
         }
-        let pass = self
-            .if_block
-            .and_then(|b| b.block.iter().rev().find(|s| s.name == "proxy_pass"))
-            .or_else(|| self.loc.and_then(|l| l.setting("proxy_pass")));
-        if let Some(pass) = pass {
+        if let Some(pass) = &self.conf().proxy_pass {
             return self.proxy(pass);
         }
         if self.uri.ends_with('/') {
@@ -1228,8 +1184,8 @@ impl<'a> Exec<'a> {
     }
 
     /// `try_files`: `None` when a file was found (the URI now names it).
-    fn try_files(&mut self, tf: &'a Setting) -> Option<Outcome> {
-        let (last, files) = tf.args.split_last()?;
+    fn try_files(&mut self, args: &'a [String]) -> Option<Outcome> {
+        let (last, files) = args.split_last()?;
         for f in files {
             // A trailing "/" in the configuration tests for a directory.
             let test_dir = f.len() > 1 && f.ends_with('/');
@@ -1306,11 +1262,11 @@ impl<'a> Exec<'a> {
         if !loc.starts_with('/') {
             return loc.to_string();
         }
-        let levels = self.levels();
-        if !on(levels.value("absolute_redirect"), true) {
+        let conf = self.conf();
+        if !conf.absolute_redirect {
             return loc.to_string();
         }
-        let host = if on(levels.value("server_name_in_redirect"), false) {
+        let host = if conf.server_name_in_redirect {
             self.server.primary_name.clone()
         } else if self.host.is_empty() {
             // No Host: the address the connection came to.
@@ -1326,7 +1282,7 @@ impl<'a> Exec<'a> {
             Some(_) => ("https", 443),
             None => ("http", 80),
         };
-        let port = if !on(levels.value("port_in_redirect"), true) || port == default_port {
+        let port = if !conf.port_in_redirect || port == default_port {
             String::new()
         } else {
             format!(":{port}")
@@ -1337,40 +1293,33 @@ impl<'a> Exec<'a> {
     /// `expires` and `add_header` for a status.
     pub fn added_headers(&mut self, status: u16) -> Vec<(String, String)> {
         const SAFE: &[u16] = &[200, 201, 204, 206, 301, 302, 303, 304, 307, 308];
-        let levels = self.levels();
+        use super::conf::Expires;
+        let conf = self.conf();
         let mut out = Vec::new();
         if SAFE.contains(&status) {
-            match levels
-                .value("expires")
-                .and_then(|s| s.args.first())
-                .map(String::as_str)
-            {
-                Some("epoch") => {
+            match conf.expires {
+                Expires::Epoch => {
                     out.push(("Expires".into(), "Thu, 01 Jan 1970 00:00:01 GMT".into()));
                     out.push(("Cache-Control".into(), "no-cache".into()));
                 }
-                Some("max") => {
+                Expires::Max => {
                     out.push(("Expires".into(), "Thu, 31 Dec 2037 23:55:55 GMT".into()));
                     out.push(("Cache-Control".into(), "max-age=315360000".into()));
                 }
-                _ => {}
+                Expires::Off | Expires::Other(_) => {}
             }
         }
         self.status = Some(status);
-        for h in levels.headers("add_header", self.version) {
-            let always = h.args.get(2).is_some_and(|a| a == "always");
-            let (Some(name), Some(value)) = (h.args.first(), h.args.get(1)) else {
-                continue;
-            };
-            if !always && !SAFE.contains(&status) {
+        for h in &conf.add_header {
+            if !h.always && !SAFE.contains(&status) {
                 continue;
             }
-            let v = self.eval(value);
+            let v = self.eval(&h.value);
             if !v.is_empty()
-                || name.eq_ignore_ascii_case("etag")
-                || name.eq_ignore_ascii_case("last-modified")
+                || h.name.eq_ignore_ascii_case("etag")
+                || h.name.eq_ignore_ascii_case("last-modified")
             {
-                out.push((name.clone(), v));
+                out.push((h.name.clone(), v));
             }
         }
         out

@@ -34,6 +34,8 @@ pub struct Setting {
     pub args: Vec<String>,
     pub at: At,
     pub block: Vec<Setting>,
+    /// An `if` of a location: the configuration in effect when it is true.
+    pub conf: Option<std::sync::Arc<super::conf::Loc>>,
 }
 
 #[derive(Debug)]
@@ -46,6 +48,8 @@ pub struct Location {
     pub children: Vec<Location>,
     /// Its own directives (not blocks), in order.
     pub settings: Vec<Setting>,
+    /// Its settings merged with the levels around it.
+    pub conf: std::sync::Arc<super::conf::Loc>,
 }
 
 thread_local! {
@@ -138,6 +142,7 @@ impl Location {
             at: at(&config.sources, d),
             children,
             settings,
+            conf: Default::default(),
         })
     }
 

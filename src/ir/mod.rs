@@ -7,6 +7,7 @@
 //! normalization (`uri`), and explaining a request (`route`).
 
 pub mod balance;
+pub mod conf;
 pub mod dump;
 pub mod exec;
 pub mod hash;
@@ -100,6 +101,12 @@ pub struct Http {
     /// The configuration mentions `$sent_http_*` somewhere: only then is
     /// the list of sent headers kept for each response.
     pub uses_sent_http: bool,
+    /// The http block's own settings.
+    pub main: conf::Main,
+    /// The http level's settings in effect (no server applies).
+    pub conf: std::sync::Arc<conf::Loc>,
+    /// What the http level decides for connections (no server applies).
+    pub srv: std::sync::Arc<conf::Srv>,
     /// `[warn]`s nginx gives while building these (a hash that is not
     /// optimal).
     pub warnings: Vec<String>,
@@ -139,6 +146,7 @@ pub(crate) fn setting_of(config: &Config, d: &Directive) -> Option<location::Set
         args: d.args.iter().map(|a| a.text().into_owned()).collect(),
         at: at(&config.sources, d),
         block,
+        conf: None,
     })
 }
 
@@ -148,6 +156,15 @@ pub(crate) fn settings_of(config: &Config, list: &[&Directive]) -> Vec<location:
 }
 
 impl Http {
+    /// The settings of the socket's default server (the http level's when
+    /// it has none): what nginx applies before a request names its server.
+    pub fn early(&self, local: std::net::SocketAddr) -> (&conf::Loc, &conf::Srv) {
+        match server::socket_default(&self.servers, local) {
+            Some(s) => (&s.conf, &s.srv),
+            None => (&self.conf, &self.srv),
+        }
+    }
+
     /// Build from a loaded configuration (which `-t` has accepted).
     pub fn build(config: &Config, root: bool) -> Result<Http, String> {
         let main = expanded(config, &config.file(config.main).directives);
@@ -253,8 +270,13 @@ impl Http {
             }
             add_locations(&mut names, &s.locations);
         }
-        let warnings = server_names_hash(&servers, &settings)?;
+        let (main, srv) = conf::resolve(&settings, &mut servers)?;
+        let http_conf = conf::LocLevel::of(&settings, None)?.resolve();
+        let warnings = server_names_hash(&servers, &main)?;
         Ok(Http {
+            main,
+            conf: std::sync::Arc::new(http_conf),
+            srv: std::sync::Arc::new(srv),
             warnings,
             servers,
             settings,
@@ -275,22 +297,12 @@ impl Http {
 /// listens on (`ngx_http_server_names`): a name too long for
 /// `server_names_hash_bucket_size` stops the start, too many names for
 /// `server_names_hash_max_size` give a warning.
-fn server_names_hash(
-    servers: &[Server],
-    settings: &[location::Setting],
-) -> Result<Vec<String>, String> {
-    let value = |name: &str| {
-        settings
-            .iter()
-            .rev()
-            .find(|s| s.name == name)
-            .and_then(|s| s.args.first())
-            .and_then(|a| crate::check::value::parse_size(a, false))
-            .map(|n| n as usize)
-    };
-    let max_size = value("server_names_hash_max_size").unwrap_or(512);
-    let bucket_size =
-        hash::aligned(value("server_names_hash_bucket_size").unwrap_or(hash::CACHE_LINE));
+fn server_names_hash(servers: &[Server], main: &conf::Main) -> Result<Vec<String>, String> {
+    let max_size = main.server_names_hash_max_size as usize;
+    let bucket_size = hash::aligned(
+        main.server_names_hash_bucket_size
+            .map_or(hash::CACHE_LINE, |n| n as usize),
+    );
     let mut by_address: indexmap::IndexMap<(Option<std::net::IpAddr>, bool, u16), Vec<&Server>> =
         indexmap::IndexMap::new();
     for s in servers {

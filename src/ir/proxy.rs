@@ -3,12 +3,13 @@
 //! to carry out.
 
 use super::balance::{Group, Method};
+use super::conf::Pass;
 use super::exec::step;
 use super::exec::{split_url, Exec, Outcome, ProxyPlan};
-use super::location::{LocationKind, Setting};
+use super::location::LocationKind;
 
 impl<'a> Exec<'a> {
-    pub(super) fn proxy(&mut self, pass: &'a Setting) -> Outcome {
+    pub(super) fn proxy(&mut self, pass: &'a Pass) -> Outcome {
         if self.chunked_over_limit() {
             step!(
                 self,
@@ -16,8 +17,8 @@ impl<'a> Exec<'a> {
             );
             return self.special(413);
         }
-        let url = self.eval(pass.args.first().map_or("", String::as_str));
-        let has_vars = pass.args.first().is_some_and(|u| u.contains('$'));
+        let url = self.eval(&pass.url);
+        let has_vars = pass.url.contains('$');
         let Some((authority, uri_part)) = split_url(&url) else {
             step!(self, format!("proxy_pass \"{url}\": not an http(s) URL"));
             return self.special(500);
@@ -37,8 +38,8 @@ impl<'a> Exec<'a> {
         };
         self.proxy_host = authority.to_string();
         step!(self, format!("proxy_pass {url} at {}", pass.at));
-        let levels = self.levels();
-        let http_version = levels.proxy_http_version(self.version);
+        let conf = self.conf();
+        let http_version = conf.upstream_http_version(self.version);
         let loc = self.loc;
         let target = match uri_part {
             Some(part) if has_vars => {
@@ -92,8 +93,8 @@ impl<'a> Exec<'a> {
             }
         };
         let request_line = format!("{} {target} HTTP/{http_version}", self.method);
-        let pass_headers = on(levels.value("proxy_pass_request_headers"), true);
-        let pass_body = on(levels.value("proxy_pass_request_body"), true);
+        let pass_headers = conf.proxy_pass_request_headers;
+        let pass_body = conf.proxy_pass_request_body;
         let body = if pass_body {
             self.req.body.clone()
         } else {
@@ -108,10 +109,10 @@ impl<'a> Exec<'a> {
         } else {
             None
         };
-        let set = levels.list("proxy_set_header");
+        let set = &conf.proxy_set_header;
         let client: &[(String, String)] = if pass_headers { &self.headers } else { &[] };
         let headers = super::upstream::headers(
-            &set,
+            set,
             &|t| self.try_eval(t),
             client,
             self.version,
@@ -125,69 +126,42 @@ impl<'a> Exec<'a> {
                 Vec::new()
             }
         };
-        let next = levels
-            .value("proxy_next_upstream")
-            .map(|s| s.args.clone())
-            .unwrap_or_else(|| vec!["error".into(), "timeout".into()]);
-        let tries = levels
-            .value("proxy_next_upstream_tries")
-            .and_then(|s| s.args.first())
-            .and_then(|a| a.parse().ok())
-            .unwrap_or(0);
+        let next = &conf.proxy_next_upstream;
+        let tries = usize::try_from(conf.proxy_next_upstream_tries).unwrap_or(usize::MAX);
         let hash_key = match &group.method {
             Method::Hash { key, .. } => self.eval(key),
             _ => String::new(),
         };
         let tls = url.starts_with("https://").then(|| {
-            let flag = |name: &str| {
-                levels
-                    .value(name)
-                    .and_then(|s| s.args.first())
-                    .is_some_and(|a| a == "on")
-            };
             let host = authority
                 .rsplit_once(':')
                 .filter(|(h, p)| !h.ends_with(']') || p.is_empty())
                 .map_or(authority, |(h, _)| h);
             super::exec::UpstreamTls {
-                name: levels
-                    .value("proxy_ssl_name")
-                    .and_then(|s| s.args.first())
+                name: conf
+                    .proxy_ssl_name
+                    .as_ref()
                     .map_or_else(|| host.to_string(), |n| self.eval(n)),
-                send_sni: flag("proxy_ssl_server_name"),
-                verify: flag("proxy_ssl_verify"),
-                trusted: levels
-                    .value("proxy_ssl_trusted_certificate")
-                    .and_then(|s| s.args.first())
+                send_sni: conf.proxy_ssl_server_name,
+                verify: conf.proxy_ssl_verify,
+                trusted: conf
+                    .proxy_ssl_trusted_certificate
+                    .as_ref()
                     .map(|p| self.http.prefix.join(p)),
-                verify_depth: levels
-                    .value("proxy_ssl_verify_depth")
-                    .and_then(|s| s.args.first())
-                    .and_then(|a| a.parse().ok())
-                    .unwrap_or(1),
-                certificate: levels
-                    .value("proxy_ssl_certificate")
-                    .and_then(|s| s.args.first())
-                    .zip(
-                        levels
-                            .value("proxy_ssl_certificate_key")
-                            .and_then(|s| s.args.first()),
-                    )
+                verify_depth: usize::try_from(conf.proxy_ssl_verify_depth).unwrap_or(usize::MAX),
+                certificate: conf
+                    .proxy_ssl_certificate
+                    .as_ref()
+                    .zip(conf.proxy_ssl_certificate_key.as_ref())
                     .map(|(c, k)| {
                         (
                             self.http.prefix.join(self.eval(c)),
                             self.http.prefix.join(self.eval(k)),
                         )
                     }),
-                protocols: levels.value("proxy_ssl_protocols").map(|s| s.args.clone()),
-                ciphers: levels
-                    .value("proxy_ssl_ciphers")
-                    .and_then(|s| s.args.first().cloned())
-                    .unwrap_or_else(|| "DEFAULT".into()),
-                session_reuse: levels
-                    .value("proxy_ssl_session_reuse")
-                    .and_then(|s| s.args.first())
-                    .is_none_or(|a| a == "on"),
+                protocols: conf.proxy_ssl_protocols.clone(),
+                ciphers: conf.proxy_ssl_ciphers.clone(),
+                session_reuse: conf.proxy_ssl_session_reuse,
             }
         });
         Outcome::Proxy(Box::new(ProxyPlan {
@@ -203,9 +177,4 @@ impl<'a> Exec<'a> {
             tls,
         }))
     }
-}
-
-fn on(s: Option<&Setting>, default: bool) -> bool {
-    s.and_then(|s| s.args.first())
-        .map_or(default, |a| a.eq_ignore_ascii_case("on"))
 }

@@ -6,13 +6,12 @@
 
 use super::exec::step;
 use super::exec::Exec;
-use super::location::Setting;
 use crate::profile::{has, Behaviour::RealipBracketedIpv6};
 use std::net::IpAddr;
 
 /// Whether `ip` is in one of the `set_real_ip_from` networks.
-fn trusted(ip: IpAddr, from: &[&Setting]) -> bool {
-    from.iter().filter_map(|s| s.args.first()).any(|net| {
+fn trusted(ip: IpAddr, from: &[String]) -> bool {
+    from.iter().any(|net| {
         let (addr, len) = net.split_once('/').unwrap_or((net, ""));
         let Ok(a) = addr.parse::<IpAddr>() else {
             return false;
@@ -62,24 +61,18 @@ impl Exec<'_> {
         if self.realip_done {
             return false;
         }
-        let levels = self.levels();
-        let from = levels.list("set_real_ip_from");
-        if from.is_empty() || !trusted(self.remote.ip(), &from) {
+        let conf = self.conf();
+        let from = &conf.set_real_ip_from;
+        if from.is_empty() || !trusted(self.remote.ip(), from) {
             return false;
         }
-        let header = levels
-            .value("real_ip_header")
-            .and_then(|s| s.args.first().cloned())
-            .unwrap_or_else(|| "X-Real-IP".into());
-        let recursive = levels
-            .value("real_ip_recursive")
-            .and_then(|s| s.args.first())
-            .is_some_and(|a| a == "on");
+        let header = &conf.real_ip_header;
+        let recursive = conf.real_ip_recursive;
         let brackets = has(self.version, RealipBracketedIpv6);
         let values: Vec<&str> = self
             .headers
             .iter()
-            .filter(|(n, _)| n.eq_ignore_ascii_case(&header))
+            .filter(|(n, _)| n.eq_ignore_ascii_case(header))
             .map(|(_, v)| v.as_str())
             .collect();
         if values.is_empty() {
@@ -98,7 +91,7 @@ impl Exec<'_> {
                     break;
                 };
                 result = Some(ip);
-                if !recursive || !trusted(ip, &from) {
+                if !recursive || !trusted(ip, from) {
                     break;
                 }
             }

@@ -53,6 +53,11 @@ pub struct Server {
     pub merge_slashes: bool,
     /// The server block's own directives (not blocks), for inheritance.
     pub settings: Vec<super::location::Setting>,
+    /// The server level's settings merged with http's: where no location
+    /// applies.
+    pub conf: std::sync::Arc<super::conf::Loc>,
+    /// What the server decides for its connections.
+    pub srv: std::sync::Arc<super::conf::Srv>,
     /// In the first server of a list: the selection tables of the list,
     /// built on first use ([`select`], [`candidates`]). The servers are
     /// not to be changed once they are used.
@@ -230,6 +235,8 @@ impl Server {
             locations,
             merge_slashes,
             settings: super::settings_of(config, &children),
+            conf: Default::default(),
+            srv: Default::default(),
             lookup: OnceLock::new(),
         })
     }

@@ -4,7 +4,7 @@
 
 use super::exec::step;
 use super::exec::{Body, Exec, Outcome, Reply};
-use super::location::{Location, LocationKind, Setting};
+
 use std::path::PathBuf;
 
 /// nginx's types when the configuration has no `types` block.
@@ -15,57 +15,37 @@ const DEFAULT_TYPES: &[(&str, &str)] = &[
 ];
 
 impl<'a> Exec<'a> {
-    /// The `root` or `alias` in effect and the location that set it (an
-    /// alias replaces that location's prefix).
-    fn root_or_alias(&self) -> (Option<&'a Setting>, Option<&'a Location>) {
-        let levels = self.levels();
-        for l in levels.chain.iter().rev() {
-            if let Some(s) = l
-                .settings
-                .iter()
-                .rev()
-                .find(|s| s.name == "root" || s.name == "alias")
-            {
-                return (Some(s), Some(l));
-            }
+    /// The `root` or `alias` in effect, evaluated (`html` by default).
+    fn root_value(&self) -> (String, Option<&'a super::conf::AliasOf>) {
+        match &self.conf().root {
+            Some(r) => (self.eval(&r.path), r.alias.as_ref()),
+            None => ("html".into(), None),
         }
-        (levels.value("root"), None)
     }
 
     /// The file a URI maps to.
     pub fn map_to_path(&self, uri: &str) -> PathBuf {
-        let (setting, loc) = self.root_or_alias();
-        let value = setting
-            .and_then(|s| s.args.first())
-            .map(|v| self.eval(v))
-            .unwrap_or_else(|| "html".into());
+        let (value, alias) = self.root_value();
         let base = if value.starts_with('/') {
             PathBuf::from(&value)
         } else {
             self.http.prefix.join(&value)
         };
         let base = base.to_string_lossy().into_owned();
-        match (setting, loc) {
-            (Some(s), Some(l)) if s.name == "alias" => {
-                if matches!(l.kind, LocationKind::Regex { .. }) {
-                    // A regex location's alias is the whole path.
-                    PathBuf::from(base)
-                } else {
-                    let rest = uri.get(l.pattern.len().min(uri.len())..).unwrap_or("");
-                    PathBuf::from(format!("{base}{rest}"))
-                }
+        match alias {
+            // A regex location's alias is the whole path.
+            Some(a) if a.regex => PathBuf::from(base),
+            Some(a) => {
+                let rest = uri.get(a.prefix_len.min(uri.len())..).unwrap_or("");
+                PathBuf::from(format!("{base}{rest}"))
             }
-            _ => PathBuf::from(format!("{}{uri}", base.trim_end_matches('/'))),
+            None => PathBuf::from(format!("{}{uri}", base.trim_end_matches('/'))),
         }
     }
 
     /// `$document_root`.
     pub fn document_root(&self) -> String {
-        let (setting, _) = self.root_or_alias();
-        let value = setting
-            .and_then(|s| s.args.first())
-            .map(|v| self.eval(v))
-            .unwrap_or_else(|| "html".into());
+        let (value, _) = self.root_value();
         if value.starts_with('/') {
             value
         } else {
@@ -80,13 +60,11 @@ impl<'a> Exec<'a> {
             .rsplit_once('.')
             .map(|(_, e)| e.to_ascii_lowercase())
             .unwrap_or_default();
-        let levels = self.levels();
-        match levels.value("types") {
+        let conf = self.conf();
+        match &conf.types {
             Some(types) => {
-                for t in types.block.iter().rev() {
-                    if t.args.iter().any(|a| a.eq_ignore_ascii_case(&ext)) {
-                        return t.name.clone();
-                    }
+                if let Some(t) = types.get(&ext) {
+                    return t.clone();
                 }
             }
             None => {
@@ -95,10 +73,7 @@ impl<'a> Exec<'a> {
                 }
             }
         }
-        levels
-            .value("default_type")
-            .and_then(|s| s.args.first().cloned())
-            .unwrap_or_else(|| "text/plain".into())
+        conf.default_type.clone()
     }
 
     /// The index module for a URI ending in "/".
@@ -106,16 +81,7 @@ impl<'a> Exec<'a> {
         if !matches!(self.method.as_str(), "GET" | "HEAD" | "POST") {
             return self.special(405);
         }
-        let levels = self.levels();
-        let list = levels.list("index");
-        let names: Vec<String> = if list.is_empty() {
-            vec!["index.html".into()]
-        } else {
-            list.iter()
-                .flat_map(|s| s.args.iter())
-                .map(|a| self.eval(a))
-                .collect()
-        };
+        let names: Vec<String> = self.conf().index.iter().map(|a| self.eval(a)).collect();
         let dir = self.map_to_path(&self.uri);
         for (i, name) in names.iter().enumerate() {
             if name.starts_with('/') {

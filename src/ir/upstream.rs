@@ -6,7 +6,6 @@
 //! named in either list and those with underscores. An entry whose value
 //! is empty is not sent.
 
-use super::location::Setting;
 use crate::profile::{has, Behaviour::*};
 use crate::registry::Version;
 
@@ -38,7 +37,7 @@ fn defaults(
 /// (none with `proxy_pass_request_headers off`); `body_len` the length of
 /// the body sent, which nginx sends as Content-Length.
 pub fn headers(
-    set: &[&Setting],
+    set: &[(String, String)],
     eval: &dyn Fn(&str) -> Result<String, String>,
     client: &[(String, String)],
     version: Version,
@@ -48,10 +47,7 @@ pub fn headers(
     let mut out: Vec<(String, String)> = Vec::with_capacity(set.len() + client.len() + 2);
     let mut named: smallvec::SmallVec<[&str; 16]> = smallvec::SmallVec::new();
     let is_named = |named: &[&str], name: &str| named.iter().any(|n| n.eq_ignore_ascii_case(name));
-    for s in set {
-        let (Some(name), Some(value)) = (s.args.first(), s.args.get(1)) else {
-            continue;
-        };
+    for (name, value) in set {
         named.push(name);
         let v = eval(value)?;
         if !v.is_empty() {

@@ -37,9 +37,15 @@ pub async fn serve<S>(
     S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Send + Unpin + 'static,
 {
     let tls = tls.map(Arc::new);
-    let streams = early_u32(&gen, local, "http2_max_concurrent_streams").unwrap_or(128);
+    let (early, srv) = gen.http.early(local);
+    let streams = u32::try_from(srv.http2_max_concurrent_streams).unwrap_or(u32::MAX);
     // keepalive_requests counts streams; the last one is followed by GOAWAY.
-    let limit = u64::from(early_u32(&gen, local, "keepalive_requests").unwrap_or(1000));
+    let limit = early.keepalive_requests;
+    let send_timeout = early.send_timeout;
+    // nginx bounds the HPACK-decoded head of a stream by
+    // large_client_header_buffers (number × size; 4 × 8k by default).
+    let bufs = srv.large_client_header_buffers;
+    let header_list = u32::try_from(bufs.number.saturating_mul(bufs.size)).unwrap_or(u32::MAX);
     let served = Arc::new(std::sync::atomic::AtomicU64::new(0));
     let enough = Arc::new(tokio::sync::Notify::new());
     let mut retired = gen.retired.subscribe();
@@ -79,22 +85,6 @@ pub async fn serve<S>(
             Ok::<_, Infallible>(response)
         }
     });
-    let send_timeout = early_arg(&gen, local, "send_timeout", 0)
-        .and_then(|t| crate::check::value::parse_time(&t, true))
-        .map_or(
-            std::time::Duration::from_secs(60),
-            std::time::Duration::from_millis,
-        );
-    // nginx bounds the HPACK-decoded head of a stream by
-    // large_client_header_buffers (number × size; 4 × 8k by default).
-    let header_list = early_arg(&gen, local, "large_client_header_buffers", 0)
-        .and_then(|n| n.parse::<u32>().ok())
-        .unwrap_or(4)
-        .saturating_mul(
-            early_arg(&gen, local, "large_client_header_buffers", 1)
-                .and_then(|s| crate::check::value::parse_size(&s, false))
-                .map_or(8192, |s| u32::try_from(s).unwrap_or(u32::MAX)),
-        );
     let mut builder = hyper::server::conn::http2::Builder::new(Watch {
         send_timeout,
         gen: gen.clone(),
@@ -121,20 +111,6 @@ pub async fn serve<S>(
     // GOAWAY: streams already open finish, no new ones start.
     conn.as_mut().graceful_shutdown();
     let _ = conn.await;
-}
-
-fn early_u32(gen: &Generation, local: SocketAddr, name: &str) -> Option<u32> {
-    early_arg(gen, local, name, 0).and_then(|a| a.parse().ok())
-}
-
-/// A directive's argument at the default server of the socket or in the
-/// http block.
-fn early_arg(gen: &Generation, local: SocketAddr, name: &str, i: usize) -> Option<String> {
-    crate::ir::server::socket_default(&gen.http.servers, local)
-        .and_then(|s| s.settings.iter().rev().find(|x| x.name == name))
-        .or_else(|| gen.http.settings.iter().rev().find(|x| x.name == name))
-        .and_then(|s| s.args.get(i))
-        .map(|a| a.to_string())
 }
 
 thread_local! {

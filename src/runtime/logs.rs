@@ -28,7 +28,7 @@ pub fn formats(http: &crate::ir::Http) -> HashMap<String, Format> {
             escape: "default".into(),
         },
     );
-    for s in http.settings.iter().filter(|s| s.name == "log_format") {
+    for s in &http.main.log_format {
         let Some((name, rest)) = s.args.split_first() else {
             continue;
         };
@@ -91,7 +91,7 @@ impl Files {
 /// Whether a finished request is logged at all (`access_log off` saves
 /// computing the log variables).
 pub fn wanted(exec: &Exec) -> bool {
-    let entries = exec.levels().list("access_log");
+    let entries = &exec.conf().access_log;
     entries.is_empty()
         || entries
             .iter()
@@ -100,8 +100,7 @@ pub fn wanted(exec: &Exec) -> bool {
 
 /// Write the access log lines a finished request gets.
 pub fn access(exec: &Exec, formats: &HashMap<String, Format>, files: &Files, prefix: &Path) {
-    let levels = exec.levels();
-    let entries = levels.list("access_log");
+    let entries = &exec.conf().access_log;
     if entries.is_empty() {
         let path = prefix.join("logs/access.log");
         if let Some(f) = formats.get("combined") {

@@ -146,7 +146,7 @@ impl Generation {
         conn: Option<u64>,
         message: &str,
     ) {
-        let entries = exec.levels().list("error_log");
+        let entries = &exec.conf().error_log;
         if entries.is_empty() {
             return self.log(level, conn, message);
         }

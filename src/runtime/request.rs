@@ -11,26 +11,8 @@ use crate::ir::route::Request;
 use crate::profile::{has, Behaviour};
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use tokio::io::AsyncReadExt;
-
-fn secs(s: Option<&crate::ir::location::Setting>, default: u64) -> Duration {
-    s.and_then(|s| s.args.first())
-        .and_then(|a| crate::check::value::parse_time(a, true))
-        .map_or(Duration::from_secs(default), Duration::from_millis)
-}
-
-/// The http-level (or default server's) value of a setting, for what
-/// nginx decides before it knows the server.
-fn early<'a>(
-    http: &'a crate::ir::Http,
-    local: SocketAddr,
-    name: &str,
-) -> Option<&'a crate::ir::location::Setting> {
-    crate::ir::server::socket_default(&http.servers, local)
-        .and_then(|s| s.settings.iter().rev().find(|x| x.name == name))
-        .or_else(|| http.settings.iter().rev().find(|x| x.name == name))
-}
 
 /// The page nginx sends for a request it refuses before routing.
 fn refusal(status: u16) -> (u16, String) {
@@ -100,39 +82,21 @@ fn log_refused_access(
 /// buffer and header settings.
 fn head_limits(gen: &Arc<Generation>, local: SocketAddr) -> super::head::Limits {
     let mut limits = super::head::Limits::new(gen.version);
-    let arg =
-        |name: &str, i: usize| early(&gen.http, local, name).and_then(|s| s.args.get(i).cloned());
-    let size = |v: Option<String>| v.and_then(|v| crate::check::value::parse_size(&v, false));
-    if let Some(n) = size(arg("client_header_buffer_size", 0)) {
-        limits.header_buffer = n as usize;
-    }
-    if let Some(n) = arg("large_client_header_buffers", 0).and_then(|n| n.parse().ok()) {
-        limits.large_buffers = n;
-    }
-    if let Some(n) = size(arg("large_client_header_buffers", 1)) {
-        limits.large_size = n as usize;
-    }
-    if let Some(v) = arg("ignore_invalid_headers", 0) {
-        limits.ignore_invalid_headers = v == "on";
-    }
-    if let Some(v) = arg("underscores_in_headers", 0) {
-        limits.underscores_in_headers = v == "on";
-    }
+    let srv = gen.http.early(local).1;
+    limits.header_buffer = usize::try_from(srv.client_header_buffer_size).unwrap_or(usize::MAX);
+    limits.large_buffers = srv.large_client_header_buffers.number as _;
+    limits.large_size = usize::try_from(srv.large_client_header_buffers.size).unwrap_or(usize::MAX);
+    limits.ignore_invalid_headers = srv.ignore_invalid_headers;
+    limits.underscores_in_headers = srv.underscores_in_headers;
     limits.check_uri = Some(uri_accepted);
     let gen = gen.clone();
     limits.server_for = Some(Arc::new(move |host: &[u8]| {
         let host = crate::octets::to_text(host);
-        let on = |server: Option<&crate::ir::Server>, name: &str, default: bool| {
-            server
-                .and_then(|s| s.settings.iter().rev().find(|x| x.name == name))
-                .or_else(|| gen.http.settings.iter().rev().find(|x| x.name == name))
-                .and_then(|x| x.args.first())
-                .map_or(default, |a| a == "on")
-        };
-        let server = crate::ir::server::select(&gen.http.servers, local, &host).map(|(s, _)| s);
+        let srv = crate::ir::server::select(&gen.http.servers, local, &host)
+            .map_or(&gen.http.srv, |(s, _)| &s.srv);
         super::head::HeaderSettings {
-            ignore_invalid_headers: on(server, "ignore_invalid_headers", true),
-            underscores_in_headers: on(server, "underscores_in_headers", false),
+            ignore_invalid_headers: srv.ignore_invalid_headers,
+            underscores_in_headers: srv.underscores_in_headers,
         }
     }));
     limits
@@ -205,15 +169,7 @@ fn plaintext_http2(gen: &Generation, local: std::net::SocketAddr) -> Plaintext {
     let listen_http2 = crate::ir::server::candidates(servers, local)
         .iter()
         .any(|(_, l)| l.http2);
-    let http2_on = crate::ir::server::socket_default(servers, local).is_some_and(|s| {
-        s.settings
-            .iter()
-            .rev()
-            .find(|x| x.name == "http2")
-            .or_else(|| gen.http.settings.iter().rev().find(|x| x.name == "http2"))
-            .and_then(|x| x.args.first())
-            .is_some_and(|a| a == "on")
-    });
+    let http2_on = crate::ir::server::socket_default(servers, local).is_some_and(|s| s.srv.http2);
     if has(gen.version, Behaviour::PlaintextHttp2Sniffed) {
         if listen_http2 || http2_on {
             return Plaintext::Sniff;
@@ -268,7 +224,7 @@ pub async fn serve(
         // A TLS record starts with 0x16 (handshake); anything else is plain
         // HTTP sent to the TLS port (nginx's 497).
         let mut first = [0u8; 1];
-        let header_timeout = secs(early(&gen.http, local, "client_header_timeout"), 60);
+        let header_timeout = gen.http.early(local).1.client_header_timeout;
         match tokio::time::timeout(header_timeout, stream.peek(&mut first)).await {
             Ok(Ok(1)) if first[0] == 0x16 => {
                 match super::tls::accept(&gen, stream, local, header_timeout).await {
@@ -306,7 +262,7 @@ pub async fn serve(
                 return;
             }
             Plaintext::Sniff => {
-                let header_timeout = secs(early(&gen.http, local, "client_header_timeout"), 60);
+                let header_timeout = gen.http.early(local).1.client_header_timeout;
                 match tokio::time::timeout(header_timeout, starts_with_preface(&stream)).await {
                     Ok(Ok(true)) => {
                         super::h2::serve(stream, gen, local, remote, id, None).await;
@@ -318,25 +274,19 @@ pub async fn serve(
             }
         }
     };
-    let header_timeout = secs(early(&gen.http, local, "client_header_timeout"), 60);
-    let keepalive_timeout = secs(early(&gen.http, local, "keepalive_timeout"), 75);
-    let limit = early(&gen.http, local, "keepalive_requests")
-        .and_then(|s| s.args.first())
-        .and_then(|a| a.parse::<u64>().ok())
-        .unwrap_or(1000);
+    let header_timeout = gen.http.early(local).1.client_header_timeout;
+    let early = gen.http.early(local).0;
+    let keepalive_timeout = early.keepalive_timeout.timeout;
+    let limit = early.keepalive_requests;
     let limits = head_limits(&gen, local);
     let linger = (
-        match early(&gen.http, local, "lingering_close")
-            .and_then(|s| s.args.first())
-            .map(|a| a.to_ascii_lowercase())
-            .as_deref()
-        {
-            Some("off") => Linger::Off,
-            Some("always") => Linger::Always,
-            _ => Linger::On,
+        match early.lingering_close {
+            crate::ir::conf::Lingering::Off => Linger::Off,
+            crate::ir::conf::Lingering::Always => Linger::Always,
+            crate::ir::conf::Lingering::On => Linger::On,
         },
-        secs(early(&gen.http, local, "lingering_time"), 30),
-        secs(early(&gen.http, local, "lingering_timeout"), 5),
+        early.lingering_time,
+        early.lingering_timeout,
     );
     let mut served = 0u64;
     let retired = gen.retired.subscribe();
@@ -511,7 +461,7 @@ pub(super) async fn handle(
         tls: conn.tls.map(|t| t.server_name.clone()),
         body: None,
     };
-    let body_timeout = secs(early(&gen.http, local, "client_body_timeout"), 60);
+    let body_timeout = gen.http.early(local).0.client_body_timeout;
     let mut refused = None;
     // A chunked body is read before routing when the request is proxied
     // (bounded by the largest client_max_body_size the server could
@@ -581,7 +531,7 @@ pub(super) async fn handle(
             return false;
         }
     };
-    client.send_timeout = secs(exec.levels().value("send_timeout"), 60);
+    client.send_timeout = exec.conf().send_timeout;
     exec.connection = Some((id, served));
     exec.serving = true;
     if req.protocol == "HTTP/2.0" {

@@ -19,7 +19,6 @@
 //! included), and the verdict goes to the request (`$ssl_client_verify`,
 //! the 400 of `ssl_verify_client on`/`optional`).
 
-use crate::ir::location::Setting;
 use crate::ir::{Http, Server};
 use crate::profile::{has, Behaviour};
 use crate::registry::Version;
@@ -34,25 +33,6 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
-
-/// The server-level value of a setting (server, then http).
-fn value<'a>(http: &'a Http, server: &'a Server, name: &str) -> Option<&'a Setting> {
-    server
-        .settings
-        .iter()
-        .rev()
-        .find(|s| s.name == name)
-        .or_else(|| http.settings.iter().rev().find(|s| s.name == name))
-}
-
-/// All entries of a list setting at the innermost level that has any.
-fn list<'a>(http: &'a Http, server: &'a Server, name: &str) -> Vec<&'a Setting> {
-    let own: Vec<&Setting> = server.settings.iter().filter(|s| s.name == name).collect();
-    if !own.is_empty() {
-        return own;
-    }
-    http.settings.iter().filter(|s| s.name == name).collect()
-}
 
 fn path(prefix: &Path, p: &str) -> std::path::PathBuf {
     if p.starts_with('/') {
@@ -88,14 +68,13 @@ pub enum VerifyClient {
 /// The `ssl_verify_client` mode in effect for a server (server, then
 /// http); `None` for off.
 pub fn verify_client(http: &Http, server: &Server) -> Option<VerifyClient> {
-    match value(http, server, "ssl_verify_client")
-        .and_then(|s| s.args.first())
-        .map(String::as_str)
-    {
-        Some("on") => Some(VerifyClient::On),
-        Some("optional") => Some(VerifyClient::Optional),
-        Some("optional_no_ca") => Some(VerifyClient::OptionalNoCa),
-        _ => None,
+    let _ = http;
+    use crate::ir::conf::VerifyClient as V;
+    match server.srv.ssl_verify_client {
+        V::On => Some(VerifyClient::On),
+        V::Optional => Some(VerifyClient::Optional),
+        V::OptionalNoCa => Some(VerifyClient::OptionalNoCa),
+        V::Off => None,
     }
 }
 
@@ -139,9 +118,8 @@ fn client_trust(
     version: Version,
 ) -> Result<(Trust, Vec<rustls::DistinguishedName>), String> {
     let mode = verify_client(http, server);
-    let file = |name: &str| value(http, server, name).and_then(|s| s.args.first().cloned());
-    let client_ca = file("ssl_client_certificate");
-    let trusted = file("ssl_trusted_certificate");
+    let client_ca = server.srv.ssl_client_certificate.clone();
+    let trusted = server.srv.ssl_trusted_certificate.clone();
     if mode.is_some_and(|m| m != VerifyClient::OptionalNoCa) && client_ca.is_none() {
         if !has(version, Behaviour::VerifyClientTrustedOnly) {
             return Err("no ssl_client_certificate for ssl_verify_client".into());
@@ -152,10 +130,7 @@ fn client_trust(
             );
         }
     }
-    let depth = value(http, server, "ssl_verify_depth")
-        .and_then(|s| s.args.first())
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(1);
+    let depth = usize::try_from(server.srv.ssl_verify_depth).unwrap_or(usize::MAX);
     let mut trust = Trust {
         anchors: Vec::new(),
         depth,
@@ -188,17 +163,17 @@ fn client_trust(
 
 /// `ssl_session_timeout` in seconds (5 minutes by default).
 fn session_timeout(http: &Http, server: &Server) -> u32 {
-    value(http, server, "ssl_session_timeout")
-        .and_then(|s| s.args.first())
-        .and_then(|a| crate::check::value::parse_time(a, false))
-        .map_or(300, |t| t.min(u64::from(u32::MAX)) as u32)
+    let _ = http;
+    u32::try_from(server.srv.ssl_session_timeout.as_secs()).unwrap_or(u32::MAX)
 }
 
 /// The keys of `ssl_session_ticket_key` (innermost level that has any).
 pub fn ticket_key_files(http: &Http, server: &Server) -> Vec<(std::path::PathBuf, String)> {
-    list(http, server, "ssl_session_ticket_key")
-        .into_iter()
-        .filter_map(|s| Some((path(&http.prefix, s.args.first()?), s.at.to_string())))
+    server
+        .srv
+        .ssl_session_ticket_key
+        .iter()
+        .filter_map(|s| Some((path(&http.prefix, s.arg(0)?), s.at.to_string())))
         .collect()
 }
 
@@ -207,8 +182,8 @@ fn load_certs(
     server: &Server,
     provider: &CryptoProvider,
 ) -> Result<Vec<Arc<CertifiedKey>>, String> {
-    let certs = list(http, server, "ssl_certificate");
-    let keys = list(http, server, "ssl_certificate_key");
+    let certs = &server.srv.ssl_certificate;
+    let keys = &server.srv.ssl_certificate_key;
     let mut out = Vec::new();
     for (c, k) in certs.iter().zip(keys.iter()) {
         let (Some(cp), Some(kp)) = (c.args.first(), k.args.first()) else {
@@ -267,8 +242,8 @@ pub fn server_config(
     let mut warnings = Vec::new();
     let base = rustls::crypto::aws_lc_rs::default_provider();
     // Protocols: rustls speaks TLS 1.2 and 1.3.
-    let protocols: Vec<String> = match value(http, server, "ssl_protocols") {
-        Some(s) => s.args.clone(),
+    let protocols: Vec<String> = match &server.srv.ssl_protocols {
+        Some(p) => p.clone(),
         None if has(version, Behaviour::DefaultNoTls11) => vec!["TLSv1.2".into(), "TLSv1.3".into()],
         None if has(version, Behaviour::DefaultTls13) => {
             vec![
@@ -298,9 +273,7 @@ pub fn server_config(
         ));
     }
     // TLS 1.2 suites: the OpenSSL cipher string, evaluated as OpenSSL does.
-    let cipher_string = value(http, server, "ssl_ciphers")
-        .and_then(|s| s.args.first().cloned())
-        .unwrap_or_else(|| "HIGH:!aNULL:!MD5".to_string());
+    let cipher_string = server.srv.ssl_ciphers.clone();
     let allowed = crate::tls::ciphers::evaluate(&cipher_string)
         .map_err(|e| format!("SSL_CTX_set_cipher_list(\"{cipher_string}\") failed ({e})"))?;
     let allowed_ids: Vec<u16> = allowed.iter().map(|s| s.id).collect();
@@ -322,7 +295,8 @@ pub fn server_config(
             .copied(),
     );
     let mut kx = base.kx_groups.clone();
-    if let Some(curve) = value(http, server, "ssl_ecdh_curve").and_then(|s| s.args.first()) {
+    {
+        let curve = &server.srv.ssl_ecdh_curve;
         if curve != "auto" {
             let names: Vec<String> = curve.split(':').map(|c| c.to_ascii_lowercase()).collect();
             let wanted = |g: &&&'static dyn rustls::crypto::SupportedKxGroup| {
@@ -364,9 +338,7 @@ pub fn server_config(
         None => builder.with_no_client_auth(),
     };
     let mut cfg = builder.with_cert_resolver(Arc::new(Certs(certs)));
-    cfg.ignore_client_order = value(http, server, "ssl_prefer_server_ciphers")
-        .and_then(|s| s.args.first())
-        .is_some_and(|a| a == "on");
+    cfg.ignore_client_order = server.srv.ssl_prefer_server_ciphers;
     cfg.alpn_protocols = if http2 {
         vec![b"h2".to_vec(), b"http/1.1".to_vec()]
     } else {
@@ -374,8 +346,8 @@ pub fn server_config(
     };
     // ssl_session_cache shared:NAME:SIZE (about 4000 sessions per MB, as
     // nginx's docs say), builtin[:N]; none/off keep nothing.
-    let cache = value(http, server, "ssl_session_cache").map(|s| s.args.clone());
-    let sessions = cache.as_ref().and_then(|args| {
+    let cache = Some(&server.srv.ssl_session_cache);
+    let sessions = cache.and_then(|args| {
         args.iter().find_map(|a| {
             if let Some(rest) = a.strip_prefix("shared:") {
                 let size = rest.rsplit(':').next()?;
@@ -394,9 +366,7 @@ pub fn server_config(
         Some(n) => Arc::new(crate::tls::tickets::TimedCache::new(n, timeout)),
         None => Arc::new(rustls::server::NoServerSessionStorage {}),
     };
-    let tickets = value(http, server, "ssl_session_tickets")
-        .and_then(|s| s.args.first())
-        .is_none_or(|a| a == "on");
+    let tickets = server.srv.ssl_session_tickets;
     let key_files = ticket_key_files(http, server);
     if tickets && !key_files.is_empty() {
         let mut keys = Vec::new();
@@ -451,13 +421,8 @@ impl SocketTls {
             if !listen.ssl || configs.contains_key(&server.index) {
                 continue;
             }
-            let http2 = listen.http2
-                || value(http, server, "http2")
-                    .and_then(|s| s.args.first())
-                    .is_some_and(|a| a == "on");
-            let reject = value(http, server, "ssl_reject_handshake")
-                .and_then(|s| s.args.first())
-                .is_some_and(|a| a == "on");
+            let http2 = listen.http2 || server.srv.http2;
+            let reject = server.srv.ssl_reject_handshake;
             if reject {
                 // No certificate needed: no handshake completes.
                 let refused = ServerTls {

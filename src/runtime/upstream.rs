@@ -339,14 +339,6 @@ impl Pool {
     }
 }
 
-fn setting_time(exec: &Exec, name: &str, default_secs: u64) -> Duration {
-    exec.levels()
-        .value(name)
-        .and_then(|s| s.args.first())
-        .and_then(|a| crate::check::value::parse_time(a, true))
-        .map_or(Duration::from_secs(default_secs), Duration::from_millis)
-}
-
 /// Headers of an upstream response nginx never passes on: hop-by-hop
 /// ones (it writes its own), and those `proxy_hide_header` hides by
 /// default.
@@ -368,14 +360,10 @@ const HIDDEN: &[&str] = &[
 /// rewritten to the location's prefix; `off` leaves it; explicit pairs
 /// replace a prefix.
 fn redirect(exec: &Exec, url: &str, location: &str) -> String {
-    let levels = exec.levels();
-    let rules = levels.list("proxy_redirect");
+    let conf = exec.conf();
+    let rules = &conf.proxy_redirect;
     let default_rule = || -> Option<(String, String)> {
-        let pass = exec
-            .if_block
-            .and_then(|b| b.block.iter().rev().find(|s| s.name == "proxy_pass"))
-            .or_else(|| exec.loc.and_then(|l| l.setting("proxy_pass")))?;
-        let pass_url = pass.args.first()?;
+        let pass_url = &conf.proxy_pass.as_ref()?.url;
         if pass_url.contains('$') {
             return None;
         }
@@ -431,16 +419,11 @@ pub async fn forward(
     client_keepalive: bool,
 ) -> Forward {
     let group = &plan.group;
-    let connect_timeout = setting_time(exec, "proxy_connect_timeout", 60);
-    let read_timeout = setting_time(exec, "proxy_read_timeout", 60);
-    let send_timeout = setting_time(exec, "proxy_send_timeout", 60);
+    let connect_timeout = exec.conf().proxy_connect_timeout;
+    let read_timeout = exec.conf().proxy_read_timeout;
+    let send_timeout = exec.conf().proxy_send_timeout;
     // nginx reads the response head into one buffer of this size.
-    let buffer_size = exec
-        .levels()
-        .value("proxy_buffer_size")
-        .and_then(|s| s.args.first())
-        .and_then(|a| crate::check::value::parse_size(a, false))
-        .map_or(4096, |n| usize::try_from(n).unwrap_or(usize::MAX));
+    let buffer_size = usize::try_from(exec.conf().proxy_buffer_size).unwrap_or(usize::MAX);
     let mut attempt = Attempt::default();
     let mut tries = if plan.tries == 0 {
         group.tries()
@@ -453,20 +436,10 @@ pub async fn forward(
     let mut body: Option<super::body::Stored> = match (&plan.body, plan.body_len) {
         (Some(b), _) => Some(super::body::Stored::Memory(b.clone())),
         (None, Some(n)) if n > 0 => {
-            let levels = exec.levels();
-            let limit = levels
-                .value("client_body_buffer_size")
-                .and_then(|s| s.args.first())
-                .and_then(|a| crate::check::value::parse_size(a, false))
-                .unwrap_or(16 * 1024) as usize;
-            let dir = levels
-                .value("client_body_temp_path")
-                .and_then(|s| s.args.first())
-                .map_or_else(
-                    || gen.prefix.join("client_body_temp"),
-                    |p| gen.prefix.join(p),
-                );
-            let body_timeout = setting_time(exec, "client_body_timeout", 60);
+            let conf = exec.conf();
+            let limit = usize::try_from(conf.client_body_buffer_size).unwrap_or(usize::MAX);
+            let dir = gen.prefix.join(&conf.client_body_temp_path);
+            let body_timeout = exec.conf().client_body_timeout;
             let mut sink = super::body::Sink::new(limit, dir);
             if client
                 .read_body_into(n, &mut sink, body_timeout)
@@ -675,11 +648,7 @@ pub async fn forward(
             .collect();
         // proxy_intercept_errors: an error status error_page handles is
         // answered as if rginx had met it (a 401 keeps its challenges).
-        let intercept = exec
-            .levels()
-            .value("proxy_intercept_errors")
-            .and_then(|s| s.args.first())
-            .is_some_and(|a| a == "on");
+        let intercept = exec.conf().proxy_intercept_errors;
         if intercept && h.status >= 300 && has_error_page(exec, h.status) {
             if h.status == 401 {
                 let joined = crate::profile::has(
@@ -717,10 +686,10 @@ pub async fn forward(
 
 /// Whether `error_page` in effect handles a status.
 fn has_error_page(exec: &Exec, status: u16) -> bool {
-    exec.levels()
-        .list("error_page")
+    exec.conf()
+        .error_page
         .iter()
-        .any(|p| p.args.iter().any(|a| a.parse::<u16>().ok() == Some(status)))
+        .any(|p| p.codes.contains(&status))
 }
 
 fn fail(gen: &Generation, group: &crate::ir::balance::Group, i: usize) {
@@ -783,13 +752,10 @@ async fn respond(
     // Taken out while the response is built from them, put back for the
     // variables (`$upstream_http_*`) the response's own headers may use.
     let upstream_headers = std::mem::take(&mut exec.upstream_headers);
-    let levels = exec.levels();
-    let hide = levels.list("proxy_hide_header");
-    let pass = levels.list("proxy_pass_header");
-    let listed = |list: &[&crate::ir::location::Setting], name: &str| {
-        list.iter()
-            .any(|s| s.args.first().is_some_and(|a| a.eq_ignore_ascii_case(name)))
-    };
+    let conf = exec.conf();
+    let hide = &conf.proxy_hide_header;
+    let pass = &conf.proxy_pass_header;
+    let listed = |list: &[String], name: &str| list.iter().any(|a| a.eq_ignore_ascii_case(name));
     let switching = h.status == 101 && upgrade;
     let mut content_type = None;
     let mut passed = Vec::with_capacity(upstream_headers.len());
@@ -805,8 +771,8 @@ async fn respond(
             passed.push((n.clone(), v.clone()));
             continue;
         }
-        let hidden = (HIDDEN.iter().any(|x| n.eq_ignore_ascii_case(x)) && !listed(&pass, n))
-            || listed(&hide, n);
+        let hidden = (HIDDEN.iter().any(|x| n.eq_ignore_ascii_case(x)) && !listed(pass, n))
+            || listed(hide, n);
         if hidden {
             continue;
         }
@@ -850,7 +816,7 @@ async fn respond(
         // and response heads while it does.
         // (The client's headers stay: the access log line may use them.)
         drop((out, reply, server, status_line));
-        let idle = setting_time(exec, "proxy_read_timeout", 60);
+        let idle = exec.conf().proxy_read_timeout;
         let sent = tunnel(client, stream, buf, idle).await;
         return Forward::Done {
             keep: false,
@@ -880,7 +846,7 @@ async fn respond(
     drop(status_line);
     // The head waits to go out with the first body bytes.
     let mut pending = out;
-    let read_timeout = setting_time(exec, "proxy_read_timeout", 60);
+    let read_timeout = exec.conf().proxy_read_timeout;
     let mut sent: u64 = 0;
     let mut complete = head_only;
     // The body ended before its end: nginx logs it and closes the client
@@ -1032,15 +998,10 @@ async fn read_more(stream: &mut UpStream, buf: &mut Vec<u8>, timeout: Duration) 
 
 /// The Server header rginx sends (`server_tokens`).
 pub fn server_header(exec: &Exec) -> Option<String> {
-    let tokens = exec
-        .levels()
-        .value("server_tokens")
-        .and_then(|s| s.args.first())
-        .map_or("on", String::as_str);
-    Some(match tokens {
-        "off" => "rginx".to_string(),
-        "build" | "on" => concat!("rginx/", env!("CARGO_PKG_VERSION")).to_string(),
-        other => other.to_string(),
+    use crate::ir::conf::Tokens;
+    Some(match exec.conf().server_tokens {
+        Tokens::Off => "rginx".to_string(),
+        Tokens::Build | Tokens::On => concat!("rginx/", env!("CARGO_PKG_VERSION")).to_string(),
     })
 }
 
