@@ -1,7 +1,7 @@
-# Shared by compare.sh and compare_tls.sh (sourced, not run): process
-# bookkeeping, free ports, starting and stopping a proxy, CPU ticks and
-# wrk's output. The caller sets WORK, OUT, RESULTS, PROXIES, URL, NGINX,
-# RGINX, NGX_VERSION, PIN and die() before using them.
+# Shared by compare.sh, compare_tls.sh and callgrind.sh (sourced, not
+# run): process bookkeeping, free ports, starting and stopping a proxy, CPU
+# ticks and wrk's output. The caller sets WORK, OUT, RESULTS, PROXIES, URL,
+# NGINX, RGINX, NGX_VERSION, PIN and die() before using them.
 
 # --- processes: every one started is remembered and stopped on exit -----
 STARTED=()
