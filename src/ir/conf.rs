@@ -756,6 +756,7 @@ pub fn resolve(http: &[Setting], servers: &mut [super::Server]) -> Result<(Main,
         let mut srv = SrvLevel::of(&server.settings)?;
         srv.inherit(&http_srv, false);
         server.srv = Arc::new(srv.resolve());
+        server.rewrites = super::rewrite::compile(&server.settings, None)?;
         for l in &mut server.locations {
             resolve_location(l, &level)?;
         }
@@ -771,13 +772,7 @@ fn resolve_location(l: &mut super::Location, parent: &LocLevel) -> Result {
     let mut level = LocLevel::of(&l.settings, Some(alias.clone()))?;
     level.inherit_all(parent, false);
     l.conf = Arc::new(level.resolve());
-    for s in &mut l.settings {
-        if s.name == "if" {
-            let mut inner = LocLevel::of(&s.block, Some(alias.clone()))?;
-            inner.inherit_all(&level, true);
-            s.conf = Some(Arc::new(inner.resolve()));
-        }
-    }
+    l.rewrites = super::rewrite::compile(&l.settings, Some((&level, &alias)))?;
     for child in &mut l.children {
         resolve_location(child, &level)?;
     }

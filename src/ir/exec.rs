@@ -12,8 +12,8 @@
 
 use super::balance::Group;
 use super::conf::Loc;
-use super::location::{find, named, Location, Setting};
-use super::merge::Levels;
+use super::location::{find, named, Location};
+use super::rewrite::{Cond, FileTest, Flag, If, Return, Rewrite, Stmt};
 use super::route::Request;
 use super::server::{select, Why};
 use super::uri::parse;
@@ -123,7 +123,7 @@ enum Rw<'a> {
     Break,
     /// `rewrite … last`: search locations again.
     Last,
-    Return(&'a Setting),
+    Return(&'a Return),
     Redirect(u16, String),
 }
 
@@ -158,7 +158,7 @@ pub struct Exec<'a> {
     loc_chain: smallvec::SmallVec<[&'a Location; 4]>,
     /// A true `if` of the location: its block is the configuration in
     /// effect.
-    pub if_block: Option<&'a Setting>,
+    pub if_block: Option<&'a If>,
     /// `$1`…`$9` and named captures of the last regex that matched.
     pub captures: RefCell<Captures>,
     pub set_vars: HashMap<String, String>,
@@ -238,34 +238,8 @@ macro_rules! step {
 }
 pub(super) use step;
 
-fn status_of(arg: &str) -> Option<u16> {
-    arg.parse::<u16>().ok().filter(|c| (100..=999).contains(c))
-}
-
 fn is_redirect(code: u16) -> bool {
     matches!(code, 301 | 302 | 303 | 307 | 308)
-}
-
-/// A regex of a `rewrite` or `if`, compiled once per thread and kept
-/// (the patterns are the configuration's, so the cache is bounded).
-fn compiled(pattern: &str, caseless: bool) -> Result<regex::Regex, regex::Error> {
-    thread_local! {
-        static CACHE: RefCell<HashMap<(String, bool), regex::Regex>> = RefCell::new(HashMap::new());
-    }
-    CACHE.with(|c| {
-        if let Some(re) = c.borrow().get(&(pattern.to_string(), caseless)) {
-            return Ok(re.clone());
-        }
-        let re = regex::RegexBuilder::new(pattern)
-            .case_insensitive(caseless)
-            .build()?;
-        let mut c = c.borrow_mut();
-        if c.len() > 4096 {
-            c.clear();
-        }
-        c.insert((pattern.to_string(), caseless), re.clone());
-        Ok(re)
-    })
 }
 
 /// nginx's checks of a Host value (`ngx_http_validate_host`): lower case,
@@ -595,14 +569,6 @@ impl<'a> Exec<'a> {
         }
     }
 
-    /// The levels settings come from now (location chain, server, http),
-    /// with a true `if` block innermost.
-    pub fn levels(&self) -> Levels<'a> {
-        let mut l = Levels::with_chain(self.http, self.server, self.loc_chain.clone());
-        l.if_block = self.if_block;
-        l
-    }
-
     fn set_loc(&mut self, loc: Option<&'a Location>) {
         self.loc = loc;
         self.loc_chain.clear();
@@ -625,7 +591,7 @@ impl<'a> Exec<'a> {
                     self.set_loc(None);
                     self.if_block = None;
                     self.uri_changed = false;
-                    match self.rewrite(&self.server.settings, true) {
+                    match self.rewrite(&self.server.rewrites, true) {
                         Rw::Continue | Rw::Break | Rw::Last => start = Start::FindConfig,
                         other => return self.rewrite_result(other),
                     }
@@ -685,8 +651,8 @@ impl<'a> Exec<'a> {
                 }
                 Start::Rewrite => {
                     self.uri_changed = false;
-                    let settings = self.loc.map_or(&[][..], |l| l.settings.as_slice());
-                    let search = match self.rewrite(settings, false) {
+                    let stmts = self.loc.map_or(&[][..], |l| l.rewrites.as_slice());
+                    let search = match self.rewrite(stmts, false) {
                         Rw::Continue => self.uri_changed,
                         Rw::Break => false,
                         Rw::Last => true,
@@ -748,43 +714,37 @@ impl<'a> Exec<'a> {
         self.try_eval(template).unwrap_or_default()
     }
 
-    /// Run the rewrite module's directives of a level (`rewrite`, `set`,
+    /// Run the rewrite module's statements of a level (`rewrite`, `set`,
     /// `if`, `return`, `break`). A true `if` runs its block in line and,
     /// in a location, becomes the configuration in effect.
-    fn rewrite(&mut self, settings: &'a [Setting], server_level: bool) -> Rw<'a> {
-        for s in settings {
-            match s.name.as_str() {
-                "return" => return Rw::Return(s),
-                "break" => {
+    fn rewrite(&mut self, stmts: &'a [Stmt], server_level: bool) -> Rw<'a> {
+        for s in stmts {
+            match s {
+                Stmt::Return(r) => return Rw::Return(r),
+                Stmt::Break => {
                     self.uri_changed = false;
                     return Rw::Break;
                 }
-                "set" => {
-                    if let (Some(name), Some(value)) = (s.args.first(), s.args.get(1)) {
-                        let v = self.eval(value);
-                        self.set_vars
-                            .insert(name.trim_start_matches('$').to_string(), v);
-                    }
+                Stmt::Set { var, value } => {
+                    let v = self.eval(value);
+                    self.set_vars.insert(var.clone(), v);
                 }
-                "if" if self.condition(&s.args) => {
-                    step!(
-                        self,
-                        format!("if ({}) at {} is true", s.args.join(" "), s.at)
-                    );
+                Stmt::If(i) if self.condition(&i.cond) => {
+                    step!(self, format!("if {} at {} is true", i.text, i.at));
                     if !server_level {
-                        self.if_block = Some(s);
+                        self.if_block = Some(i);
                     }
-                    match self.rewrite(&s.block, server_level) {
+                    match self.rewrite(&i.block, server_level) {
                         Rw::Continue => {}
                         other => return other,
                     }
                 }
-                "rewrite" => {
-                    if let Some(rw) = self.rewrite_one(s) {
+                Stmt::If(_) => {}
+                Stmt::Rewrite(r) => {
+                    if let Some(rw) = self.rewrite_one(r) {
                         return rw;
                     }
                 }
-                _ => {}
             }
         }
         Rw::Continue
@@ -794,9 +754,9 @@ impl<'a> Exec<'a> {
 impl<'a> Exec<'a> {
     /// One `rewrite`: `None` when the list goes on (no match, or a match
     /// without a flag), else how the phase ends.
-    fn rewrite_one(&mut self, s: &'a Setting) -> Option<Rw<'a>> {
-        let (pattern, replacement) = (s.args.first()?, s.args.get(1)?);
-        let re = match compiled(pattern, false) {
+    fn rewrite_one(&mut self, r: &'a Rewrite) -> Option<Rw<'a>> {
+        let (pattern, replacement) = (&r.pattern, &r.replacement);
+        let re = match &r.regex {
             Ok(re) => re,
             Err(e) => {
                 step!(
@@ -808,8 +768,8 @@ impl<'a> Exec<'a> {
         };
         let uri = self.uri.clone();
         let caps = re.captures(&uri)?;
-        self.set_captures(&re, &caps);
-        let flag = s.args.get(2).map(String::as_str);
+        self.set_captures(re, &caps);
+        let flag = r.flag;
         // New arguments (after a "?" written in the replacement, not one a
         // variable brings) replace the old ones, which are appended unless
         // the replacement ends with "?".
@@ -835,15 +795,19 @@ impl<'a> Exec<'a> {
             self,
             format!(
                 "rewrite {pattern} {replacement}{} at {}: \"{path}\"",
-                flag.map(|f| format!(" {f}")).unwrap_or_default(),
-                s.at
+                flag.map(|f| format!(" {}", f.word())).unwrap_or_default(),
+                r.at
             )
         );
         let scheme = replacement.starts_with("http://")
             || replacement.starts_with("https://")
             || replacement.starts_with("$scheme");
-        if scheme || matches!(flag, Some("redirect" | "permanent")) {
-            let code = if flag == Some("permanent") { 301 } else { 302 };
+        if scheme || matches!(flag, Some(Flag::Redirect | Flag::Permanent)) {
+            let code = if flag == Some(Flag::Permanent) {
+                301
+            } else {
+                302
+            };
             let url = match &args {
                 Some(a) => format!("{path}?{a}"),
                 None => path,
@@ -854,11 +818,11 @@ impl<'a> Exec<'a> {
         self.args = args;
         self.uri_rewritten = true;
         match flag {
-            Some("last") => {
+            Some(Flag::Last) => {
                 self.uri_changed = true;
                 Some(Rw::Last)
             }
-            Some("break") => {
+            Some(Flag::Break) => {
                 self.uri_changed = false;
                 self.valid_location = false;
                 Some(Rw::Break)
@@ -871,75 +835,64 @@ impl<'a> Exec<'a> {
     }
 
     /// An `if` condition.
-    fn condition(&mut self, args: &[String]) -> bool {
-        let mut a: Vec<String> = args.to_vec();
-        if let Some(first) = a.first_mut() {
-            *first = first.strip_prefix('(').unwrap_or(first).to_string();
-        }
-        if let Some(last) = a.last_mut() {
-            *last = last.strip_suffix(')').unwrap_or(last).to_string();
-        }
-        a.retain(|x| !x.is_empty());
-        let file_test = |op: &str, path: &str| {
+    fn condition(&mut self, cond: &'a Cond) -> bool {
+        let file_test = |test: FileTest, path: &str| {
             let meta = std::fs::metadata(path);
-            match op {
-                "-f" => meta.is_ok_and(|m| m.is_file()),
-                "-d" => meta.is_ok_and(|m| m.is_dir()),
-                "-e" => meta.is_ok(),
-                "-x" => {
+            match test {
+                FileTest::File => meta.is_ok_and(|m| m.is_file()),
+                FileTest::Dir => meta.is_ok_and(|m| m.is_dir()),
+                FileTest::Exists => meta.is_ok(),
+                FileTest::Executable => {
                     use std::os::unix::fs::PermissionsExt;
                     meta.is_ok_and(|m| m.permissions().mode() & 0o111 != 0)
                 }
-                _ => false,
             }
         };
-        match a.as_slice() {
-            [op, path] if op.starts_with("-") || op.starts_with("!-") => {
-                let path = self.eval(path);
-                match op.strip_prefix('!') {
-                    Some(op) => !file_test(op, &path),
-                    None => file_test(op, &path),
-                }
-            }
-            [var] => {
+        match cond {
+            Cond::File {
+                test,
+                path,
+                negated,
+            } => file_test(*test, &self.eval(path)) != *negated,
+            Cond::Value(var) => {
                 let v = self.eval(var);
                 !v.is_empty() && v != "0"
             }
-            [var, op, rhs] => {
-                let v = self.eval(var);
-                match op.as_str() {
-                    "=" => v == self.eval(rhs),
-                    "!=" => v != self.eval(rhs),
-                    "~" | "~*" | "!~" | "!~*" => {
-                        let caseless = op.ends_with('*');
-                        let Ok(re) = compiled(rhs, caseless) else {
-                            step!(self, format!("rginx cannot compile the if regex \"{rhs}\""));
-                            return false;
-                        };
-                        let hit = re.captures(&v);
-                        if let Some(c) = &hit {
-                            self.set_captures(&re, c);
-                        }
-                        hit.is_some() != op.starts_with('!')
-                    }
-                    _ => false,
+            Cond::Equals {
+                value,
+                other,
+                negated,
+            } => (self.eval(value) == self.eval(other)) != *negated,
+            Cond::Matches {
+                value,
+                pattern,
+                regex,
+                negated,
+            } => {
+                let v = self.eval(value);
+                let Ok(re) = regex else {
+                    step!(
+                        self,
+                        format!("rginx cannot compile the if regex \"{pattern}\"")
+                    );
+                    return false;
+                };
+                let hit = re.captures(&v);
+                if let Some(c) = &hit {
+                    self.set_captures(re, c);
                 }
+                hit.is_some() != *negated
             }
-            _ => false,
+            Cond::Never => false,
         }
     }
 
     /// `return code [text|URL]` / `return URL`.
-    fn do_return(&mut self, ret: &Setting) -> Outcome {
+    fn do_return(&mut self, ret: &Return) -> Outcome {
         step!(self, format!("return {} at {}", ret.args.join(" "), ret.at));
-        let code = ret.args.first().and_then(|c| status_of(c));
-        let rest = if code.is_some() {
-            ret.args.get(1)
-        } else {
-            ret.args.first()
-        };
+        let code = ret.code;
         let status = code.unwrap_or(302);
-        let value = rest.map(|t| self.eval(t));
+        let value = ret.value.as_ref().map(|t| self.eval(t));
         self.discards_first = status < 400 || value.is_some();
         match value {
             Some(url) if is_redirect(status) || code.is_none() => {

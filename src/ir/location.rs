@@ -34,8 +34,6 @@ pub struct Setting {
     pub args: Vec<String>,
     pub at: At,
     pub block: Vec<Setting>,
-    /// An `if` of a location: the configuration in effect when it is true.
-    pub conf: Option<std::sync::Arc<super::conf::Loc>>,
 }
 
 #[derive(Debug)]
@@ -50,6 +48,8 @@ pub struct Location {
     pub settings: Vec<Setting>,
     /// Its settings merged with the levels around it.
     pub conf: std::sync::Arc<super::conf::Loc>,
+    /// Its rewrite module statements, compiled.
+    pub rewrites: Vec<super::rewrite::Stmt>,
 }
 
 thread_local! {
@@ -143,6 +143,7 @@ impl Location {
             children,
             settings,
             conf: Default::default(),
+            rewrites: Vec::new(),
         })
     }
 

@@ -17,6 +17,7 @@ pub mod merge;
 pub mod pages;
 pub mod proxy;
 pub mod realip;
+pub mod rewrite;
 pub mod route;
 pub mod server;
 pub mod statics;
@@ -146,7 +147,6 @@ pub(crate) fn setting_of(config: &Config, d: &Directive) -> Option<location::Set
         args: d.args.iter().map(|a| a.text().into_owned()).collect(),
         at: at(&config.sources, d),
         block,
-        conf: None,
     })
 }
 

@@ -58,6 +58,8 @@ pub struct Server {
     pub conf: std::sync::Arc<super::conf::Loc>,
     /// What the server decides for its connections.
     pub srv: std::sync::Arc<super::conf::Srv>,
+    /// The server level's rewrite module statements, compiled.
+    pub rewrites: Vec<super::rewrite::Stmt>,
     /// In the first server of a list: the selection tables of the list,
     /// built on first use ([`select`], [`candidates`]). The servers are
     /// not to be changed once they are used.
@@ -237,6 +239,7 @@ impl Server {
             settings: super::settings_of(config, &children),
             conf: Default::default(),
             srv: Default::default(),
+            rewrites: Vec::new(),
             lookup: OnceLock::new(),
         })
     }

@@ -455,6 +455,7 @@ async fn stream_request(
             tls: tls.as_deref(),
             plain_on_tls: false,
             last: false,
+            body_timeout: gen2.http.early(local).0.client_body_timeout,
         };
         tokio::select! {
             _ = handle(&mut client, &gen2, head, conn) => {}

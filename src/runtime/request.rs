@@ -218,13 +218,28 @@ pub async fn serve(
         },
     };
     let _ = stream.set_nodelay(true);
+    // What the socket's default server decides, found once per connection.
+    let (header_timeout, keepalive_timeout, limit, linger, body_timeout) = {
+        let (early, srv) = gen.http.early(local);
+        let linger = match early.lingering_close {
+            crate::ir::conf::Lingering::Off => Linger::Off,
+            crate::ir::conf::Lingering::Always => Linger::Always,
+            crate::ir::conf::Lingering::On => Linger::On,
+        };
+        (
+            srv.client_header_timeout,
+            early.keepalive_timeout.timeout,
+            early.keepalive_requests,
+            (linger, early.lingering_time, early.lingering_timeout),
+            early.client_body_timeout,
+        )
+    };
     let mut tls = None;
     let mut plain_on_tls = false;
     let mut client = if gen.is_tls(local) {
         // A TLS record starts with 0x16 (handshake); anything else is plain
         // HTTP sent to the TLS port (nginx's 497).
         let mut first = [0u8; 1];
-        let header_timeout = gen.http.early(local).1.client_header_timeout;
         match tokio::time::timeout(header_timeout, stream.peek(&mut first)).await {
             Ok(Ok(1)) if first[0] == 0x16 => {
                 match super::tls::accept(&gen, stream, local, header_timeout).await {
@@ -262,7 +277,6 @@ pub async fn serve(
                 return;
             }
             Plaintext::Sniff => {
-                let header_timeout = gen.http.early(local).1.client_header_timeout;
                 match tokio::time::timeout(header_timeout, starts_with_preface(&stream)).await {
                     Ok(Ok(true)) => {
                         super::h2::serve(stream, gen, local, remote, id, None).await;
@@ -274,20 +288,7 @@ pub async fn serve(
             }
         }
     };
-    let header_timeout = gen.http.early(local).1.client_header_timeout;
-    let early = gen.http.early(local).0;
-    let keepalive_timeout = early.keepalive_timeout.timeout;
-    let limit = early.keepalive_requests;
     let limits = head_limits(&gen, local);
-    let linger = (
-        match early.lingering_close {
-            crate::ir::conf::Lingering::Off => Linger::Off,
-            crate::ir::conf::Lingering::Always => Linger::Always,
-            crate::ir::conf::Lingering::On => Linger::On,
-        },
-        early.lingering_time,
-        early.lingering_timeout,
-    );
     let mut served = 0u64;
     let retired = gen.retired.subscribe();
     let mut stopping = super::stopping().subscribe();
@@ -391,6 +392,7 @@ pub async fn serve(
                 // before it says "Connection: close": no request is lost
                 // to a close racing the client's next request.
                 last: served >= limit || *retired.borrow(),
+                body_timeout,
             },
         )
         .await;
@@ -428,6 +430,8 @@ pub(super) struct Conn<'a> {
     /// The last request `keepalive_requests` allows: its response says
     /// `Connection: close`.
     pub last: bool,
+    /// `client_body_timeout` of the socket's default server.
+    pub body_timeout: std::time::Duration,
 }
 
 pub(super) async fn handle(
@@ -461,7 +465,7 @@ pub(super) async fn handle(
         tls: conn.tls.map(|t| t.server_name.clone()),
         body: None,
     };
-    let body_timeout = gen.http.early(local).0.client_body_timeout;
+    let body_timeout = conn.body_timeout;
     let mut refused = None;
     // A chunked body is read before routing when the request is proxied
     // (bounded by the largest client_max_body_size the server could
