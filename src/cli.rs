@@ -3,6 +3,7 @@
 
 use crate::check;
 use crate::diag::{Diagnostic, Level};
+use crate::load;
 use crate::syntax::{self, include, LoadOptions};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -250,119 +251,97 @@ pub fn main() -> i32 {
     }
     let mut out = Output::new(cli.error_log.as_deref());
     let (prefix, conf) = paths(&cli);
-    let load = LoadOptions {
+    let files = LoadOptions {
         command_line: cli.globals.clone(),
         prefix: Some(prefix.clone()),
         ..LoadOptions::default()
     };
-    let config = match syntax::load(&conf, &load) {
-        Ok(c) => c,
-        Err(e) => {
-            out.line(&format!("{PROGRAM}: [emerg] {}", e.error));
-            if cli.test || cli.test_dump {
-                out.line(&format!(
-                    "{PROGRAM}: configuration file {} test failed",
-                    conf.display()
-                ));
+    if let Some(signal) = cli.signal {
+        return match load::read(&conf, &files) {
+            Ok(config) => send_signal(&mut out, &config, &prefix, signal),
+            Err(e) => {
+                print_lines(&mut out, e.messages());
+                1
             }
+        };
+    }
+    if cli.test || cli.test_dump {
+        return test_command(&cli, &mut out, &conf, files);
+    }
+    let Some(version) = nginx_version(cli.nginx_version.as_deref()) else {
+        return 2;
+    };
+    let gate = if cli.allow_unsupported {
+        load::Gate::Warn
+    } else {
+        load::Gate::Refuse
+    };
+    let load = load::Options::new(files, gate);
+    let loaded = match load::load(&conf, &load) {
+        Ok(l) => l,
+        Err(e) => {
+            print_lines(&mut out, e.messages());
             return 1;
         }
     };
-    let result = check::check(&config);
-    if let Some(signal) = cli.signal {
-        return send_signal(&mut out, &config, &prefix, signal);
+    print_lines(&mut out, &loaded.messages);
+    crate::runtime::process::run(
+        loaded.config,
+        loaded.http,
+        crate::runtime::process::Options {
+            conf,
+            prefix,
+            load,
+            version,
+        },
+    )
+}
+
+fn print_lines<'a>(out: &mut Output, messages: impl IntoIterator<Item = &'a load::Message>) {
+    for m in messages {
+        out.line(&m.line(PROGRAM));
     }
-    if cli.test || cli.test_dump {
-        for d in &result.diagnostics {
-            if !(cli.quiet && d.level > Level::Warn && result.fatal.is_none()) {
-                out.line(&d.render_nginx(PROGRAM, &config.sources));
-            }
+}
+
+/// `-t`/`-T`: every stage but the gate (nginx's answer, for nginx's
+/// directives), and no sockets.
+fn test_command(cli: &Cli, out: &mut Output, conf: &Path, files: LoadOptions) -> i32 {
+    let result = load::load(conf, &load::Options::new(files, load::Gate::Off));
+    // -q hides what is below a warning, unless the check itself failed.
+    let check_failed = matches!(&result, Err(e) if e.stage <= load::Stage::Check);
+    let messages: Vec<&load::Message> = match &result {
+        Ok(l) => l.messages.iter().collect(),
+        Err(e) => e.messages().collect(),
+    };
+    for m in messages {
+        if !(cli.quiet && m.level > Level::Warn && !check_failed) {
+            out.line(&m.line(PROGRAM));
         }
-        // nginx -t also builds what the configuration needs (hashes,
-        // upstream addresses) and reports what that finds.
-        let built = if result.fatal.is_none() {
-            crate::ir::Http::build(&config, nix::unistd::geteuid().is_root())
-        } else {
-            Ok(Default::default())
-        };
-        if let Ok(http) = &built {
-            for w in &http.warnings {
-                out.line(&format!("{PROGRAM}: [warn] {w}"));
-            }
-        }
-        if let Err(e) = &built {
-            let e = e.strip_prefix("[emerg] ").unwrap_or(e);
-            out.line(&format!("{PROGRAM}: [emerg] {e}"));
-        }
-        if result.fatal.is_some() || built.is_err() {
+    }
+    let loaded = match result {
+        Ok(l) => l,
+        Err(_) => {
             out.line(&format!(
                 "{PROGRAM}: configuration file {} test failed",
                 conf.display()
             ));
             return 1;
         }
-        if !cli.quiet {
-            out.line(&format!(
-                "{PROGRAM}: the configuration file {} syntax is ok",
-                conf.display()
-            ));
-            out.line(&format!(
-                "{PROGRAM}: configuration file {} test is successful",
-                conf.display()
-            ));
-        }
-        if cli.test_dump {
-            dump_config(&config);
-        }
-        return 0;
-    }
-    for d in &result.diagnostics {
-        out.line(&d.render_nginx(PROGRAM, &config.sources));
-    }
-    if result.fatal.is_some() {
-        return 1;
-    }
-    let Some(version) = nginx_version(cli.nginx_version.as_deref()) else {
-        return 2;
     };
-    let missing = crate::runtime::unsupported(&config);
-    for m in &missing {
-        let level = if cli.allow_unsupported {
-            "warn"
-        } else {
-            "emerg"
-        };
+    if !cli.quiet {
         out.line(&format!(
-            "{PROGRAM}: [{level}] {m} (`rginx lint` lists them; docs/directives.md says what runs)"
+            "{PROGRAM}: the configuration file {} syntax is ok",
+            conf.display()
+        ));
+        out.line(&format!(
+            "{PROGRAM}: configuration file {} test is successful",
+            conf.display()
         ));
     }
-    if !missing.is_empty() && !cli.allow_unsupported {
-        return 1;
+    if cli.test_dump {
+        dump_config(&loaded.config);
     }
-    let root = nix::unistd::geteuid().is_root();
-    let http = match crate::ir::Http::build(&config, root) {
-        Ok(h) => {
-            for w in &h.warnings {
-                out.line(&format!("{PROGRAM}: [warn] {w}"));
-            }
-            h
-        }
-        Err(e) => {
-            let e = e.strip_prefix("[emerg] ").unwrap_or(&e);
-            out.line(&format!("{PROGRAM}: [emerg] {e}"));
-            return 1;
-        }
-    };
-    crate::runtime::process::run(
-        config,
-        http,
-        crate::runtime::process::Options {
-            conf,
-            prefix,
-            globals: cli.globals.clone(),
-            version,
-        },
-    )
+    0
 }
 
 /// The prefix and the main configuration file, resolved as nginx does:
@@ -690,10 +669,10 @@ fn lint_command(args: &LintArgs) -> i32 {
             overlay: input.overlay.clone(),
             ..LoadOptions::default()
         };
-        let config = match syntax::load(&input.path, &opts) {
+        let config = match load::read(&input.path, &opts) {
             Ok(c) => c,
             Err(e) => {
-                eprintln!("{PROGRAM}: {}", e.error);
+                eprintln!("{PROGRAM}: {e}");
                 unreadable = true;
                 continue;
             }
@@ -729,30 +708,24 @@ fn lint_command(args: &LintArgs) -> i32 {
     i32::from(located.iter().any(|l| l.finding.severity <= deny))
 }
 
-/// A configuration as the IR: loaded with its includes, checked as `-t`
-/// does, built. Errors are printed; `Err` is the exit code (`load_error`
-/// when the file cannot be read).
+/// A configuration as the IR: every stage but the gate (`route` explains
+/// whatever nginx would run). The refusal is printed; `Err` is the exit
+/// code (`load_error` when the file cannot be read).
 fn load_ir(path: &Path, load_error: i32) -> Result<crate::ir::Http, i32> {
-    let config = match syntax::load(path, &LoadOptions::default()) {
-        Ok(c) => c,
+    let opts = load::Options::new(LoadOptions::default(), load::Gate::Off);
+    match load::load(path, &opts) {
+        Ok(l) => Ok(l.http),
         Err(e) => {
-            eprintln!("{PROGRAM}: [emerg] {}", e.error);
-            return Err(load_error);
+            for m in &e.refusal {
+                eprintln!("{}", m.line(PROGRAM));
+            }
+            Err(if e.stage == load::Stage::Read {
+                load_error
+            } else {
+                1
+            })
         }
-    };
-    let checked = check::check(&config);
-    if let Some(i) = checked.fatal {
-        eprintln!(
-            "{}",
-            checked.diagnostics[i].render_nginx(PROGRAM, &config.sources)
-        );
-        return Err(1);
     }
-    let root = nix::unistd::geteuid().is_root();
-    crate::ir::Http::build(&config, root).map_err(|e| {
-        eprintln!("{PROGRAM}: {e}");
-        1
-    })
 }
 
 fn route_command(args: &RouteArgs) -> i32 {

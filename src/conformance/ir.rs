@@ -19,13 +19,13 @@ use super::client::Response;
 use super::engine::{Engine, Observation, Run, TlsObserved};
 use super::env::CaseEnv;
 use super::oracle::nginx_conf;
-use crate::check;
 use crate::ir::balance::{Attempt, Balancer};
 use crate::ir::exec::{Body, Exec, Outcome, Reply};
 use crate::ir::route::Request;
 use crate::ir::Http;
+use crate::load;
 use crate::registry::Version;
-use crate::syntax::{include, LoadOptions};
+use crate::syntax::LoadOptions;
 use std::collections::HashMap;
 
 pub struct IrEngine {
@@ -211,16 +211,20 @@ impl Engine for IrEngine {
         let conf = nginx_conf(env.dir(), &env.substitute(&case.config), false)?;
         let path = env.dir().join("nginx.conf");
         std::fs::write(&path, conf).map_err(|e| format!("writing {}: {e}", path.display()))?;
-        let config =
-            include::load(&path, &LoadOptions::default()).map_err(|e| e.error.to_string())?;
-        let checked = check::check(&config);
-        if let Some(i) = checked.fatal {
-            return Err(format!(
-                "rginx -t rejects the configuration: {}",
-                checked.diagnostics[i].message
-            ));
-        }
-        let http = Http::build(&config, false)?;
+        // The gate is off: cases exercise what nginx runs, and the runtime
+        // mode reports what rginx refuses.
+        let opts = load::Options {
+            files: LoadOptions::default(),
+            gate: load::Gate::Off,
+            root: false,
+        };
+        let http = match load::load(&path, &opts) {
+            Ok(l) => l.http,
+            Err(e) if e.stage == load::Stage::Check => {
+                return Err(format!("rginx -t rejects the configuration: {e}"))
+            }
+            Err(e) => return Err(e.to_string()),
+        };
         // Balancer state lives as long as the server: across the requests.
         let mut balancers: HashMap<String, Balancer> = HashMap::new();
         let mut observations = Vec::new();

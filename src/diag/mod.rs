@@ -77,24 +77,27 @@ impl Diagnostic {
     /// `rginx: [emerg] unexpected "}" in /etc/nginx/nginx.conf:12`, as
     /// nginx prints it (its position is always the line, never a column).
     pub fn render_nginx(&self, program: &str, sources: &SourceMap) -> String {
+        format!("{program}: [{}] {}", self.level, self.located(sources))
+    }
+
+    /// The message with nginx's position: `... in FILE:LINE`, `... in
+    /// command line`, or nothing for whole-configuration findings (an
+    /// error log line carries this after its own prefix).
+    pub fn located(&self, sources: &SourceMap) -> String {
         match self.span {
             Some(span) if sources.get(span.file).path().is_none() => {
-                format!(
-                    "{program}: [{}] {} in command line",
-                    self.level, self.message
-                )
+                format!("{} in command line", self.message)
             }
             Some(span) => {
                 let file = sources.get(span.file);
                 format!(
-                    "{program}: [{}] {} in {}:{}",
-                    self.level,
+                    "{} in {}:{}",
                     self.message,
                     file.display_name(),
                     file.line_of(span.lo)
                 )
             }
-            None => format!("{program}: [{}] {}", self.level, self.message),
+            None => self.message.clone(),
         }
     }
 }

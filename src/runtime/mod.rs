@@ -189,39 +189,3 @@ impl Generation {
         }
     }
 }
-
-/// Every directive of a configuration rginx does not implement, as
-/// `"name" at file:line` — rginx refuses to serve such a configuration
-/// (unless told `--allow-unsupported`), since skipping a directive would
-/// serve traffic differently from nginx.
-pub fn unsupported(config: &crate::syntax::Config) -> Vec<String> {
-    let opts = crate::lint::LintOptions::default();
-    let model = crate::lint::model::Model::build(config, &opts);
-    let mut out = Vec::new();
-    for (i, n) in model.nodes.iter().enumerate() {
-        let Some(spec) = n.spec else { continue };
-        let args: Vec<_> = n.d.args.iter().map(|a| a.text()).collect();
-        let refused = spec.refused_arg(args.iter().map(|a| a.as_ref()));
-        if spec.support != crate::registry::Support::Unsupported && refused.is_none() {
-            continue;
-        }
-        let at = model
-            .span(i)
-            .map(|s| {
-                let f = config.sources.get(s.file);
-                format!("{}:{}", f.display_name(), f.line_of(s.lo))
-            })
-            .unwrap_or_default();
-        out.push(match refused {
-            Some(v) => format!(
-                "\"{} {v}\" is not supported by rginx yet in {at}",
-                spec.name
-            ),
-            None => format!(
-                "\"{}\" directive is not supported by rginx yet in {at}",
-                spec.name
-            ),
-        });
-    }
-    out
-}

@@ -7,7 +7,7 @@
 use super::logs::ErrorLog;
 use super::Generation;
 use crate::registry::Version;
-use crate::syntax::{self, Config, LoadOptions};
+use crate::syntax::Config;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -19,7 +19,9 @@ use tokio::sync::{watch, Semaphore};
 pub struct Options {
     pub conf: PathBuf,
     pub prefix: PathBuf,
-    pub globals: Option<String>,
+    /// How startup loaded the configuration; a reload loads it the same
+    /// way, so it refuses what startup refuses.
+    pub load: crate::load::Options,
     pub version: Version,
 }
 
@@ -197,22 +199,6 @@ fn bind(b: &Bind) -> std::io::Result<std::net::TcpListener> {
     Ok(s.into())
 }
 
-fn load(opts: &Options) -> Result<(Config, crate::ir::Http), String> {
-    let load = LoadOptions {
-        command_line: opts.globals.clone(),
-        prefix: Some(opts.prefix.clone()),
-        ..LoadOptions::default()
-    };
-    let config = syntax::load(&opts.conf, &load).map_err(|e| e.error.to_string())?;
-    let checked = crate::check::check(&config);
-    if let Some(i) = checked.fatal {
-        return Err(checked.diagnostics[i].render_nginx("rginx", &config.sources));
-    }
-    let root = nix::unistd::geteuid().is_root();
-    let http = crate::ir::Http::build(&config, root)?;
-    Ok((config, http))
-}
-
 /// Serve until stopped; the process exit code.
 pub fn run(config: Config, http: crate::ir::Http, opts: Options) -> i32 {
     let main = main_settings(&config, &opts.prefix);
@@ -370,38 +356,9 @@ async fn serve(
         tokio::select! {
             _ = hup.recv() => {
                 error_log.write("notice", None, "signal 1 (SIGHUP) received, reconfiguring");
-                match load(&opts) {
-                    Err(e) => error_log.write("emerg", None, &format!("{e}; the old configuration keeps serving")),
-                    Ok((config, http)) => {
-                        let wanted = binds(&http, &config);
-                        // Sockets no longer listed stop accepting.
-                        let gone: Vec<Bind> = accepting.keys().filter(|b| !wanted.contains(b)).cloned().collect();
-                        for b in gone {
-                            if let Some(h) = accepting.remove(&b) { h.abort(); }
-                        }
-                        let mut failed = false;
-                        for b in wanted {
-                            if accepting.contains_key(&b) { continue; }
-                            match bind(&b).and_then(|l| start_accept(l, current.clone(), limit.clone(), active.clone(), ids.clone(), stop_rx.clone(), multi_accept)) {
-                                Ok(h) => { accepting.insert(b, h); }
-                                Err(e) => {
-                                    error_log.write("emerg", None, &format!("bind() to {} failed ({e})", b.addr));
-                                    failed = true;
-                                }
-                            }
-                        }
-                        if !failed {
-                            match Generation::new(http, opts.version, opts.prefix.clone(), error_log.clone()) {
-                                Ok(generation) => {
-                                    let old = current.write().ok().map(|mut c| std::mem::replace(&mut *c, Arc::new(generation)));
-                                    if let Some(old) = old { old.retire(); }
-                                    error_log.write("notice", None, "reconfigured");
-                                }
-                                Err(e) => error_log.write("emerg", None, &format!("{e}; the old configuration keeps serving")),
-                            }
-                        }
-                    }
-                }
+                reload(&opts, &current, &mut accepting, &error_log, |l| {
+                    start_accept(l, current.clone(), limit.clone(), active.clone(), ids.clone(), stop_rx.clone(), multi_accept)
+                });
             }
             _ = usr1.recv() => {
                 error_log.write("notice", None, "signal 10 (SIGUSR1) received, reopening logs");
@@ -435,6 +392,93 @@ async fn serve(
             }
         }
     }
+}
+
+/// SIGHUP: load the configuration again through every stage startup ran,
+/// then set up what it needs (TLS, new sockets) before anything changes.
+/// A failure at any point is logged as nginx logs it (the stage's
+/// `[emerg]` lines, nothing after) and the old configuration keeps
+/// serving on its sockets.
+fn reload(
+    opts: &Options,
+    current: &RwLock<Arc<Generation>>,
+    accepting: &mut HashMap<Bind, tokio::task::JoinHandle<()>>,
+    error_log: &Arc<ErrorLog>,
+    start: impl Fn(std::net::TcpListener) -> std::io::Result<tokio::task::JoinHandle<()>>,
+) {
+    error_log.write("notice", None, "reconfiguring");
+    let loaded = match crate::load::load(&opts.conf, &opts.load) {
+        Ok(l) => l,
+        Err(e) => {
+            for m in e.messages() {
+                error_log.write(m.level.as_str(), None, &m.text);
+            }
+            return;
+        }
+    };
+    for m in &loaded.messages {
+        error_log.write(m.level.as_str(), None, &m.text);
+    }
+    let wanted = binds(&loaded.http, &loaded.config);
+    let generation = match Generation::new(
+        loaded.http,
+        opts.version,
+        opts.prefix.clone(),
+        error_log.clone(),
+    ) {
+        Ok(g) => g,
+        Err(e) => {
+            error_log.write("emerg", None, &e);
+            return;
+        }
+    };
+    // New sockets first: if one cannot be bound, the ones bound so far
+    // close with this function and nothing has changed.
+    let mut opened = Vec::new();
+    for b in &wanted {
+        if accepting.contains_key(b) {
+            continue;
+        }
+        match bind(b) {
+            Ok(l) => opened.push((b.clone(), l)),
+            Err(e) => {
+                error_log.write(
+                    "emerg",
+                    None,
+                    &format!(
+                        "bind() to {} failed ({})",
+                        b.addr,
+                        crate::syntax::include::errno_text(&e)
+                    ),
+                );
+                return;
+            }
+        }
+    }
+    let old = current
+        .write()
+        .ok()
+        .map(|mut c| std::mem::replace(&mut *c, Arc::new(generation)));
+    if let Some(old) = old {
+        old.retire();
+    }
+    for (b, l) in opened {
+        match start(l) {
+            Ok(h) => {
+                accepting.insert(b, h);
+            }
+            Err(e) => error_log.write("emerg", None, &format!("listen on {} failed ({e})", b.addr)),
+        }
+    }
+    // Sockets no longer listed stop accepting.
+    accepting.retain(|b, h| {
+        let keep = wanted.contains(b);
+        if !keep {
+            h.abort();
+        }
+        keep
+    });
+    error_log.write("notice", None, "reconfigured");
 }
 
 fn start_accept(
