@@ -778,3 +778,129 @@ fn resolve_location(l: &mut super::Location, parent: &LocLevel) -> Result {
     }
     Ok(())
 }
+
+/// `worker_processes N | auto`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Workers {
+    Auto,
+    Count(u64),
+}
+
+fn worker_processes(f: &mut Option<Workers>, s: &Setting) -> Result {
+    let v = first(s)?;
+    *f = Some(if v == "auto" {
+        Workers::Auto
+    } else {
+        Workers::Count(parse_number(v).ok_or_else(|| invalid(s))?)
+    });
+    Ok(())
+}
+
+/// `worker_priority`: a signed number (`-5`, `+5`, `5`).
+fn worker_priority(f: &mut Option<Option<i32>>, s: &Setting) -> Result {
+    let p = first(s)?;
+    let (neg, digits) = match p.as_bytes().first() {
+        Some(b'-') => (true, &p[1..]),
+        Some(b'+') => (false, &p[1..]),
+        _ => (false, p),
+    };
+    let n = parse_number(digits)
+        .and_then(|n| i32::try_from(n).ok())
+        .ok_or_else(|| format!("invalid number \"{p}\""))?;
+    *f = Some(Some(if neg { -n } else { n }));
+    Ok(())
+}
+
+keywords!(
+    /// `debug_points`.
+    DebugPoints { Stop = "stop", Abort = "abort" }
+);
+
+fn some_msec(f: &mut Option<Option<Duration>>, s: &Setting) -> Result {
+    let mut d = None;
+    set::msec(&mut d, s)?;
+    *f = Some(d);
+    Ok(())
+}
+
+fn some_num(f: &mut Option<Option<u64>>, s: &Setting) -> Result {
+    let mut n = None;
+    set::num(&mut n, s)?;
+    *f = Some(n);
+    Ok(())
+}
+
+fn some_off(f: &mut Option<Option<u64>>, s: &Setting) -> Result {
+    let mut n = None;
+    set::off(&mut n, s)?;
+    *f = Some(n);
+    Ok(())
+}
+
+fn some_keyword<K: Keyword>(f: &mut Option<Option<K>>, s: &Setting) -> Result {
+    let mut k = None;
+    set::keyword(&mut k, s)?;
+    *f = Some(k);
+    Ok(())
+}
+
+levels! {
+    /// The main context: how the process runs (nginx's core module conf).
+    CoreLevel / Core {
+        daemon: bool = true, set::flag, inherit;
+        /// Relative to the prefix.
+        pid: String = "logs/nginx.pid".into(), set::str, inherit;
+        worker_processes: Workers = Workers::Count(1), worker_processes, inherit;
+        error_log: Vec<Entry> = Vec::new(), set::entries, inherit;
+        worker_rlimit_nofile: Option<u64> = None, some_num, inherit;
+        worker_rlimit_core: Option<u64> = None, some_off, inherit;
+        working_directory: Option<String> = None, set::some_str, inherit;
+        env: Vec<String> = Vec::new(), set::str_array, inherit;
+        worker_priority: Option<i32> = None, worker_priority, inherit;
+        worker_cpu_affinity: Option<Vec<String>> = None, some_args, inherit;
+        debug_points: Option<DebugPoints> = None, some_keyword, inherit;
+        /// `None`: a graceful stop waits for every connection.
+        worker_shutdown_timeout: Option<Duration> = None, some_msec, inherit;
+        /// `None`: the clock is read for every event.
+        timer_resolution: Option<Duration> = None, some_msec, inherit;
+    }
+}
+
+levels! {
+    /// The `events` block.
+    EventsLevel / Events {
+        worker_connections: u64 = 512, set::num, inherit;
+        multi_accept: bool = false, set::flag, inherit;
+    }
+}
+
+/// The main context and the `events` block (the `-g` directives first,
+/// then the configuration's), typed.
+pub fn process(config: &crate::syntax::Config) -> Result<(Core, Events)> {
+    let mut core = CoreLevel::default();
+    let mut events = EventsLevel::default();
+    let mut ids: Vec<_> = config.command_line.into_iter().collect();
+    ids.push(config.main);
+    for id in ids {
+        for d in super::expanded(config, &config.file(id).directives) {
+            match d.block() {
+                // Of the main context's blocks only `events` holds settings
+                // of the process.
+                Some(b) if d.is("events") => {
+                    for e in super::expanded(config, &b.directives) {
+                        if let Some(e) = super::setting_of(config, e) {
+                            events.set(&e).unwrap_or(Ok(())).map_err(|err| at(err, &e))?;
+                        }
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    if let Some(s) = super::setting_of(config, d) {
+                        core.set(&s).unwrap_or(Ok(())).map_err(|e| at(e, &s))?;
+                    }
+                }
+            }
+        }
+    }
+    Ok((core.resolve(), events.resolve()))
+}

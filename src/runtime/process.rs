@@ -44,21 +44,9 @@ struct Main {
 }
 
 fn main_settings(config: &Config, prefix: &Path) -> Main {
-    let mut ids: Vec<_> = config.command_line.into_iter().collect();
-    ids.push(config.main);
-    let mut m = Main {
-        daemon: true,
-        pid: prefix.join("logs/nginx.pid"),
-        workers: 1,
-        connections: 512,
-        multi_accept: false,
-        error_log: (Some(prefix.join("logs/error.log")), "error".into()),
-        os: Default::default(),
-        shutdown_timeout: None,
-        timer_resolution: None,
-    };
-    let msec =
-        |v: &str| crate::check::value::parse_time(v, true).map(std::time::Duration::from_millis);
+    use crate::ir::conf::{DebugPoints, Workers};
+    // `-t` has accepted the configuration: its values are well formed.
+    let (core, events) = crate::ir::conf::process(config).unwrap_or_default();
     let rel = |p: &str| {
         if p.starts_with('/') {
             PathBuf::from(p)
@@ -66,74 +54,41 @@ fn main_settings(config: &Config, prefix: &Path) -> Main {
             prefix.join(p)
         }
     };
-    for id in ids {
-        for d in crate::ir::expanded(config, &config.file(id).directives) {
-            let args: Vec<String> = d.args.iter().map(|a| a.text().into_owned()).collect();
-            match (d.name_text().as_ref(), args.as_slice()) {
-                ("daemon", [v]) => m.daemon = v == "on",
-                ("pid", [p]) => m.pid = rel(p),
-                ("worker_processes", [n]) => {
-                    m.workers = if n == "auto" {
-                        std::thread::available_parallelism().map_or(1, |n| n.get())
-                    } else {
-                        n.parse().unwrap_or(1)
-                    }
-                }
-                ("error_log", [p, rest @ ..]) => {
-                    let path = if p == "stderr" { None } else { Some(rel(p)) };
-                    m.error_log = (
-                        path,
-                        rest.first().cloned().unwrap_or_else(|| "error".into()),
-                    );
-                }
-                ("worker_rlimit_nofile", [n]) => m.os.rlimit_nofile = n.parse().ok(),
-                ("worker_rlimit_core", [n]) => {
-                    m.os.rlimit_core = crate::check::value::parse_size(n, true)
-                }
-                ("working_directory", [d]) => m.os.working_directory = Some(rel(d)),
-                ("env", [e]) => m.os.env.push(e.clone()),
-                ("worker_priority", [p]) => m.os.priority = parse_priority(p),
-                ("worker_cpu_affinity", masks) => m.os.affinity = super::os::Affinity::parse(masks),
-                ("debug_points", [p]) => {
-                    m.os.debug_points = match p.to_ascii_lowercase().as_str() {
-                        "stop" => Some(super::os::DebugPoints::Stop),
-                        "abort" => Some(super::os::DebugPoints::Abort),
-                        _ => None,
-                    }
-                }
-                ("worker_shutdown_timeout", [t]) => m.shutdown_timeout = msec(t),
-                ("timer_resolution", [t]) => m.timer_resolution = msec(t),
-                ("events", _) => {
-                    if let Some(b) = d.block() {
-                        for e in crate::ir::expanded(config, &b.directives) {
-                            if e.is("worker_connections") {
-                                if let Some(n) = e.args.first().and_then(|a| a.text().parse().ok())
-                                {
-                                    m.connections = n;
-                                }
-                            }
-                            if e.is("multi_accept") {
-                                m.multi_accept = e.args.first().is_some_and(|a| a.text() == "on");
-                            }
-                        }
-                    }
-                }
-                _ => {}
-            }
+    let error_log = match core.error_log.last() {
+        Some(e) => {
+            let p = e.arg(0).unwrap_or("logs/error.log");
+            (
+                (p != "stderr").then(|| rel(p)),
+                e.arg(1).unwrap_or("error").to_string(),
+            )
         }
-    }
-    m
-}
-
-/// `worker_priority`: a signed number (`-5`, `+5`, `5`).
-fn parse_priority(p: &str) -> Option<i32> {
-    let (neg, digits) = match p.as_bytes().first() {
-        Some(b'-') => (true, &p[1..]),
-        Some(b'+') => (false, &p[1..]),
-        _ => (false, p),
+        None => (Some(prefix.join("logs/error.log")), "error".into()),
     };
-    let n = i32::try_from(crate::check::value::parse_number(digits)?).ok()?;
-    Some(if neg { -n } else { n })
+    Main {
+        daemon: core.daemon,
+        pid: rel(&core.pid),
+        workers: match core.worker_processes {
+            Workers::Auto => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            Workers::Count(n) => usize::try_from(n).unwrap_or(1),
+        },
+        connections: usize::try_from(events.worker_connections).unwrap_or(usize::MAX),
+        multi_accept: events.multi_accept,
+        error_log,
+        os: super::os::OsSettings {
+            rlimit_nofile: core.worker_rlimit_nofile,
+            rlimit_core: core.worker_rlimit_core,
+            working_directory: core.working_directory.as_deref().map(rel),
+            env: core.env.clone(),
+            priority: core.worker_priority,
+            affinity: super::os::Affinity::parse(core.worker_cpu_affinity.as_deref().unwrap_or(&[])),
+            debug_points: core.debug_points.map(|d| match d {
+                DebugPoints::Stop => super::os::DebugPoints::Stop,
+                DebugPoints::Abort => super::os::DebugPoints::Abort,
+            }),
+        },
+        shutdown_timeout: core.worker_shutdown_timeout,
+        timer_resolution: core.timer_resolution,
+    }
 }
 
 /// A socket to bind: address and the options of its `listen`.
