@@ -14,8 +14,8 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use rginx::ir::exec::{Exec, Outcome};
-use rginx::ir::route::{route, Request};
+use rginx::exec::route::{route, Request};
+use rginx::exec::{Exec, Outcome};
 use rginx::ir::Http;
 use rginx::syntax::{load, LoadOptions};
 use std::collections::BTreeMap;

@@ -729,7 +729,7 @@ fn load_ir(path: &Path, load_error: i32) -> Result<crate::ir::Http, i32> {
 }
 
 fn route_command(args: &RouteArgs) -> i32 {
-    use crate::ir::route;
+    use crate::exec::route;
     let Some(version) = nginx_version(args.nginx_version.as_deref()) else {
         return 2;
     };

@@ -24,6 +24,7 @@ pub mod cli;
 pub mod conformance;
 pub mod diag;
 pub mod docs;
+pub mod exec;
 pub mod ir;
 pub mod lint;
 pub mod load;

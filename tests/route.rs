@@ -3,7 +3,7 @@
 //! serving the same configuration (with `return` bodies) and requesting
 //! every URI/Host below; the conformance suite keeps such checks running.
 
-use rginx::ir::route::{route, Request};
+use rginx::exec::route::{route, Request};
 use rginx::ir::Http;
 use rginx::syntax::{include, LoadOptions};
 
@@ -16,7 +16,7 @@ fn http(conf: &str) -> (tempfile::TempDir, Http) {
     (dir, http)
 }
 
-fn ask(http: &Http, host: &str, target: &str, port: u16) -> rginx::ir::route::Route {
+fn ask(http: &Http, host: &str, target: &str, port: u16) -> rginx::exec::route::Route {
     let req = Request {
         method: "GET".into(),
         target: target.into(),

@@ -889,7 +889,10 @@ pub fn process(config: &crate::syntax::Config) -> Result<(Core, Events)> {
                 Some(b) if d.is("events") => {
                     for e in super::expanded(config, &b.directives) {
                         if let Some(e) = super::setting_of(config, e) {
-                            events.set(&e).unwrap_or(Ok(())).map_err(|err| at(err, &e))?;
+                            events
+                                .set(&e)
+                                .unwrap_or(Ok(()))
+                                .map_err(|err| at(err, &e))?;
                         }
                     }
                 }

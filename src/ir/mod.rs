@@ -9,21 +9,14 @@
 pub mod balance;
 pub mod conf;
 pub mod dump;
-pub mod exec;
 pub mod hash;
 pub mod location;
 pub mod maps;
 pub mod merge;
 pub mod pages;
-pub mod proxy;
-pub mod realip;
 pub mod rewrite;
-pub mod route;
 pub mod server;
-pub mod statics;
-pub mod upstream;
 pub mod uri;
-pub mod vars;
 
 use crate::source::SourceMap;
 use crate::syntax::ast::Directive;
@@ -239,7 +232,7 @@ impl Http {
             let Some(url) = pass.args.first() else {
                 continue;
             };
-            let Some((authority, _)) = exec::split_url(url) else {
+            let Some((authority, _)) = uri::split_url(url) else {
                 continue;
             };
             if url.contains('$') || upstreams.contains_key(authority) {

@@ -124,3 +124,14 @@ mod tests {
         );
     }
 }
+
+/// Split `http://host:port/uri` into (authority, uri part).
+pub fn split_url(url: &str) -> Option<(&str, Option<&str>)> {
+    let rest = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"))?;
+    Some(match rest.find('/') {
+        Some(i) => (&rest[..i], Some(&rest[i..])),
+        None => (rest, None),
+    })
+}

@@ -3,7 +3,7 @@
 //! access logs with `log_format` (default `combined`), `access_log off`,
 //! reopened on USR1.
 
-use crate::ir::exec::Exec;
+use crate::exec::Exec;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -136,7 +136,7 @@ pub fn access(exec: &Exec, formats: &HashMap<String, Format>, files: &Files, pre
 /// nginx's `$time_local` (`22/Nov/2026:13:25:09 +0000`) and error log
 /// timestamp (`2026/11/22 13:25:09`), in UTC.
 pub fn times(secs: u64) -> (String, String, String) {
-    use crate::ir::statics::{civil, MONTHS};
+    use crate::exec::statics::{civil, MONTHS};
     let c = civil(secs);
     let (y, m, d) = (c.year, c.month, c.day);
     let (hh, mm, ss) = (c.hour, c.minute, c.second);

@@ -1,7 +1,7 @@
 //! The runtime: serves a configuration as nginx does. One process (a
 //! multi-threaded tokio runtime in place of nginx's workers) binds every
 //! listen socket of the IR, runs each request through the IR's phase
-//! executor (`ir::exec`), and carries out what it decides: responses it
+//! executor (`exec`), and carries out what it decides: responses it
 //! makes itself (pages, `return`, static files) and proxying
 //! (`upstream`), with WebSocket tunnelling. Signals as nginx: HUP reloads
 //! (a broken configuration keeps the old one serving), QUIT stops
@@ -139,13 +139,7 @@ impl Generation {
     /// Log for a request: to the `error_log`s of its location, server or
     /// http block (the innermost level that has any, each with its own
     /// level), else the main error log, as nginx does.
-    pub fn log_in(
-        &self,
-        exec: &crate::ir::exec::Exec,
-        level: &str,
-        conn: Option<u64>,
-        message: &str,
-    ) {
+    pub fn log_in(&self, exec: &crate::exec::Exec, level: &str, conn: Option<u64>, message: &str) {
         let entries = &exec.conf().error_log;
         if entries.is_empty() {
             return self.log(level, conn, message);

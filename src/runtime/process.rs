@@ -80,7 +80,9 @@ fn main_settings(config: &Config, prefix: &Path) -> Main {
             working_directory: core.working_directory.as_deref().map(rel),
             env: core.env.clone(),
             priority: core.worker_priority,
-            affinity: super::os::Affinity::parse(core.worker_cpu_affinity.as_deref().unwrap_or(&[])),
+            affinity: super::os::Affinity::parse(
+                core.worker_cpu_affinity.as_deref().unwrap_or(&[]),
+            ),
             debug_points: core.debug_points.map(|d| match d {
                 DebugPoints::Stop => super::os::DebugPoints::Stop,
                 DebugPoints::Abort => super::os::DebugPoints::Abort,

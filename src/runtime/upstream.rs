@@ -9,8 +9,8 @@ use super::head::ChunkStatus;
 use super::upstream_head::{self, Limits, Response, Verdict};
 use super::wire::{self, Head};
 use super::Generation;
+use crate::exec::{Body, Exec, ProxyPlan};
 use crate::ir::balance::Attempt;
-use crate::ir::exec::{Body, Exec, ProxyPlan};
 use futures_util::FutureExt;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -79,7 +79,7 @@ impl rustls::client::danger::ServerCertVerifier for VerifyUpstream {
 }
 
 /// The rustls client configuration for an upstream's `proxy_ssl_*`.
-fn client_tls(t: &crate::ir::exec::UpstreamTls) -> Result<Arc<rustls::ClientConfig>, String> {
+fn client_tls(t: &crate::exec::UpstreamTls) -> Result<Arc<rustls::ClientConfig>, String> {
     use rustls_pki_types::pem::PemObject;
     let base = rustls::crypto::aws_lc_rs::default_provider();
     // proxy_ssl_ciphers: the TLS 1.2 suites, in the string's order; TLS 1.3
@@ -190,7 +190,7 @@ async fn connect(
     gen: &Generation,
     key: &PoolKey,
     peer: SocketAddr,
-    tls: Option<&crate::ir::exec::UpstreamTls>,
+    tls: Option<&crate::exec::UpstreamTls>,
     timeout: Duration,
 ) -> Result<UpStream, PeerError> {
     let tcp = match tokio::time::timeout(timeout, TcpStream::connect(peer)).await {
@@ -368,7 +368,7 @@ fn redirect(exec: &Exec, url: &str, location: &str) -> String {
             return None;
         }
         let prefix = exec.loc.map(|l| l.pattern.clone()).unwrap_or_default();
-        let uri_part = crate::ir::exec::split_url(pass_url).and_then(|(_, u)| u);
+        let uri_part = crate::exec::split_url(pass_url).and_then(|(_, u)| u);
         let from = match uri_part {
             Some(_) => pass_url.clone(),
             None => format!("{pass_url}/"),

@@ -68,7 +68,7 @@ fn with_date_now<T>(f: impl FnOnce(&str) -> T) -> T {
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         if c.0 != now {
-            *c = (now, crate::ir::statics::http_date(now));
+            *c = (now, crate::exec::statics::http_date(now));
         }
         f(&c.1)
     })

@@ -305,7 +305,7 @@ fn rfc2253(name: &x509_parser::x509::X509Name<'_>) -> String {
 /// `ASN1_TIME_print`: `Nov  2 15:27:04 2026 GMT`. (Certificates are not
 /// dated before 1970 in practice; such a time prints as the epoch.)
 pub fn asn1_time(ts: i64) -> String {
-    use crate::ir::statics::{civil, MONTHS};
+    use crate::exec::statics::{civil, MONTHS};
     let c = civil(u64::try_from(ts).unwrap_or(0));
     format!(
         "{} {:2} {:02}:{:02}:{:02} {} GMT",

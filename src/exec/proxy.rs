@@ -2,11 +2,11 @@
 //! nginx sends (per version profile), as a [`ProxyPlan`] for the caller
 //! to carry out.
 
-use super::balance::{Group, Method};
-use super::conf::Pass;
-use super::exec::step;
-use super::exec::{split_url, Exec, Outcome, ProxyPlan};
-use super::location::LocationKind;
+use super::step;
+use super::{split_url, Exec, Outcome, ProxyPlan};
+use crate::ir::balance::{Group, Method};
+use crate::ir::conf::Pass;
+use crate::ir::location::LocationKind;
 
 impl<'a> Exec<'a> {
     pub(super) fn proxy(&mut self, pass: &'a Pass) -> Outcome {
@@ -137,7 +137,7 @@ impl<'a> Exec<'a> {
                 .rsplit_once(':')
                 .filter(|(h, p)| !h.ends_with(']') || p.is_empty())
                 .map_or(authority, |(h, _)| h);
-            super::exec::UpstreamTls {
+            super::UpstreamTls {
                 name: conf
                     .proxy_ssl_name
                     .as_ref()

@@ -4,8 +4,8 @@
 //! that use them (`$name`, `${name}`). Map values are cached per request
 //! unless the map is `volatile`, as nginx caches them.
 
-use super::exec::Exec;
-use super::maps::Table;
+use super::Exec;
+use crate::ir::maps::Table;
 use crate::profile::{has, Behaviour::*};
 
 /// Variables rginx knows but cannot compute without running (time,

@@ -4,8 +4,8 @@
 //! rewrite phase (so a location's `return` still sees the connection's
 //! address), and only if the server level did not change it already.
 
-use super::exec::step;
-use super::exec::Exec;
+use super::step;
+use super::Exec;
 use crate::profile::{has, Behaviour::RealipBracketedIpv6};
 use std::net::IpAddr;
 

@@ -2,9 +2,9 @@
 //! step on the way, and what nginx does with it: the response it makes,
 //! or the request line and headers it sends upstream.
 
-use super::location::find;
-use super::server::{select, Why};
-use super::{At, Http};
+use crate::ir::location::find;
+use crate::ir::server::{select, Why};
+use crate::ir::{At, Http};
 use crate::registry::Version;
 use serde::Serialize;
 use std::net::SocketAddr;
@@ -93,7 +93,7 @@ fn at_text(at: &At) -> String {
 
 /// Route a request through the IR and explain it.
 pub fn route(http: &Http, req: &Request, version: Version) -> Route {
-    use super::exec::{Body, Exec, Outcome};
+    use super::{Body, Exec, Outcome};
     let mut r = Route::default();
     let mut exec = match Exec::new(http, req, version) {
         Ok(e) => e,

@@ -10,14 +10,21 @@
 //! caller (the runtime, or the conformance engine's simulation), which
 //! reports back with [`Exec::upstream_error`] or [`Exec::proxied`].
 
-use super::balance::Group;
-use super::conf::Loc;
-use super::location::{find, named, Location};
-use super::rewrite::{Cond, FileTest, Flag, If, Return, Rewrite, Stmt};
-use super::route::Request;
-use super::server::{select, Why};
-use super::uri::parse;
-use super::{Http, Server};
+use crate::ir::balance::Group;
+use crate::ir::conf::Loc;
+use crate::ir::location::{find, named, Location};
+use crate::ir::rewrite::{Cond, FileTest, Flag, If, Return, Rewrite, Stmt};
+pub mod proxy;
+pub mod realip;
+pub mod route;
+pub mod statics;
+pub mod upstream;
+pub mod vars;
+
+use self::route::Request;
+use crate::ir::server::{select, Why};
+use crate::ir::uri::parse;
+use crate::ir::{Http, Server};
 use crate::profile::{has, Behaviour::*};
 use crate::registry::Version;
 use std::cell::RefCell;
@@ -232,7 +239,7 @@ macro_rules! step {
     ($exec:expr, $what:expr) => {
         if !$exec.serving {
             let what: String = $what;
-            $exec.steps.push($crate::ir::exec::Step { what });
+            $exec.steps.push($crate::exec::Step { what });
         }
     };
 }
@@ -329,22 +336,13 @@ pub fn escape_uri(path: &[u8]) -> String {
     out
 }
 
-/// Split `http://host:port/uri` into (authority, uri part).
-pub fn split_url(url: &str) -> Option<(&str, Option<&str>)> {
-    let rest = url
-        .strip_prefix("http://")
-        .or_else(|| url.strip_prefix("https://"))?;
-    Some(match rest.find('/') {
-        Some(i) => (&rest[..i], Some(&rest[i..])),
-        None => (rest, None),
-    })
-}
+pub use crate::ir::uri::split_url;
 
 /// The client's headers as nginx keeps them: `underscores_in_headers` and
 /// `ignore_invalid_headers` of the socket's default server apply to the
 /// lines before Host, those of the server Host selects to the lines after.
 fn kept_headers(http: &Http, req: &Request, selected: &Server) -> Vec<(String, String)> {
-    let default = super::server::socket_default(&http.servers, req.local).unwrap_or(selected);
+    let default = crate::ir::server::socket_default(&http.servers, req.local).unwrap_or(selected);
     let flags = |server: &Server| {
         (
             server.srv.underscores_in_headers,
@@ -381,7 +379,7 @@ impl<'a> Exec<'a> {
             status: 400,
             headers: Vec::new(),
             content_type: Some("text/html".into()),
-            body: Body::Text(super::pages::page(400).unwrap_or_default()),
+            body: Body::Text(crate::ir::pages::page(400).unwrap_or_default()),
         };
         // An absolute-form target names the host itself.
         let lower = req.target.get(..8).unwrap_or("").to_ascii_lowercase();
@@ -411,7 +409,7 @@ impl<'a> Exec<'a> {
                     status: 405,
                     headers: Vec::new(),
                     content_type: Some("text/html".into()),
-                    body: Body::Text(super::pages::page(405).unwrap_or_default()),
+                    body: Body::Text(crate::ir::pages::page(405).unwrap_or_default()),
                 });
             }
             if has(version, ConnectAuthorityForm) || authority {
@@ -422,7 +420,7 @@ impl<'a> Exec<'a> {
                 status: 405,
                 headers: Vec::new(),
                 content_type: Some("text/html".into()),
-                body: Body::Text(super::pages::page(405).unwrap_or_default()),
+                body: Body::Text(crate::ir::pages::page(405).unwrap_or_default()),
             });
         }
         let hosts: Vec<&str> = req
@@ -460,7 +458,7 @@ impl<'a> Exec<'a> {
                 status: 501,
                 headers: Vec::new(),
                 content_type: Some("text/html".into()),
-                body: Body::Text(super::pages::page(501).unwrap_or_default()),
+                body: Body::Text(crate::ir::pages::page(501).unwrap_or_default()),
             });
         }
         let host = match (&target_host, hosts.first()) {
@@ -535,7 +533,7 @@ impl<'a> Exec<'a> {
             // A regex server_name sets the captures.
             let host = exec.host.clone();
             for n in &server.names {
-                if let super::ServerName::Regex(_, re) = n {
+                if let crate::ir::ServerName::Regex(_, re) = n {
                     if let Some(c) = re.captures(&host) {
                         exec.set_captures(re, &c);
                         break;
@@ -573,7 +571,7 @@ impl<'a> Exec<'a> {
         self.loc = loc;
         self.loc_chain.clear();
         if let Some(l) = loc {
-            super::location::chain_into(&self.server.locations, l, &mut self.loc_chain);
+            crate::ir::location::chain_into(&self.server.locations, l, &mut self.loc_chain);
         }
     }
 
@@ -961,7 +959,7 @@ impl<'a> Exec<'a> {
             // verification or is missing: nginx's special 400 pages.
             self.err_status = Some(400);
             self.closes = true;
-            let body = super::pages::tls_page(status, self.tokens());
+            let body = crate::ir::pages::tls_page(status, self.tokens());
             return self.finish(Reply {
                 status: 400,
                 headers: Vec::new(),
@@ -970,7 +968,7 @@ impl<'a> Exec<'a> {
             });
         }
         let body = if status >= 300 {
-            super::pages::signed_page(status, self.tokens())
+            crate::ir::pages::signed_page(status, self.tokens())
         } else {
             None
         };
@@ -1016,7 +1014,7 @@ impl<'a> Exec<'a> {
         self.location_header = Some(target);
         let code = overwrite.filter(|&o| is_redirect(o)).unwrap_or(302);
         self.err_status = None;
-        let body = super::pages::signed_page(code, self.tokens());
+        let body = crate::ir::pages::signed_page(code, self.tokens());
         self.finish(Reply {
             status: code,
             headers: Vec::new(),
@@ -1097,10 +1095,10 @@ impl<'a> Exec<'a> {
     /// The access module: `allow`/`deny` in order, the first rule that
     /// matches the client's address decides (a level with rules replaces
     /// the ones around it).
-    fn access_denied(&self) -> Option<&'a super::conf::Rule> {
+    fn access_denied(&self) -> Option<&'a crate::ir::conf::Rule> {
         let ip = self.remote.ip();
         for r in &self.conf().allow {
-            if r.what == "all" || super::maps::net_contains(&r.what, ip) {
+            if r.what == "all" || crate::ir::maps::net_contains(&r.what, ip) {
                 return r.deny.then_some(r);
             }
         }
@@ -1246,7 +1244,7 @@ impl<'a> Exec<'a> {
     /// `expires` and `add_header` for a status.
     pub fn added_headers(&mut self, status: u16) -> Vec<(String, String)> {
         const SAFE: &[u16] = &[200, 201, 204, 206, 301, 302, 303, 304, 307, 308];
-        use super::conf::Expires;
+        use crate::ir::conf::Expires;
         let conf = self.conf();
         let mut out = Vec::new();
         if SAFE.contains(&status) {

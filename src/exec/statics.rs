@@ -2,8 +2,8 @@
 //! module (`index`), and static files (nginx's static handler): types,
 //! the 301 for directories, 403/404/405 as nginx answers them.
 
-use super::exec::step;
-use super::exec::{Body, Exec, Outcome, Reply};
+use super::step;
+use super::{Body, Exec, Outcome, Reply};
 
 use std::path::PathBuf;
 
@@ -16,7 +16,7 @@ const DEFAULT_TYPES: &[(&str, &str)] = &[
 
 impl<'a> Exec<'a> {
     /// The `root` or `alias` in effect, evaluated (`html` by default).
-    fn root_value(&self) -> (String, Option<&'a super::conf::AliasOf>) {
+    fn root_value(&self) -> (String, Option<&'a crate::ir::conf::AliasOf>) {
         match &self.conf().root {
             Some(r) => (self.eval(&r.path), r.alias.as_ref()),
             None => ("html".into(), None),
