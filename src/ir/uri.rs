@@ -97,6 +97,17 @@ pub fn parse(target: &str, merge_slashes: bool) -> Result<RequestUri, UriError> 
     })
 }
 
+/// Split `http://host:port/uri` into (authority, uri part).
+pub fn split_url(url: &str) -> Option<(&str, Option<&str>)> {
+    let rest = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"))?;
+    Some(match rest.find('/') {
+        Some(i) => (&rest[..i], Some(&rest[i..])),
+        None => (rest, None),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,15 +134,4 @@ mod tests {
             "//a"
         );
     }
-}
-
-/// Split `http://host:port/uri` into (authority, uri part).
-pub fn split_url(url: &str) -> Option<(&str, Option<&str>)> {
-    let rest = url
-        .strip_prefix("http://")
-        .or_else(|| url.strip_prefix("https://"))?;
-    Some(match rest.find('/') {
-        Some(i) => (&rest[..i], Some(&rest[i..])),
-        None => (rest, None),
-    })
 }
