@@ -268,7 +268,10 @@ pub fn main() -> i32 {
             return 1;
         }
     };
-    let result = check::check(&config);
+    let Some(version) = nginx_version(cli.nginx_version.as_deref()) else {
+        return 2;
+    };
+    let result = check::check_version(&config, version);
     if let Some(signal) = cli.signal {
         return send_signal(&mut out, &config, &prefix, signal);
     }
@@ -322,9 +325,6 @@ pub fn main() -> i32 {
     if result.fatal.is_some() {
         return 1;
     }
-    let Some(version) = nginx_version(cli.nginx_version.as_deref()) else {
-        return 2;
-    };
     let missing = crate::runtime::unsupported(&config);
     for m in &missing {
         let level = if cli.allow_unsupported {

@@ -204,7 +204,7 @@ fn load(opts: &Options) -> Result<(Config, crate::ir::Http), String> {
         ..LoadOptions::default()
     };
     let config = syntax::load(&opts.conf, &load).map_err(|e| e.error.to_string())?;
-    let checked = crate::check::check(&config);
+    let checked = crate::check::check_version(&config, opts.version);
     if let Some(i) = checked.fatal {
         return Err(checked.diagnostics[i].render_nginx("rginx", &config.sources));
     }
