@@ -228,7 +228,7 @@ impl Engine for IrEngine {
         std::fs::write(&path, conf).map_err(|e| format!("writing {}: {e}", path.display()))?;
         let config =
             include::load(&path, &LoadOptions::default()).map_err(|e| e.error.to_string())?;
-        let checked = check::check(&config);
+        let checked = check::check_version(&config, self.version);
         if let Some(i) = checked.fatal {
             return Err(format!(
                 "rginx -t rejects the configuration: {}",
