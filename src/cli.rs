@@ -265,18 +265,18 @@ pub fn main() -> i32 {
             }
         };
     }
-    if cli.test || cli.test_dump {
-        return test_command(&cli, &mut out, &conf, files);
-    }
     let Some(version) = nginx_version(cli.nginx_version.as_deref()) else {
         return 2;
     };
+    if cli.test || cli.test_dump {
+        return test_command(&cli, &mut out, &conf, files, version);
+    }
     let gate = if cli.allow_unsupported {
         load::Gate::Warn
     } else {
         load::Gate::Refuse
     };
-    let load = load::Options::new(files, gate);
+    let load = load::Options::new(files, gate, version);
     let loaded = match load::load(&conf, &load) {
         Ok(l) => l,
         Err(e) => {
@@ -305,8 +305,14 @@ fn print_lines<'a>(out: &mut Output, messages: impl IntoIterator<Item = &'a load
 
 /// `-t`/`-T`: every stage but the gate (nginx's answer, for nginx's
 /// directives), and no sockets.
-fn test_command(cli: &Cli, out: &mut Output, conf: &Path, files: LoadOptions) -> i32 {
-    let result = load::load(conf, &load::Options::new(files, load::Gate::Off));
+fn test_command(
+    cli: &Cli,
+    out: &mut Output,
+    conf: &Path,
+    files: LoadOptions,
+    version: crate::registry::Version,
+) -> i32 {
+    let result = load::load(conf, &load::Options::new(files, load::Gate::Off, version));
     // -q hides what is below a warning, unless the check itself failed.
     let check_failed = matches!(&result, Err(e) if e.stage <= load::Stage::Check);
     let messages: Vec<&load::Message> = match &result {
@@ -535,7 +541,7 @@ fn fmt_command(file: &Path) -> i32 {
 
 fn dump_command(what: DumpWhat, file: &Path) -> i32 {
     if let DumpWhat::Ir = what {
-        return match load_ir(file, 1) {
+        return match load_ir(file, 1, crate::registry::LATEST) {
             Ok(http) => {
                 print!("{}", crate::ir::dump::text(&http));
                 0
@@ -711,8 +717,12 @@ fn lint_command(args: &LintArgs) -> i32 {
 /// A configuration as the IR: every stage but the gate (`route` explains
 /// whatever nginx would run). The refusal is printed; `Err` is the exit
 /// code (`load_error` when the file cannot be read).
-fn load_ir(path: &Path, load_error: i32) -> Result<crate::ir::Http, i32> {
-    let opts = load::Options::new(LoadOptions::default(), load::Gate::Off);
+fn load_ir(
+    path: &Path,
+    load_error: i32,
+    version: crate::registry::Version,
+) -> Result<crate::ir::Http, i32> {
+    let opts = load::Options::new(LoadOptions::default(), load::Gate::Off, version);
     match load::load(path, &opts) {
         Ok(l) => Ok(l.http),
         Err(e) => {
@@ -733,7 +743,7 @@ fn route_command(args: &RouteArgs) -> i32 {
     let Some(version) = nginx_version(args.nginx_version.as_deref()) else {
         return 2;
     };
-    let http = match load_ir(&args.conf, 2) {
+    let http = match load_ir(&args.conf, 2, version) {
         Ok(h) => h,
         Err(code) => return code,
     };

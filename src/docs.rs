@@ -165,8 +165,8 @@ version nginx's CHANGES gives for each change.\n\n",
         );
     }
     out.push_str(
-        "\nDirectives that newer nginx removed but configurations still carry (`ssl on;`) are accepted \
-with nginx 1.22's warning in every profile, so such a configuration runs unchanged.\n\n\
+        "\nDirectives that newer nginx removed (`ssl on;`) are unknown in the profiles from the version \
+that removed them, as in nginx; older profiles accept them with nginx's warning.\n\n\
 Changes that only affect logs, TLS handshakes beyond the defaults above, HTTP/2 and HTTP/3 framing, \
 modules rginx does not run (proxy_cache, DAV, XSLT, FastCGI) or crashes that were fixed are not \
 behaviour profiles; the research behind this table, with what was probed and found identical in \

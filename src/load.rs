@@ -36,15 +36,18 @@ pub struct Options {
     pub files: LoadOptions,
     pub gate: Gate,
     pub root: bool,
+    /// The nginx version whose `-t` rules apply.
+    pub version: crate::registry::Version,
 }
 
 impl Options {
     /// Options for this process (root as the effective user is).
-    pub fn new(files: LoadOptions, gate: Gate) -> Self {
+    pub fn new(files: LoadOptions, gate: Gate, version: crate::registry::Version) -> Self {
         Options {
             files,
             gate,
             root: nix::unistd::geteuid().is_root(),
+            version,
         }
     }
 }
@@ -139,7 +142,7 @@ pub fn load(conf: &Path, opts: &Options) -> Result<Loaded, LoadError> {
         refusal,
     };
 
-    let checked = crate::check::check(&config);
+    let checked = crate::check::check_version(&config, opts.version);
     let located = |d: &Diagnostic| Message::new(d.level, d.located(&config.sources));
     for (i, d) in checked.diagnostics.iter().enumerate() {
         if Some(i) != checked.fatal {
@@ -240,6 +243,7 @@ mod tests {
             files: LoadOptions::default(),
             gate,
             root: false,
+            version: crate::registry::LATEST,
         };
         load(&conf, &opts)
     }

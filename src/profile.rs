@@ -144,7 +144,7 @@ pub const CHANGES: &[Change] = &[
         since: (1, 25, 1),
         concerns: "`ssl on;`",
         before: "accepted with a deprecation warning",
-        after: "an unknown directive; rginx still accepts it with nginx 1.22's warning in every profile",
+        after: "an unknown directive, as in rginx's profiles from 1.25.1 (before: accepted with the warning)",
         confirmed_by: "`tests/seeds.rs` (seed-004 on nginx 1.22.1)",
         lint: Some("RGX201"),
     },

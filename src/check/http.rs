@@ -16,6 +16,10 @@ use std::collections::{HashMap, HashSet};
 struct Location {
     kind: LocationKind,
     name: String,
+    /// Its own `proxy_ssl_ciphers`.
+    proxy_ciphers: Option<String>,
+    /// Its `proxy_pass` so far: whether it has variables.
+    proxy_pass: Option<bool>,
     /// Exact and prefix paths of its direct children, for duplicates.
     children: HashSet<(bool, String)>,
 }
@@ -41,8 +45,23 @@ struct Listen {
     names: HashMap<(Addr, String), usize>,
 }
 
+/// The TLS settings of one level (http or server) that decide whether
+/// nginx builds an SSL context for a server, and with which ciphers.
+#[derive(Clone, Default)]
+struct Tls {
+    ciphers: Option<String>,
+    certificate: bool,
+    reject_handshake: Option<bool>,
+    proxy_ciphers: Option<String>,
+}
+
 #[derive(Default)]
 pub struct HttpState {
+    http_tls: Tls,
+    server_tls: Tls,
+    /// Found while merging the servers and locations, which nginx does
+    /// after reading the http block and before it checks locations.
+    merge_errors: Vec<Diagnostic>,
     log_formats: HashSet<String>,
     upstreams: HashSet<String>,
     locations: Vec<Location>,
@@ -178,6 +197,8 @@ impl HttpState {
                         format!("unknown log format \"{format}\""),
                         d,
                     ));
+                } else if let Some(message) = access_log_params(&args) {
+                    out.push(emerg(codes::VALUE, message, d));
                 }
             }
             "upstream" if ctx == Ctx::HTTP_MAIN => {
@@ -192,12 +213,59 @@ impl HttpState {
                 }
             }
             "server" if ctx == Ctx::HTTP_MAIN => {
+                self.server_tls = Tls::default();
                 self.server += 1;
                 self.server_addrs.clear();
                 self.server_names.clear();
                 self.server_locations.clear();
             }
             "location" => out.extend(self.enter_location(d)),
+            "proxy_pass" if ctx == Ctx::HTTP_LOC => {
+                if let (Some(l), Some(url)) = (self.locations.last_mut(), args.first()) {
+                    l.proxy_pass = Some(url.contains('$'));
+                }
+            }
+            // `default` stands for the URL of a proxy_pass read before it
+            // in the same block.
+            "proxy_redirect" if args.len() == 1 && args[0] == "default" => {
+                let pass = self.locations.last().filter(|_| ctx == Ctx::HTTP_LOC);
+                let message = match pass.and_then(|l| l.proxy_pass) {
+                    Some(true) => "\"proxy_redirect default\" cannot be used with \"proxy_pass\" directive with variables",
+                    Some(false) => return out,
+                    None => "\"proxy_redirect default\" should be placed after the \"proxy_pass\" directive",
+                };
+                out.push(emerg(codes::VALUE, message.to_string(), d));
+            }
+            "ssl_ciphers" | "ssl_certificate" | "ssl_reject_handshake" | "proxy_ssl_ciphers" => {
+                let Some(v) = args.first() else {
+                    return out;
+                };
+                let name = d.name_text();
+                if name == "proxy_ssl_ciphers" {
+                    if let Some(l) = self.locations.last_mut() {
+                        l.proxy_ciphers = Some(v.clone());
+                        return out;
+                    }
+                }
+                let tls = if ctx == Ctx::HTTP_MAIN {
+                    &mut self.http_tls
+                } else {
+                    &mut self.server_tls
+                };
+                match name.as_ref() {
+                    "ssl_ciphers" => tls.ciphers = Some(v.clone()),
+                    "ssl_certificate" => tls.certificate = true,
+                    "ssl_reject_handshake" => {
+                        tls.reject_handshake = Some(v.eq_ignore_ascii_case("on"))
+                    }
+                    _ => tls.proxy_ciphers = Some(v.clone()),
+                }
+            }
+            "access_log" => {
+                if let Some(message) = access_log_params(&args) {
+                    out.push(emerg(codes::VALUE, message, d));
+                }
+            }
             "listen" if ctx == Ctx::HTTP_SRV => {
                 let Some(first) = args.first() else {
                     return out;
@@ -287,6 +355,8 @@ impl HttpState {
         self.locations.push(Location {
             kind,
             name,
+            proxy_ciphers: None,
+            proxy_pass: None,
             children: HashSet::new(),
         });
         out
@@ -297,6 +367,25 @@ impl HttpState {
         let mut out = Vec::new();
         match d.name_text().as_ref() {
             "location" if location_of(d).is_some() => {
+                let https = block.directives.iter().any(|c| {
+                    c.is("proxy_pass")
+                        && c.args.first().is_some_and(|a| {
+                            a.text()
+                                .get(..8)
+                                .is_some_and(|p| p.eq_ignore_ascii_case("https://"))
+                        })
+                });
+                if https {
+                    let ciphers = self
+                        .locations
+                        .iter()
+                        .rev()
+                        .find_map(|l| l.proxy_ciphers.clone())
+                        .or_else(|| self.server_tls.proxy_ciphers.clone())
+                        .or_else(|| self.http_tls.proxy_ciphers.clone())
+                        .unwrap_or_else(|| "DEFAULT".to_string());
+                    self.merge_errors.extend(cipher_error(&ciphers));
+                }
                 self.locations.pop();
             }
             "upstream" if ctx == Ctx::HTTP_MAIN => {
@@ -313,6 +402,20 @@ impl HttpState {
                 }
             }
             "server" if ctx == Ctx::HTTP_MAIN => {
+                // nginx builds a server's SSL context when it has a
+                // certificate or rejects handshakes, ciphers first.
+                let (srv, http) = (&self.server_tls, &self.http_tls);
+                let context = srv.certificate
+                    || http.certificate
+                    || srv.reject_handshake.or(http.reject_handshake) == Some(true);
+                if context {
+                    let ciphers = srv
+                        .ciphers
+                        .clone()
+                        .or_else(|| http.ciphers.clone())
+                        .unwrap_or_else(|| "HIGH:!aNULL:!MD5".to_string());
+                    self.merge_errors.extend(cipher_error(&ciphers));
+                }
                 let default = format!("0.0.0.0:{}", if self.root { 80 } else { 8000 });
                 let addrs = if self.server_addrs.is_empty() {
                     vec![default]
@@ -346,6 +449,7 @@ impl HttpState {
                 }
             }
             "http" => {
+                out.append(&mut self.merge_errors);
                 out.append(&mut self.after_http);
                 *self = HttpState {
                     log_formats: std::mem::take(&mut self.log_formats),
@@ -357,6 +461,51 @@ impl HttpState {
         }
         out
     }
+}
+
+/// `SSL_CTX_set_cipher_list` failing as OpenSSL 3 reports it (nginx
+/// gives no position: it merges after reading the file).
+fn cipher_error(ciphers: &str) -> Option<Diagnostic> {
+    use crate::tls::ciphers::{expand, CipherError};
+    let reason = match expand(ciphers).err()? {
+        CipherError::NoCipherMatch => "0A0000B9:SSL routines::no cipher match",
+        CipherError::InvalidCommand { .. } => "0A000118:SSL routines::invalid command",
+    };
+    Some(
+        Diagnostic::emerg(
+            format!("SSL_CTX_set_cipher_list(\"{ciphers}\") failed (SSL: error:{reason})"),
+            None,
+        )
+        .with_code(codes::VALUE),
+    )
+}
+
+/// The parameters after `access_log PATH FORMAT`, as the log module reads
+/// them.
+fn access_log_params(args: &[String]) -> Option<String> {
+    use super::value::{parse_number, parse_size, parse_time};
+    if args.first().is_some_and(|a| a == "off") {
+        return args.get(1).map(|a| format!("invalid parameter \"{a}\""));
+    }
+    for p in args.iter().skip(2) {
+        if let Some(v) = p.strip_prefix("buffer=") {
+            if parse_size(v, false).is_none_or(|n| n == 0) {
+                return Some(format!("invalid buffer size \"{v}\""));
+            }
+        } else if let Some(v) = p.strip_prefix("flush=") {
+            if parse_time(v, true).is_none_or(|n| n == 0) {
+                return Some(format!("invalid flush time \"{v}\""));
+            }
+        } else if p == "gzip" {
+        } else if let Some(v) = p.strip_prefix("gzip=") {
+            if !parse_number(v).is_some_and(|n| (1..=9).contains(&n)) {
+                return Some(format!("invalid compression level \"{v}\""));
+            }
+        } else if !p.starts_with("if=") {
+            return Some(format!("invalid parameter \"{p}\""));
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -8,10 +8,11 @@
 //! nginx makes after reading everything come last.
 
 mod http;
+mod params;
 pub mod value;
 
 use crate::diag::{Diagnostic, Level};
-use crate::registry::{self, Ctx, DirectiveSpec, Inside};
+use crate::registry::{self, Ctx, DirectiveSpec, Inside, Version};
 use crate::source::FileId;
 use crate::syntax::ast::{Body, Directive};
 use crate::syntax::include::{Config, LoadError};
@@ -41,6 +42,8 @@ struct Walker<'a> {
     prefix: PathBuf,
     out: CheckResult,
     saw_events: bool,
+    /// The nginx version whose directives and values are checked.
+    version: Version,
 }
 
 /// Stop the walk: an emerg was reported.
@@ -61,18 +64,23 @@ pub mod codes {
     pub const DEPRECATED: &str = "RGX201";
 }
 
-/// nginx's `-t`: stop at the first error.
+/// nginx's `-t`: stop at the first error (the newest nginx version).
 pub fn check(config: &Config) -> CheckResult {
-    walk(config, true, Ctx::MAIN)
+    check_version(config, registry::LATEST)
 }
 
-/// Every error `-t` would find if it went on after each one (for lint),
-/// with the main file read as if it stood in `context`.
-pub fn check_all(config: &Config, context: Ctx) -> CheckResult {
-    walk(config, false, context)
+/// nginx `version`'s `-t`: its directives, argument counts and values.
+pub fn check_version(config: &Config, version: Version) -> CheckResult {
+    walk(config, true, Ctx::MAIN, version)
 }
 
-fn walk(config: &Config, stop_at_first: bool, context: Ctx) -> CheckResult {
+/// Every error nginx `version`'s `-t` would find if it went on after each
+/// one (for lint), with the main file read as if it stood in `context`.
+pub fn check_all(config: &Config, context: Ctx, version: Version) -> CheckResult {
+    walk(config, false, context, version)
+}
+
+fn walk(config: &Config, stop_at_first: bool, context: Ctx, version: Version) -> CheckResult {
     let mut w = Walker {
         http: http::HttpState::new(nix::unistd::geteuid().is_root()),
         stop_at_first,
@@ -83,6 +91,7 @@ fn walk(config: &Config, stop_at_first: bool, context: Ctx) -> CheckResult {
             .unwrap_or_else(|| config.conf_prefix.clone()),
         out: CheckResult::default(),
         saw_events: false,
+        version,
     };
     let mut main = Scope::default();
     let walked = (|| {
@@ -362,12 +371,17 @@ impl Walker<'_> {
         // nginx prints names as C strings: a NUL byte ends them.
         let shown = d.name.value.split(|&c| c == 0).next().unwrap_or_default();
         let name = String::from_utf8_lossy(shown);
-        let specs = registry::lookup(&d.name.value);
+        let version = self.version;
+        let specs: Vec<&'static DirectiveSpec> = registry::lookup(&d.name.value)
+            .iter()
+            .copied()
+            .filter(|s| s.exists_in(version))
+            .collect();
         if specs.is_empty() {
             self.emerg(codes::UNKNOWN, format!("unknown directive \"{name}\""), at)?;
             return Ok(None);
         }
-        let Some(spec) = specs.iter().copied().find(|s| s.ctx.intersects(ctx)) else {
+        let Some(spec) = specs.into_iter().find(|s| s.ctx.intersects(ctx)) else {
             self.emerg(
                 codes::NOT_ALLOWED,
                 format!("\"{name}\" directive is not allowed here"),
@@ -386,7 +400,7 @@ impl Walker<'_> {
                 codes::SYNTAX,
                 format!("directive \"{name}\" has no opening \"{{\""),
             ))
-        } else if !spec.arity.accepts(d.args.len()) {
+        } else if !spec.arity_in(version).accepts(d.args.len()) {
             Some((
                 codes::ARGUMENTS,
                 format!("invalid number of arguments in \"{name}\" directive"),
@@ -416,7 +430,7 @@ impl Walker<'_> {
             }
             scope.seen.insert(key, spec.name);
         }
-        if let Some(problem) = value::check(spec, d) {
+        if let Some(problem) = value::check(spec, d, version) {
             self.emerg(codes::VALUE, problem, at)?;
             return Ok(Some(spec));
         }
@@ -426,7 +440,7 @@ impl Walker<'_> {
             );
             self.report(Diagnostic::warn(message, at).with_code(codes::DEPRECATED))?;
         }
-        if let Some(problem) = value::custom(spec, d, &self.prefix) {
+        if let Some(problem) = value::custom(spec, d, &self.prefix, version) {
             self.emerg(codes::VALUE, problem, at)?;
         } else if let Some((code, message)) = value::warning(spec, d, &self.prefix) {
             self.report(Diagnostic::warn(message, at).with_code(code))?;

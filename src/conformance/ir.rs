@@ -217,6 +217,7 @@ impl Engine for IrEngine {
             files: LoadOptions::default(),
             gate: load::Gate::Off,
             root: false,
+            version: self.version,
         };
         let http = match load::load(&path, &opts) {
             Ok(l) => l.http,

@@ -44,7 +44,7 @@ impl<'a> Model<'a> {
             opts,
             nodes: Vec::new(),
             roots: Vec::new(),
-            check: check::check_all(config, opts.context).diagnostics,
+            check: check::check_all(config, opts.context, opts.nginx_version).diagnostics,
             routes: OnceLock::new(),
         };
         let mut stack = Vec::new();

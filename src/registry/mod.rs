@@ -75,7 +75,7 @@ pub enum Values {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Check {
     None,
-    /// Every argument is a time (`keepalive_timeout`).
+    /// `keepalive_timeout TIMEOUT [HEADER_TIMEOUT]`.
     Times,
     /// A number, or `auto` (`worker_processes`).
     NumberOrAuto,
@@ -95,6 +95,50 @@ pub enum Check {
     User,
     /// `load_module FILE`: the file must exist (rginx cannot load it).
     ModuleFile,
+    /// A module setter that stores an on/off flag as the generic one does
+    /// (`ssl`).
+    Flag,
+    /// `proxy_redirect default | off | REDIRECT REPLACEMENT`.
+    ProxyRedirect,
+    /// `worker_priority [+-]N`.
+    Priority,
+    /// A size setter whose post handler wants a pool size
+    /// (`connection_pool_size`, `request_pool_size`).
+    PoolSize,
+    /// `expires [modified] TIME | @TIME | epoch | max | off`.
+    Expires,
+    /// `listen ADDRESS [PARAMETER...]`.
+    Listen,
+    /// `server ADDRESS [PARAMETER...]` in an http `upstream`.
+    UpstreamServer,
+    /// `keepalive N [local]` in an upstream.
+    UpstreamKeepalive,
+    /// `hash KEY [consistent]`.
+    UpstreamHash,
+    /// `return CODE [TEXT] | URL`.
+    Return,
+    /// `rewrite REGEX REPLACEMENT [FLAG]`.
+    Rewrite,
+    /// `set $NAME VALUE`.
+    SetVariable,
+    /// `if (CONDITION)`.
+    IfCondition,
+    /// `error_page CODE... [=[ANSWER]] URI`.
+    ErrorPage,
+    /// `try_files FILE... URI | =CODE`.
+    TryFiles,
+    /// `index FILE...`: no empty name.
+    Index,
+    /// `add_header NAME VALUE [always]` (and `add_trailer`).
+    AddHeader,
+    /// `allow`/`deny ADDRESS | CIDR | unix: | all`.
+    AccessRule,
+    /// `set_real_ip_from ADDRESS | CIDR | unix:`.
+    RealIpFrom,
+    /// `log_format NAME [escape=...] ...`.
+    LogFormat,
+    /// `ssl_session_cache off | none | [builtin[:N]] [shared:NAME:SIZE]`.
+    SslSessionCache,
 }
 
 /// What rginx does with a directive.
@@ -173,6 +217,11 @@ pub struct DirectiveSpec {
     /// runs the directive with the others: `proxy_http_version 2`.
     pub refused_values: &'static [&'static str],
     pub values: Values,
+    /// Versions before `.0` took other argument counts (`keepalive N`
+    /// before `keepalive N [local]`).
+    pub arity_before: Option<(Version, Arity)>,
+    /// Versions before `.0` had fewer values (`proxy_http_version 2`).
+    pub values_before: Option<(Version, Values)>,
     pub check: Check,
     /// nginx's documented default, as its docs write it.
     pub default: Option<&'static str>,
@@ -205,6 +254,8 @@ impl DirectiveSpec {
             why_unsupported: None,
             refused_values: &[],
             values: Values::Any,
+            arity_before: None,
+            values_before: None,
             check: Check::None,
             default: None,
             doc: None,
@@ -224,6 +275,39 @@ impl DirectiveSpec {
     pub const fn values(mut self, values: Values) -> Self {
         self.values = values;
         self
+    }
+
+    /// Versions older than `v` took `arity`.
+    pub const fn arity_before(mut self, v: Version, arity: Arity) -> Self {
+        self.arity_before = Some((v, arity));
+        self
+    }
+
+    /// Versions older than `v` had only `values`.
+    pub const fn values_before(mut self, v: Version, values: Values) -> Self {
+        self.values_before = Some((v, values));
+        self
+    }
+
+    /// Whether nginx `version` has this directive.
+    pub fn exists_in(&self, version: Version) -> bool {
+        self.added.is_none_or(|a| version >= a) && self.removed.is_none_or(|r| version < r)
+    }
+
+    /// The argument counts nginx `version` takes.
+    pub fn arity_in(&self, version: Version) -> Arity {
+        match self.arity_before {
+            Some((v, arity)) if version < v => arity,
+            _ => self.arity,
+        }
+    }
+
+    /// The values nginx `version` takes.
+    pub fn values_in(&self, version: Version) -> Values {
+        match self.values_before {
+            Some((v, values)) if version < v => values,
+            _ => self.values,
+        }
     }
 
     pub const fn check(mut self, check: Check) -> Self {

@@ -1,6 +1,6 @@
 //! `http_ssl_module`: generated once from `registry/data/`; rginx support is edited here.
 
-use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S, Values as V};
+use crate::registry::{Arity as A, Check as C, Ctx, DirectiveSpec as D, Setter as S, Values as V};
 
 #[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
@@ -20,7 +20,7 @@ pub const DIRECTIVES: &[D] = &[
     D::new("ssl_client_certificate", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Str).support(crate::registry::Support::Supported).doc("https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_client_certificate"),
     D::new("ssl_trusted_certificate", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Str).support(crate::registry::Support::Partial("trusted for client certificates; OCSP stapling, its other use, is not implemented")).doc("https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_trusted_certificate"),
     D::new("ssl_prefer_server_ciphers", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::FLAG, S::Flag).support(crate::registry::Support::Supported).default_value("off").doc("https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_prefer_server_ciphers"),
-    D::new("ssl_session_cache", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE12, S::Custom).support(crate::registry::Support::Partial("builtin and shared caches are one in-process cache of the size given")).default_value("none").doc("https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_session_cache"),
+    D::new("ssl_session_cache", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE12, S::Custom).support(crate::registry::Support::Partial("builtin and shared caches are one in-process cache of the size given")).default_value("none").doc("https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_session_cache").check(C::SslSessionCache),
     D::new("ssl_session_tickets", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::FLAG, S::Flag).support(crate::registry::Support::Supported).default_value("on").doc("https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_session_tickets"),
     D::new("ssl_session_ticket_key", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::StrArray).support(crate::registry::Support::Partial("tickets are rustls' own sessions sealed with the file's keys (AES-CBC + HMAC-SHA256, RFC 5077 layout): rginx servers sharing the files resume each other's sessions, nginx's tickets are not understood")).doc("https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_session_ticket_key"),
     D::new("ssl_session_timeout", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Sec).support(crate::registry::Support::Supported).default_value("5m").doc("https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_session_timeout"),
@@ -35,5 +35,5 @@ pub const DIRECTIVES: &[D] = &[
     D::new("ssl_early_data", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::FLAG, S::Flag).default_value("off").doc("https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_early_data"),
     D::new("ssl_conf_command", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE2, S::KeyVal).doc("https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_conf_command"),
     D::new("ssl_reject_handshake", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::FLAG, S::Flag).support(crate::registry::Support::Supported).default_value("off").doc("https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_reject_handshake"),
-    D::new("ssl", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::FLAG, S::Custom).support(crate::registry::Support::Partial("ssl on makes the server's listens TLS, with nginx 1.22's deprecation warning in every profile")).removed((1, 25, 1)).deprecated("listen ... ssl").default_value("off").doc("https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl"),
+    D::new("ssl", "http_ssl_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::FLAG, S::Custom).support(crate::registry::Support::Partial("ssl on makes the server's listens TLS, with nginx 1.22's deprecation warning (profiles before 1.25.1)")).removed((1, 25, 1)).deprecated("listen ... ssl").default_value("off").doc("https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl").check(C::Flag),
 ];

@@ -11,8 +11,8 @@ pub const RULE: RuleInfo = RuleInfo {
 (use `listen ... ssl`) and the `http2_*` settings replaced in 1.19.7, saying whether the targeted \
 nginx version still accepts them.\n\n\
 ## Why is this bad?\nnginx warns at every start, and versions that removed the directive refuse the \
-configuration: `ssl on;` stops nginx 1.25.1 and later from starting. rginx accepts it with nginx 1.22's \
-warning in every profile, so the config can move, but it should be fixed.\n\n\
+configuration: `ssl on;` stops nginx 1.25.1 and later from starting, and rginx under those profiles \
+(1.31 by default) refuses it too.\n\n\
 ## Example\n```nginx\nserver {\n    listen 443;\n    ssl on;          # write: listen 443 ssl;\n}\n```\n",
     check,
 };
