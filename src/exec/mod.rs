@@ -197,8 +197,6 @@ pub struct Exec<'a> {
     /// The client's address (`$remote_addr`; realip may change it).
     pub remote: std::net::SocketAddr,
     pub(super) realip_done: bool,
-    /// The file length for a 416's Content-Range.
-    pub(super) range_len: Option<u64>,
     /// nginx closes the connection after this response.
     pub closes: bool,
     /// The request body was refused or discarded (no second 413).

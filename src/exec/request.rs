@@ -242,7 +242,6 @@ impl<'a> Exec<'a> {
             proxy_host: String::new(),
             remote: req.remote,
             realip_done: false,
-            range_len: None,
             closes: false,
             body_discarded: false,
             discards_first: false,

@@ -165,71 +165,65 @@ impl<'a> Exec<'a> {
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
             .map_or(0, |d| d.as_secs());
         let len = meta.len();
-        let mut reply = Reply {
+        // Ranges are the range filter's (see `filters`).
+        let reply = Reply {
             status: 200,
             headers: vec![
                 ("Last-Modified".into(), http_date(mtime)),
                 ("ETag".into(), format!("\"{mtime:x}-{len:x}\"")),
-                ("Accept-Ranges".into(), "bytes".into()),
             ],
             content_type: Some(self.content_type_of(&self.uri.clone())),
             body: Body::File(path.clone()),
         };
-        let range = self
-            .headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case("range"))
-            .map(|(_, v)| v.clone());
-        if let Some(range) = range {
-            match single_range(&range, len) {
-                Some(Ok((start, end))) => {
-                    reply.status = 206;
-                    reply.headers.retain(|(n, _)| n != "Accept-Ranges");
-                    reply.headers.push((
-                        "Content-Range".into(),
-                        format!("bytes {start}-{}/{len}", end - 1),
-                    ));
-                    reply.body = Body::FileRange(path, start, end);
-                }
-                Some(Err(())) => {
-                    self.range_len = Some(len);
-                    return self.special(416);
-                }
-                None => {}
-            }
-        }
         self.respond(reply)
     }
 }
 
-/// One `bytes=` range of a file of `len` bytes: `Some(Ok((start, end)))`
-/// (end exclusive), `Some(Err(()))` when unsatisfiable, `None` when the
-/// header is not a single byte range (the whole file is sent).
-fn single_range(value: &str, len: u64) -> Option<Result<(u64, u64), ()>> {
-    let spec = value.trim().strip_prefix("bytes=")?;
-    if spec.contains(',') {
+/// An HTTP date (`ngx_parse_http_time`: RFC 1123, RFC 850 or asctime)
+/// as seconds since the epoch.
+pub fn parse_http_date(value: &[u8]) -> Option<u64> {
+    let text = std::str::from_utf8(value).ok()?;
+    let words: Vec<&str> = text
+        .split([' ', ',', '-'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    // RFC 1123/850: weekday day month year time GMT; asctime: weekday
+    // month day time year.
+    let (day, month, year, time) = match words.as_slice() {
+        [_, d, m, y, t, "GMT"] => (*d, *m, *y, *t),
+        [_, m, d, t, y] => (*d, *m, *y, *t),
+        _ => return None,
+    };
+    let day: u64 = day.parse().ok()?;
+    let month = MONTHS.iter().position(|m| *m == month)? as u64 + 1;
+    let mut year: u64 = year.parse().ok()?;
+    if year < 100 {
+        // RFC 850's two-digit years.
+        year += if year < 70 { 2000 } else { 1900 };
+    }
+    let mut hms = time.split(':').map(|n| n.parse::<u64>().ok());
+    let (h, mi, s) = (hms.next()??, hms.next()??, hms.next()??);
+    if hms.next().is_some()
+        || !(1..=31).contains(&day)
+        || h > 23
+        || mi > 59
+        || s > 59
+        || year < 1970
+    {
         return None;
     }
-    let (a, b) = spec.trim().split_once('-')?;
-    let (a, b) = (a.trim(), b.trim());
-    let num = |s: &str| -> Option<u64> {
-        (!s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten()
+    // Days from the civil date (Howard Hinnant's algorithm).
+    let (y, m) = if month <= 2 {
+        (year - 1, month + 9)
+    } else {
+        (year, month - 3)
     };
-    let (start, end) = match (a.is_empty(), b.is_empty()) {
-        (true, false) => {
-            let n = num(b)?;
-            (len.saturating_sub(n), len)
-        }
-        (false, true) => (num(a)?, len),
-        (false, false) => (num(a)?, (num(b)? + 1).min(len)),
-        (true, true) => return None,
-    };
-    if start >= len || start >= end {
-        return Some(Err(()));
-    }
-    Some(Ok((start, end)))
+    let era = y / 400;
+    let yoe = y - era * 400;
+    let doy = (153 * m + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = (era * 146_097 + doe).checked_sub(719_468)?;
+    Some(days * 86_400 + h * 3600 + mi * 60 + s)
 }
 
 /// A UTC time split as calendars write it.
@@ -290,6 +284,25 @@ pub fn http_date(secs: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn http_dates_read_back() {
+        let t = 1_700_000_000;
+        assert_eq!(super::parse_http_date(super::http_date(t).as_bytes()), Some(t));
+        assert_eq!(
+            super::parse_http_date(b"Sunday, 06-Nov-94 08:49:37 GMT"),
+            Some(784_111_777)
+        );
+        assert_eq!(
+            super::parse_http_date(b"Sun Nov  6 08:49:37 1994"),
+            Some(784_111_777)
+        );
+        assert_eq!(
+            super::parse_http_date(b"Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(784_111_777)
+        );
+        assert_eq!(super::parse_http_date(b"yesterday"), None);
+    }
+
     #[test]
     fn http_dates() {
         assert_eq!(super::http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");

@@ -1,21 +1,50 @@
-//! The header filters, in nginx's order, that every response passes
-//! through before its head is written.
+//! nginx's filter chains. Every response the executor makes (static
+//! files, text, special responses, proxied heads) passes through the
+//! header filters in nginx's order before its head is written; its body
+//! passes through the body filters ([`body`]) the header filters chose.
+//!
+//! nginx calls its filters in the reverse of its module list: for the
+//! headers, not_modified, headers (`expires`, `add_header`), userid,
+//! gunzip, addition, sub, image, xslt, charset, ssi, gzip, range, then
+//! the HTTP/1 or HTTP/2 writer. [`HEADER_FILTERS`] lists the ones rginx
+//! runs, in that order; the modules still to come slot in where nginx
+//! has them.
+
+pub mod body;
+mod headers;
+mod range;
 
 use super::*;
 
+/// A header filter rginx runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderFilter {
+    /// `ngx_http_headers_filter_module`: `expires`, `add_header`.
+    Headers,
+    /// `ngx_http_range_header_filter_module`: 206 and 416 for a response
+    /// that allows ranges, `Accept-Ranges` for one that was not asked.
+    Range,
+}
+
+/// The header filters, in the order nginx calls them.
+pub const HEADER_FILTERS: &[HeaderFilter] = &[HeaderFilter::Headers, HeaderFilter::Range];
+
+/// What a header filter decided.
+pub(super) enum Next {
+    /// Go on to the next filter.
+    Continue,
+    /// The response is replaced (a 416 is a special response of its own).
+    Replaced(Outcome),
+}
+
 impl<'a> Exec<'a> {
-    /// The final response: `error_page`'s status, headers the
-    /// configuration adds, an absolute Location.
+    /// The final response: `error_page`'s status, an absolute Location,
+    /// then the header filters.
     pub(super) fn finish(&mut self, mut reply: Reply) -> Outcome {
         if let Some(s) = self.err_status {
             reply.status = s;
         }
         self.status = Some(reply.status);
-        if let (416, Some(len)) = (reply.status, self.range_len) {
-            reply
-                .headers
-                .push(("Content-Range".into(), format!("bytes */{len}")));
-        }
         if let Some(loc) = self.location_header.clone() {
             reply
                 .headers
@@ -30,16 +59,14 @@ impl<'a> Exec<'a> {
             }
             self.sent_headers = sent;
         }
-        let added = self.added_headers(reply.status);
-        for (n, v) in added {
-            // add_header of these replaces nginx's own.
-            if n.eq_ignore_ascii_case("etag") || n.eq_ignore_ascii_case("last-modified") {
-                reply.headers.retain(|(h, _)| !h.eq_ignore_ascii_case(&n));
-                if v.is_empty() {
-                    continue;
-                }
+        for filter in HEADER_FILTERS {
+            let next = match filter {
+                HeaderFilter::Headers => self.headers_filter(&mut reply),
+                HeaderFilter::Range => self.range_filter(&mut reply),
+            };
+            if let Next::Replaced(outcome) = next {
+                return outcome;
             }
-            reply.headers.push((n, v));
         }
         Outcome::Respond(reply)
     }
@@ -75,41 +102,6 @@ impl<'a> Exec<'a> {
             format!(":{port}")
         };
         format!("{scheme}://{host}{port}{loc}")
-    }
-
-    /// `expires` and `add_header` for a status.
-    pub fn added_headers(&mut self, status: u16) -> Vec<(String, String)> {
-        const SAFE: &[u16] = &[200, 201, 204, 206, 301, 302, 303, 304, 307, 308];
-        use crate::ir::conf::Expires;
-        let conf = self.conf();
-        let mut out = Vec::new();
-        if SAFE.contains(&status) {
-            match conf.expires {
-                Expires::Epoch => {
-                    out.push(("Expires".into(), "Thu, 01 Jan 1970 00:00:01 GMT".into()));
-                    out.push(("Cache-Control".into(), "no-cache".into()));
-                }
-                Expires::Max => {
-                    out.push(("Expires".into(), "Thu, 31 Dec 2037 23:55:55 GMT".into()));
-                    out.push(("Cache-Control".into(), "max-age=315360000".into()));
-                }
-                Expires::Off | Expires::Other(_) => {}
-            }
-        }
-        self.status = Some(status);
-        for h in &conf.add_header {
-            if !h.always && !SAFE.contains(&status) {
-                continue;
-            }
-            let v = self.eval(&h.value);
-            if !v.is_empty()
-                || h.name.eq_ignore_ascii_case("etag")
-                || h.name.eq_ignore_ascii_case("last-modified")
-            {
-                out.push((h.name.clone(), v));
-            }
-        }
-        out
     }
 
     /// The upstream answered: the response passes through with the
