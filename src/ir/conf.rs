@@ -205,6 +205,10 @@ keywords!(
     Inherit { On = "on", Off = "off", Merge = "merge" }
 );
 keywords!(
+    /// `proxy_http_version` (`2` is refused at load).
+    HttpVersion { Http10 = "1.0", Http11 = "1.1", Http2 = "2" }
+);
+keywords!(
     /// `ssl_verify_client`.
     VerifyClient { Off = "off", On = "on", Optional = "optional", OptionalNoCa = "optional_no_ca" }
 );
@@ -516,7 +520,8 @@ levels! {
     /// where no location applies), as nginx's loc conf.
     LocLevel / Loc {
         client_max_body_size: u64 = 1 << 20, set::off, inherit;
-        client_body_buffer_size: u64 = 16 << 10, set::size, inherit;
+        // `2 * ngx_pagesize`: two 4 KiB pages.
+        client_body_buffer_size: u64 = 8 << 10, set::size, inherit;
         client_body_temp_path: String = "client_body_temp".into(), set::str, inherit;
         client_body_timeout: Duration = secs(60), set::msec, inherit;
         send_timeout: Duration = secs(60), set::msec, inherit;
@@ -538,15 +543,16 @@ levels! {
         add_header: Vec<Header> = Vec::new(), add_header, own;
         add_header_inherit: Inherit = Inherit::On, set::keyword, inherit;
         allow: Vec<Rule> = Vec::new(), access_rule, inherit;
-        root: Option<Root> = None, root_opt, inherit;
+        /// `Some` always once resolved (nginx's `html`); `None` only unset.
+        root: Option<Root> = Some(Root { path: "html".into(), alias: None }), root_opt, inherit;
         index: Vec<String> = vec!["index.html".into()], set::words, inherit;
         try_files: Vec<String> = Vec::new(), set::all_args, own;
         proxy_pass: Option<Pass> = None, pass_opt, own;
         internal: bool = false, set::present, own;
         access_log: Vec<Entry> = Vec::new(), set::entries, inherit;
         error_log: Vec<Entry> = Vec::new(), set::entries, inherit;
-        set_real_ip_from: Vec<String> = Vec::new(), set::str_array, inherit;
-        real_ip_header: String = "X-Real-IP".into(), set::str, inherit;
+        set_real_ip_from: Vec<String> = Vec::new(), realip_from, inherit;
+        real_ip_header: String = "X-Real-IP".into(), realip_header, inherit;
         real_ip_recursive: bool = false, set::flag, inherit;
         proxy_connect_timeout: Duration = secs(60), set::msec, inherit;
         proxy_read_timeout: Duration = secs(60), set::msec, inherit;
@@ -558,22 +564,32 @@ levels! {
         proxy_redirect: Vec<Entry> = Vec::new(), set::entries, inherit;
         proxy_set_header: Vec<(String, String)> = Vec::new(), set::keyval, inherit;
         /// `None`: the version's default ([`Loc::upstream_http_version`]).
-        proxy_http_version: Option<String> = None, some_str_lower, inherit;
+        proxy_http_version: Option<HttpVersion> = None, some_keyword, inherit;
         proxy_next_upstream: Vec<String> = vec!["error".into(), "timeout".into()], set::bitmask, inherit;
         proxy_next_upstream_tries: u64 = 0, set::num, inherit;
         proxy_pass_request_body: bool = true, set::flag, inherit;
         proxy_pass_request_headers: bool = true, set::flag, inherit;
-        proxy_ssl_name: Option<String> = None, set::some_str, inherit;
+        proxy_ssl_name: Option<String> = None, complex_value, inherit;
         proxy_ssl_server_name: bool = false, set::flag, inherit;
         proxy_ssl_verify: bool = false, set::flag, inherit;
         proxy_ssl_trusted_certificate: Option<String> = None, set::some_str, inherit;
         proxy_ssl_verify_depth: u64 = 1, set::num, inherit;
-        proxy_ssl_certificate: Option<String> = None, set::some_str, inherit;
-        proxy_ssl_certificate_key: Option<String> = None, set::some_str, inherit;
+        proxy_ssl_certificate: Option<String> = None, complex_value, inherit;
+        proxy_ssl_certificate_key: Option<String> = None, complex_value, inherit;
         /// `None`: TLSv1.2 and TLSv1.3.
-        proxy_ssl_protocols: Option<Vec<String>> = None, some_args, inherit;
+        proxy_ssl_protocols: Option<Vec<String>> = None, protocols, inherit;
         proxy_ssl_ciphers: String = "DEFAULT".into(), set::str, inherit;
         proxy_ssl_session_reuse: bool = true, set::flag, inherit;
+        /// Read by nothing yet: a missing file is not logged (the row says so).
+        log_not_found: bool = true, set::flag, inherit;
+        /// Read by nothing yet: bodies are always buffered, as with `on`.
+        proxy_request_buffering: bool = true, set::flag, inherit;
+        // The hash sizes below are checked as nginx checks them; rginx
+        // builds no hash of its own by them (the rows say so).
+        types_hash_max_size: u64 = 1024, set::num, inherit;
+        types_hash_bucket_size: u64 = 64, set::num, inherit;
+        proxy_headers_hash_max_size: u64 = 512, set::num, inherit;
+        proxy_headers_hash_bucket_size: u64 = 64, set::num, inherit;
     }
 }
 
@@ -590,7 +606,7 @@ levels! {
         http2_max_concurrent_streams: u64 = 128, set::num, inherit;
         ssl_certificate: Vec<Entry> = Vec::new(), set::entries, inherit;
         ssl_certificate_key: Vec<Entry> = Vec::new(), set::entries, inherit;
-        ssl_protocols: Option<Vec<String>> = None, some_args, inherit;
+        ssl_protocols: Option<Vec<String>> = None, protocols, inherit;
         ssl_ciphers: String = "HIGH:!aNULL:!MD5".into(), set::str, inherit;
         ssl_ecdh_curve: String = "auto".into(), set::str, inherit;
         ssl_prefer_server_ciphers: bool = false, set::flag, inherit;
@@ -603,6 +619,9 @@ levels! {
         ssl_client_certificate: Option<String> = None, set::some_str, inherit;
         ssl_trusted_certificate: Option<String> = None, set::some_str, inherit;
         ssl_reject_handshake: bool = false, set::flag, inherit;
+        merge_slashes: bool = true, set::flag, inherit;
+        /// The legacy `ssl on` (before 1.25.1).
+        ssl: bool = false, ssl_enable, inherit;
     }
 }
 
@@ -610,14 +629,33 @@ levels! {
     /// The http block's own settings (nginx's main conf).
     MainLevel / Main {
         log_format: Vec<Entry> = Vec::new(), set::entries, inherit;
-        server_names_hash_max_size: u64 = 512, set::size, inherit;
-        /// `None`: the CPU's cache line.
-        server_names_hash_bucket_size: Option<u64> = None, some_size, inherit;
+        server_names_hash_max_size: u64 = 512, set::num, inherit;
+        /// nginx's default is the CPU's cache line.
+        server_names_hash_bucket_size: u64 = super::hash::CACHE_LINE as u64, set::num, inherit;
+        variables_hash_max_size: u64 = 1024, set::num, inherit;
+        variables_hash_bucket_size: u64 = 64, set::num, inherit;
+        map_hash_max_size: u64 = 2048, set::num, inherit;
+        /// nginx's default is the CPU's cache line.
+        map_hash_bucket_size: u64 = super::hash::CACHE_LINE as u64, set::num, inherit;
     }
 }
 
-fn some_str_lower(f: &mut Option<Option<String>>, s: &Setting) -> Result {
-    *f = Some(Some(first(s)?.to_ascii_lowercase()));
+/// `ssl_protocols` and `proxy_ssl_protocols` (`ngx_conf_set_bitmask_slot`):
+/// words matched in any case, kept in nginx's spelling.
+fn protocols(f: &mut Option<Option<Vec<String>>>, s: &Setting) -> Result {
+    const NAMES: [&str; 6] = ["SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"];
+    let words = s
+        .args
+        .iter()
+        .map(|a| {
+            NAMES
+                .iter()
+                .find(|n| n.eq_ignore_ascii_case(a))
+                .map(|n| n.to_string())
+                .ok_or_else(|| format!("invalid value \"{a}\""))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    *f = Some(Some(words));
     Ok(())
 }
 
@@ -626,11 +664,34 @@ fn some_args(f: &mut Option<Option<Vec<String>>>, s: &Setting) -> Result {
     Ok(())
 }
 
-fn some_size(f: &mut Option<Option<u64>>, s: &Setting) -> Result {
-    *f = Some(Some(
-        parse_size(first(s)?, false).ok_or_else(|| invalid(s))?,
-    ));
-    Ok(())
+// nginx's own setters for values stored as a generic setter stores them:
+// the registry names these rows' setters as the module's own.
+
+/// `ngx_http_realip_from`: an address, CIDR block or `unix:`.
+fn realip_from(f: &mut Option<Vec<String>>, s: &Setting) -> Result {
+    set::str_array(f, s)
+}
+
+/// `ngx_http_realip`: `X-Real-IP`, `X-Forwarded-For`, `proxy_protocol` or
+/// a header's name.
+fn realip_header(f: &mut Option<String>, s: &Setting) -> Result {
+    set::str(f, s)
+}
+
+/// `ngx_http_set_complex_value_slot` (and its `_zero` variant): a value
+/// with variables, evaluated per request.
+fn complex_value(f: &mut Option<Option<String>>, s: &Setting) -> Result {
+    set::some_str(f, s)
+}
+
+/// `ngx_set_env`: `NAME` or `NAME=value`.
+fn set_env(f: &mut Option<Vec<String>>, s: &Setting) -> Result {
+    set::str_array(f, s)
+}
+
+/// `ngx_http_ssl_enable`: a flag (its deprecation warning is `-t`'s).
+fn ssl_enable(f: &mut Option<bool>, s: &Setting) -> Result {
+    set::flag(f, s)
 }
 
 fn types_opt(f: &mut Option<Option<Types>>, s: &Setting) -> Result {
@@ -710,8 +771,10 @@ impl Loc {
     /// `proxy_http_version` in effect; its default changed in 1.29.7.
     pub fn upstream_http_version(&self, version: crate::registry::Version) -> &str {
         use crate::profile::{has, Behaviour::UpstreamHttp11Keepalive};
-        match &self.proxy_http_version {
-            Some(v) => v,
+        match self.proxy_http_version {
+            Some(HttpVersion::Http10) => "1.0",
+            Some(HttpVersion::Http11) => "1.1",
+            Some(HttpVersion::Http2) => "2",
             None if has(version, UpstreamHttp11Keepalive) => "1.1",
             None => "1.0",
         }
@@ -756,6 +819,7 @@ pub fn resolve(http: &[Setting], servers: &mut [super::Server]) -> Result<(Main,
         let mut srv = SrvLevel::of(&server.settings)?;
         srv.inherit(&http_srv, false);
         server.srv = Arc::new(srv.resolve());
+        server.merge_slashes = server.srv.merge_slashes;
         server.rewrites = super::rewrite::compile(&server.settings, None)?;
         for l in &mut server.locations {
             resolve_location(l, &level)?;
@@ -855,7 +919,8 @@ levels! {
         worker_rlimit_nofile: Option<u64> = None, some_num, inherit;
         worker_rlimit_core: Option<u64> = None, some_off, inherit;
         working_directory: Option<String> = None, set::some_str, inherit;
-        env: Vec<String> = Vec::new(), set::str_array, inherit;
+        /// `TZ` is kept whatever the list says.
+        env: Vec<String> = Vec::new(), set_env, inherit;
         worker_priority: Option<i32> = None, worker_priority, inherit;
         worker_cpu_affinity: Option<Vec<String>> = None, some_args, inherit;
         debug_points: Option<DebugPoints> = None, some_keyword, inherit;
@@ -866,10 +931,17 @@ levels! {
     }
 }
 
+/// `ngx_event_connections`, worded as nginx words a bad number.
+fn event_connections(f: &mut Option<u64>, s: &Setting) -> Result {
+    let v = first(s)?;
+    *f = Some(parse_number(v).ok_or_else(|| format!("invalid number \"{v}\""))?);
+    Ok(())
+}
+
 levels! {
     /// The `events` block.
     EventsLevel / Events {
-        worker_connections: u64 = 512, set::num, inherit;
+        worker_connections: u64 = 512, event_connections, inherit;
         multi_accept: bool = false, set::flag, inherit;
     }
 }

@@ -292,10 +292,7 @@ impl Http {
 /// `server_names_hash_max_size` give a warning.
 fn server_names_hash(servers: &[Server], main: &conf::Main) -> Result<Vec<String>, String> {
     let max_size = main.server_names_hash_max_size as usize;
-    let bucket_size = hash::aligned(
-        main.server_names_hash_bucket_size
-            .map_or(hash::CACHE_LINE, |n| n as usize),
-    );
+    let bucket_size = hash::aligned(main.server_names_hash_bucket_size as usize);
     let mut by_address: indexmap::IndexMap<(Option<std::net::IpAddr>, bool, u16), Vec<&Server>> =
         indexmap::IndexMap::new();
     for s in servers {

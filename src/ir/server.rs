@@ -50,6 +50,8 @@ pub struct Server {
     /// The first `server_name` as written (`$server_name`).
     pub primary_name: String,
     pub locations: Vec<Location>,
+    /// `srv.merge_slashes`, copied by `conf::resolve` (kept as a field for
+    /// the executor's existing reads).
     pub merge_slashes: bool,
     /// The server block's own directives (not blocks), for inheritance.
     pub settings: Vec<super::location::Setting>,
@@ -183,7 +185,6 @@ impl Server {
         let mut names = Vec::new();
         let mut primary_name = None;
         let mut locations = Vec::new();
-        let mut merge_slashes = true;
         for c in &children {
             match c.name_text().as_ref() {
                 "listen" => listens.extend(parse_listen(c, root, at(&config.sources, c))?),
@@ -194,12 +195,6 @@ impl Server {
                     }
                 }
                 "location" => locations.push(Location::build(config, c)?),
-                "merge_slashes" => {
-                    merge_slashes = c
-                        .args
-                        .first()
-                        .is_some_and(|a| a.text().eq_ignore_ascii_case("on"))
-                }
                 _ => {}
             }
         }
@@ -235,7 +230,8 @@ impl Server {
             names,
             primary_name: primary_name.unwrap_or_default(),
             locations,
-            merge_slashes,
+            // nginx's default until `conf::resolve` merges the typed value.
+            merge_slashes: true,
             settings: super::settings_of(config, &children),
             conf: Default::default(),
             srv: Default::default(),
