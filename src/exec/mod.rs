@@ -25,6 +25,7 @@ mod rewrite;
 pub mod route;
 mod special;
 pub mod statics;
+pub mod subrequest;
 mod try_files;
 pub mod upstream;
 pub mod vars;
@@ -237,6 +238,8 @@ pub struct Exec<'a> {
     /// response nginx sends instead (`WWW-Authenticate` of a 401).
     pub carried_headers: Vec<(String, String)>,
     pub steps: Vec<Step>,
+    /// How deep in subrequests (0: the client's request).
+    pub(super) depth: u32,
 }
 
 /// Record a step of the explanation `rginx route` and the IR engine show.

@@ -258,6 +258,7 @@ impl<'a> Exec<'a> {
             sent_headers: Vec::new(),
             carried_headers: Vec::new(),
             steps: Vec::new(),
+            depth: 0,
         };
         exec.request_port = request_port;
         if let Why::Regex(_) = &exec.server_why {

@@ -287,7 +287,10 @@ mod tests {
     #[test]
     fn http_dates_read_back() {
         let t = 1_700_000_000;
-        assert_eq!(super::parse_http_date(super::http_date(t).as_bytes()), Some(t));
+        assert_eq!(
+            super::parse_http_date(super::http_date(t).as_bytes()),
+            Some(t)
+        );
         assert_eq!(
             super::parse_http_date(b"Sunday, 06-Nov-94 08:49:37 GMT"),
             Some(784_111_777)

@@ -550,6 +550,7 @@ levels! {
         proxy_pass: Option<Pass> = None, pass_opt, own;
         internal: bool = false, set::present, own;
         access_log: Vec<Entry> = Vec::new(), set::entries, inherit;
+        log_subrequest: bool = false, set::flag, inherit;
         error_log: Vec<Entry> = Vec::new(), set::entries, inherit;
         set_real_ip_from: Vec<String> = Vec::new(), realip_from, inherit;
         real_ip_header: String = "X-Real-IP".into(), realip_header, inherit;

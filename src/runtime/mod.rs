@@ -21,6 +21,7 @@ pub mod logs;
 pub mod os;
 pub mod process;
 pub mod request;
+pub mod subrequest;
 pub mod tls;
 pub mod upstream;
 pub mod upstream_head;

@@ -121,7 +121,8 @@ impl<'a> Exec<'a> {
         let Body::File(path) = &reply.body else {
             return Next::Continue;
         };
-        if reply.status != 200 {
+        // Neither does a subrequest's (nginx's `r != r->main`).
+        if reply.status != 200 || self.is_subrequest() {
             return Next::Continue;
         }
         let Ok(len) = std::fs::metadata(path).map(|m| m.len()) else {
