@@ -9,15 +9,32 @@
 //! - [`check`]: `-t` validation in nginx's order and wording.
 //! - [`load`]: the one load pipeline (read → check → gate → IR) that
 //!   startup, reload, `-t`, `route` and conformance share.
+//! - [`ir`]: what the configuration resolves to, built once and immutable:
+//!   typed settings merged down the levels (`ir::conf`), compiled rewrite
+//!   statements, servers, location trees, upstream groups, maps.
+//! - [`exec`]: one request through nginx's phases and filters, one file
+//!   each (`docs/phases.md`), and subrequests; no I/O but files.
+//! - [`runtime`]: serving: processes, sockets, HTTP/1.x, HTTP/2, TLS,
+//!   upstreams, logs.
+//! - [`conformance`]: cases run against the IR, the runtime or real nginx;
+//!   the differential fuzzer.
+//! - [`lint`]: `rginx lint` and its rules.
+//! - [`profile`]: every behaviour that differs between nginx versions.
+//! - [`tls`]: OpenSSL's cipher strings and certificate verdicts for rustls.
+//! - [`octets`]: bytes carried through text without loss.
 //! - [`diag`]: diagnostics and their renderers.
+//! - [`docs`]: the generated reference pages.
 //! - [`cli`]: the nginx-compatible command line.
 //!
 //! # Architecture invariants
-//! - Data flows one way: text → tokens → tree → registry check → (IR → runtime).
+//! - Data flows one way: text → tokens → tree → registry check → typed IR
+//!   → executor → runtime. `ir` depends on neither `exec` nor `runtime`.
 //! - A reload refuses whatever startup refuses: both go through [`load`].
 //! - Parsing never fails: it returns a tree and every syntax error.
 //! - No panic on user input; every error carries a span and nginx's wording.
-//! - Directive names are listed only in `registry`.
+//! - Directive names are listed only in `registry` and, as typed fields,
+//!   in `ir::conf`; nothing after load looks a directive up by name
+//!   (`tests/typed_conf.rs`).
 
 pub mod check;
 pub mod cli;

@@ -169,9 +169,6 @@ pub struct Exec<'a> {
     /// `$request_uri` (the target without scheme and host).
     pub request_uri: String,
     pub loc: Option<&'a Location>,
-    /// The locations `loc` inherits from, outermost first (found once
-    /// when `loc` is set: every setting lookup walks it).
-    loc_chain: smallvec::SmallVec<[&'a Location; 4]>,
     /// A true `if` of the location: its block is the configuration in
     /// effect.
     pub if_block: Option<&'a If>,

@@ -8,10 +8,6 @@ use super::*;
 impl<'a> Exec<'a> {
     pub(super) fn set_loc(&mut self, loc: Option<&'a Location>) {
         self.loc = loc;
-        self.loc_chain.clear();
-        if let Some(l) = loc {
-            crate::ir::location::chain_into(&self.server.locations, l, &mut self.loc_chain);
-        }
     }
 
     /// Run the phases.

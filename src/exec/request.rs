@@ -226,7 +226,6 @@ impl<'a> Exec<'a> {
             args: parsed.args,
             request_uri: path_target,
             loc: None,
-            loc_chain: smallvec::SmallVec::new(),
             if_block: None,
             captures: RefCell::new(Captures::default()),
             set_vars: HashMap::new(),

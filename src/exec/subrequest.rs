@@ -23,7 +23,6 @@ impl<'a> Exec<'a> {
             args,
             request_uri: self.request_uri.clone(),
             loc: None,
-            loc_chain: smallvec::SmallVec::new(),
             if_block: None,
             captures: RefCell::new(Captures::default()),
             set_vars: HashMap::new(),

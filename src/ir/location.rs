@@ -282,30 +282,6 @@ pub fn named<'a>(level: &'a [Location], name: &str) -> Option<&'a Location> {
         .find(|l| l.kind == LocationKind::Named && l.pattern == name)
 }
 
-/// [`chain`] without allocating (for the request path): appends the
-/// locations from the top level down to `target` to `out`.
-pub fn chain_into<'a, const N: usize>(
-    level: &'a [Location],
-    target: &Location,
-    out: &mut smallvec::SmallVec<[&'a Location; N]>,
-) -> bool
-where
-    [&'a Location; N]: smallvec::Array<Item = &'a Location>,
-{
-    for l in level {
-        if std::ptr::eq(l, target) {
-            out.push(l);
-            return true;
-        }
-        out.push(l);
-        if chain_into(&l.children, target, out) {
-            return true;
-        }
-        out.pop();
-    }
-    false
-}
-
 /// The locations from the top level down to `target` (inclusive): the
 /// levels its settings inherit from, innermost last.
 pub fn chain<'a>(level: &'a [Location], target: &Location) -> Vec<&'a Location> {

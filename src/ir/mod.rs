@@ -89,9 +89,6 @@ pub struct Http {
     pub tables: std::collections::HashMap<String, maps::Table>,
     /// Relative paths (`root html`) are relative to this (nginx's prefix).
     pub prefix: std::path::PathBuf,
-    /// Every directive name set anywhere in the http block: a lookup of
-    /// one the configuration never sets ends before walking the levels.
-    pub names: merge::Names,
     /// The configuration mentions `$sent_http_*` somewhere: only then is
     /// the list of sent headers kept for each response.
     pub uses_sent_http: bool,
@@ -251,18 +248,6 @@ impl Http {
             .map(std::path::Path::to_path_buf)
             .unwrap_or_default();
         let settings = settings_of(config, &children);
-        let mut names = merge::Names::default();
-        names.add_all(&settings);
-        for s in &servers {
-            names.add_all(&s.settings);
-            fn add_locations(names: &mut merge::Names, list: &[Location]) {
-                for l in list {
-                    names.add_all(&l.settings);
-                    add_locations(names, &l.children);
-                }
-            }
-            add_locations(&mut names, &s.locations);
-        }
         let (main, srv) = conf::resolve(&settings, &mut servers)?;
         let http_conf = conf::LocLevel::of(&settings, None)?.resolve();
         let warnings = server_names_hash(&servers, &main)?;
@@ -276,7 +261,6 @@ impl Http {
             upstreams,
             tables,
             prefix,
-            names,
             uses_sent_http: config.sources.iter().any(|(_, f)| {
                 f.text
                     .windows(b"sent_http_".len())
