@@ -403,11 +403,16 @@ impl Engine for IrEngine {
                                             .into_owned(),
                                         });
                                         // The recording backend's answer.
-                                        let reply = exec.proxied(
-                                            200,
-                                            vec![("Content-Type".into(), "text/plain".into())],
-                                            Body::Text(format!("backend {name}")),
-                                        );
+                                        exec.upstream_headers =
+                                            vec![("Content-Type".into(), "text/plain".into())];
+                                        let mut reply = match exec.upstream_answered(200, false) {
+                                            crate::exec::proxy::Answer::Pass(r) => r,
+                                            crate::exec::proxy::Answer::Intercepted(s) => {
+                                                outcome = exec.upstream_error(s);
+                                                continue;
+                                            }
+                                        };
+                                        reply.body = Body::Text(format!("backend {name}"));
                                         let (on, header) = exec.keepalive_settings();
                                         let keep = on && keepalive(&request, exec.closes);
                                         break present(reply, &exec.method, keep, header);

@@ -3,7 +3,7 @@
 //! to carry out.
 
 use super::step;
-use super::{split_url, Exec, Outcome, ProxyPlan};
+use super::{split_url, Body, Exec, Outcome, ProxyPlan, Reply};
 use crate::ir::balance::{Group, Method};
 use crate::ir::conf::Pass;
 use crate::ir::location::LocationKind;
@@ -176,5 +176,231 @@ impl<'a> Exec<'a> {
             tries,
             tls,
         }))
+    }
+}
+
+/// What the proxy module makes of an upstream response's head.
+#[derive(Debug)]
+pub enum Answer {
+    /// `proxy_intercept_errors`: `error_page` answers this status instead.
+    Intercepted(u16),
+    /// The head to send: the headers nginx passes on (Location through
+    /// `proxy_redirect`), after the header filters. The body is the
+    /// caller's to pass.
+    Pass(Reply),
+}
+
+impl Exec<'_> {
+    /// The upstream answered with `status` and the header lines in
+    /// `self.upstream_headers` (`upgrade`: the client asked to switch
+    /// protocols, so a 101 keeps its Upgrade).
+    pub fn upstream_answered(&mut self, status: u16, upgrade: bool) -> Answer {
+        let conf = self.conf();
+        // An error status error_page handles is answered as if rginx had
+        // met it (a 401 keeps its challenges).
+        if conf.proxy_intercept_errors
+            && status >= 300
+            && conf.error_page.iter().any(|p| p.codes.contains(&status))
+        {
+            if status == 401 {
+                let joined = crate::profile::has(
+                    self.version,
+                    crate::profile::Behaviour::JoinedResponseVariables,
+                );
+                self.carried_headers = self
+                    .upstream_headers
+                    .iter()
+                    .filter(|(n, _)| n.eq_ignore_ascii_case("www-authenticate"))
+                    .take(if joined { usize::MAX } else { 1 })
+                    .cloned()
+                    .collect();
+            }
+            step!(
+                self,
+                format!("proxy_intercept_errors: error_page answers {status}")
+            );
+            return Answer::Intercepted(status);
+        }
+        let listed =
+            |list: &[String], name: &str| list.iter().any(|a| a.eq_ignore_ascii_case(name));
+        let switching = status == 101 && upgrade;
+        let mut content_type = None;
+        let mut passed = Vec::with_capacity(self.upstream_headers.len());
+        for (n, v) in &self.upstream_headers {
+            if n.eq_ignore_ascii_case("content-type") {
+                content_type = Some(v.clone());
+                continue;
+            }
+            if n.eq_ignore_ascii_case("content-length") {
+                continue;
+            }
+            if switching && n.eq_ignore_ascii_case("upgrade") {
+                passed.push((n.clone(), v.clone()));
+                continue;
+            }
+            let hidden = (HIDDEN.iter().any(|x| n.eq_ignore_ascii_case(x))
+                && !listed(&conf.proxy_pass_header, n))
+                || listed(&conf.proxy_hide_header, n);
+            if hidden {
+                continue;
+            }
+            if n.eq_ignore_ascii_case("location") {
+                passed.push((n.clone(), redirect(self, v)));
+                continue;
+            }
+            passed.push((n.clone(), v.clone()));
+        }
+        self.upstream_status = Some(status.to_string());
+        let reply = Reply {
+            status,
+            headers: passed,
+            content_type,
+            body: Body::Empty,
+        };
+        match self.finish(reply) {
+            Outcome::Respond(r) => Answer::Pass(r),
+            // A header filter replaced the response (none does for a
+            // proxied one yet): the status it ended with.
+            Outcome::Proxy(_) => Answer::Intercepted(502),
+        }
+    }
+}
+
+/// Headers of an upstream response nginx never passes on: hop-by-hop
+/// ones (it writes its own), and those `proxy_hide_header` hides by
+/// default.
+const HIDDEN: &[&str] = &[
+    "connection",
+    "keep-alive",
+    "transfer-encoding",
+    "date",
+    "server",
+    "x-pad",
+    "x-accel-expires",
+    "x-accel-redirect",
+    "x-accel-limit-rate",
+    "x-accel-buffering",
+    "x-accel-charset",
+];
+
+/// `proxy_redirect default`: a Location naming the proxied URL is
+/// rewritten to the location's prefix; `off` leaves it; explicit pairs
+/// replace a prefix.
+fn redirect(exec: &Exec, location: &str) -> String {
+    let conf = exec.conf();
+    let rules = &conf.proxy_redirect;
+    let default_rule = || -> Option<(String, String)> {
+        let pass_url = &conf.proxy_pass.as_ref()?.url;
+        if pass_url.contains('$') {
+            return None;
+        }
+        let prefix = exec.loc.map(|l| l.pattern.clone()).unwrap_or_default();
+        let uri_part = super::split_url(pass_url).and_then(|(_, u)| u);
+        let from = match uri_part {
+            Some(_) => pass_url.clone(),
+            None => format!("{pass_url}/"),
+        };
+        let to = match uri_part {
+            Some(_) => prefix,
+            None => "/".to_string(),
+        };
+        Some((from, to))
+    };
+    if rules.is_empty() {
+        if let Some((from, to)) = default_rule() {
+            if let Some(rest) = location.strip_prefix(from.as_str()) {
+                return format!("{to}{rest}");
+            }
+        }
+        return location.to_string();
+    }
+    for r in rules {
+        match r.args.as_slice() {
+            [off] if off == "off" => return location.to_string(),
+            [d] if d == "default" => {
+                if let Some((from, to)) = default_rule() {
+                    if let Some(rest) = location.strip_prefix(from.as_str()) {
+                        return format!("{to}{rest}");
+                    }
+                }
+            }
+            [from, to] => {
+                let from = exec.eval(from);
+                if let Some(rest) = location.strip_prefix(from.as_str()) {
+                    return format!("{}{rest}", exec.eval(to));
+                }
+            }
+            _ => {}
+        }
+    }
+    location.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answered(conf: &str, path: &str, status: u16, headers: &[(&str, &str)]) -> Answer {
+        let config = crate::syntax::include::load_text(
+            std::path::Path::new("/tmp/nginx.conf"),
+            conf.as_bytes().to_vec(),
+            &Default::default(),
+        );
+        let http = crate::ir::Http::build(&config, true).unwrap();
+        let local = std::net::SocketAddr::from(([127, 0, 0, 1], 8080));
+        let req = super::super::route::Request::new(
+            "GET",
+            path,
+            vec![("Host".into(), "h".into())],
+            local,
+        );
+        let mut exec = Exec::new(&http, &req, crate::registry::LATEST).unwrap();
+        assert!(matches!(exec.run(), Outcome::Proxy(_)));
+        exec.upstream_headers = headers
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect();
+        exec.upstream_answered(status, false)
+    }
+
+    const CONF: &str = "http { server { listen 127.0.0.1:8080; \
+        location /app/ { proxy_pass http://127.0.0.1:9000/; proxy_hide_header X-Secret; \
+                         proxy_pass_header X-Accel-Buffering; add_header X-Added 1; } \
+        location /err/ { proxy_pass http://127.0.0.1:9000; proxy_intercept_errors on; \
+                         error_page 404 = /fallback; } } }";
+
+    #[test]
+    fn the_response_side_rules_are_the_executors() {
+        let headers = [
+            ("Content-Type", "text/html"),
+            ("Location", "http://127.0.0.1:9000/next"),
+            ("Server", "backend"),
+            ("X-Secret", "s"),
+            ("X-Accel-Buffering", "no"),
+            ("X-Kept", "k"),
+        ];
+        let Answer::Pass(reply) = answered(CONF, "/app/x", 302, &headers) else {
+            panic!("passed on");
+        };
+        let names: Vec<&str> = reply.headers.iter().map(|(n, _)| n.as_str()).collect();
+        // proxy_redirect default maps the proxied URL back to the location.
+        assert!(reply
+            .headers
+            .contains(&("Location".into(), "/app/next".into())));
+        assert_eq!(
+            names,
+            ["Location", "X-Accel-Buffering", "X-Kept", "X-Added"]
+        );
+        assert_eq!(reply.content_type.as_deref(), Some("text/html"));
+    }
+
+    #[test]
+    fn an_intercepted_error_goes_to_error_page() {
+        assert!(matches!(
+            answered(CONF, "/err/x", 404, &[]),
+            Answer::Intercepted(404)
+        ));
+        // A status error_page does not name passes through.
+        assert!(matches!(answered(CONF, "/err/x", 500, &[]), Answer::Pass(r) if r.status == 500));
     }
 }

@@ -9,7 +9,7 @@ use super::head::ChunkStatus;
 use super::upstream_head::{self, Limits, Response, Verdict};
 use super::wire::{self, Head};
 use super::Generation;
-use crate::exec::{Body, Exec, ProxyPlan};
+use crate::exec::{Exec, ProxyPlan};
 use crate::ir::balance::Attempt;
 use futures_util::FutureExt;
 use std::net::SocketAddr;
@@ -339,77 +339,6 @@ impl Pool {
     }
 }
 
-/// Headers of an upstream response nginx never passes on: hop-by-hop
-/// ones (it writes its own), and those `proxy_hide_header` hides by
-/// default.
-const HIDDEN: &[&str] = &[
-    "connection",
-    "keep-alive",
-    "transfer-encoding",
-    "date",
-    "server",
-    "x-pad",
-    "x-accel-expires",
-    "x-accel-redirect",
-    "x-accel-limit-rate",
-    "x-accel-buffering",
-    "x-accel-charset",
-];
-
-/// `proxy_redirect default`: a Location naming the proxied URL is
-/// rewritten to the location's prefix; `off` leaves it; explicit pairs
-/// replace a prefix.
-fn redirect(exec: &Exec, url: &str, location: &str) -> String {
-    let conf = exec.conf();
-    let rules = &conf.proxy_redirect;
-    let default_rule = || -> Option<(String, String)> {
-        let pass_url = &conf.proxy_pass.as_ref()?.url;
-        if pass_url.contains('$') {
-            return None;
-        }
-        let prefix = exec.loc.map(|l| l.pattern.clone()).unwrap_or_default();
-        let uri_part = crate::exec::split_url(pass_url).and_then(|(_, u)| u);
-        let from = match uri_part {
-            Some(_) => pass_url.clone(),
-            None => format!("{pass_url}/"),
-        };
-        let to = match uri_part {
-            Some(_) => prefix,
-            None => "/".to_string(),
-        };
-        Some((from, to))
-    };
-    if rules.is_empty() {
-        if let Some((from, to)) = default_rule() {
-            if let Some(rest) = location.strip_prefix(from.as_str()) {
-                return format!("{to}{rest}");
-            }
-        }
-        return location.to_string();
-    }
-    for r in rules {
-        match r.args.as_slice() {
-            [off] if off == "off" => return location.to_string(),
-            [d] if d == "default" => {
-                if let Some((from, to)) = default_rule() {
-                    if let Some(rest) = location.strip_prefix(from.as_str()) {
-                        return format!("{to}{rest}");
-                    }
-                }
-            }
-            [from, to] => {
-                let from = exec.eval(from);
-                if let Some(rest) = location.strip_prefix(from.as_str()) {
-                    return format!("{}{rest}", exec.eval(to));
-                }
-            }
-            _ => {}
-        }
-    }
-    let _ = url;
-    location.to_string()
-}
-
 /// Send the request to the group's peers until one answers.
 pub async fn forward(
     client: &mut Client,
@@ -646,26 +575,6 @@ pub async fn forward(
             .filter(|(k, _)| !h.ignored.contains(k))
             .map(|(_, (n, v))| (crate::octets::to_text(n), crate::octets::to_text(v)))
             .collect();
-        // proxy_intercept_errors: an error status error_page handles is
-        // answered as if rginx had met it (a 401 keeps its challenges).
-        let intercept = exec.conf().proxy_intercept_errors;
-        if intercept && h.status >= 300 && has_error_page(exec, h.status) {
-            if h.status == 401 {
-                let joined = crate::profile::has(
-                    exec.version,
-                    crate::profile::Behaviour::JoinedResponseVariables,
-                );
-                let challenges: Vec<(String, String)> = exec
-                    .upstream_headers
-                    .iter()
-                    .filter(|(n, _)| n.eq_ignore_ascii_case("www-authenticate"))
-                    .take(if joined { usize::MAX } else { 1 })
-                    .cloned()
-                    .collect();
-                exec.carried_headers = challenges;
-            }
-            return Forward::Failed(h.status);
-        }
         drop(head);
         return respond(
             client,
@@ -682,14 +591,6 @@ pub async fn forward(
         )
         .await;
     }
-}
-
-/// Whether `error_page` in effect handles a status.
-fn has_error_page(exec: &Exec, status: u16) -> bool {
-    exec.conf()
-        .error_page
-        .iter()
-        .any(|p| p.codes.contains(&status))
 }
 
 fn fail(gen: &Generation, group: &crate::ir::balance::Group, i: usize) {
@@ -749,48 +650,12 @@ async fn respond(
 ) -> Forward {
     let head_only = h.no_body(limits);
     let upstream_len = h.content_length;
-    // Taken out while the response is built from them, put back for the
-    // variables (`$upstream_http_*`) the response's own headers may use.
-    let upstream_headers = std::mem::take(&mut exec.upstream_headers);
-    let conf = exec.conf();
-    let hide = &conf.proxy_hide_header;
-    let pass = &conf.proxy_pass_header;
-    let listed = |list: &[String], name: &str| list.iter().any(|a| a.eq_ignore_ascii_case(name));
+    let reply = match exec.upstream_answered(h.status, upgrade) {
+        crate::exec::proxy::Answer::Pass(reply) => reply,
+        crate::exec::proxy::Answer::Intercepted(status) => return Forward::Failed(status),
+    };
     let switching = h.status == 101 && upgrade;
-    let mut content_type = None;
-    let mut passed = Vec::with_capacity(upstream_headers.len());
-    for (n, v) in &upstream_headers {
-        if n.eq_ignore_ascii_case("content-type") {
-            content_type = Some(v.clone());
-            continue;
-        }
-        if n.eq_ignore_ascii_case("content-length") {
-            continue;
-        }
-        if switching && n.eq_ignore_ascii_case("upgrade") {
-            passed.push((n.clone(), v.clone()));
-            continue;
-        }
-        let hidden = (HIDDEN.iter().any(|x| n.eq_ignore_ascii_case(x)) && !listed(pass, n))
-            || listed(hide, n);
-        if hidden {
-            continue;
-        }
-        if n.eq_ignore_ascii_case("location") {
-            passed.push((n.clone(), redirect(exec, "", v)));
-            continue;
-        }
-        passed.push((n.clone(), v.clone()));
-    }
-    if exec.http.uses_sent_http {
-        let mut sent_headers = passed.clone();
-        if let Some(t) = &content_type {
-            sent_headers.push(("Content-Type".into(), t.clone()));
-        }
-        exec.sent_headers = sent_headers;
-    }
-    exec.upstream_headers = upstream_headers;
-    let reply = exec.proxied(h.status, passed, Body::Empty);
+    let content_type = reply.content_type.clone();
     let server = server_header(exec);
     // nginx passes the upstream's status line on as it came ("200",
     // "403.1 Forbidden") unless the status was changed.

@@ -104,22 +104,6 @@ impl<'a> Exec<'a> {
         format!("{scheme}://{host}{port}{loc}")
     }
 
-    /// The upstream answered: the response passes through with the
-    /// headers the configuration adds.
-    pub fn proxied(&mut self, status: u16, headers: Vec<(String, String)>, body: Body) -> Reply {
-        self.upstream_status = Some(status.to_string());
-        let reply = Reply {
-            status,
-            headers,
-            content_type: None,
-            body,
-        };
-        match self.finish(reply) {
-            Outcome::Respond(r) => r,
-            Outcome::Proxy(_) => unreachable!("finish only responds"),
-        }
-    }
-
     /// No upstream could be reached: 502 (or what error_page says).
     pub fn upstream_error(&mut self, status: u16) -> Outcome {
         self.upstream_status = Some(status.to_string());
