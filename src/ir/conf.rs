@@ -12,7 +12,7 @@
 //! and how it merges. A level's own settings are an `Option` per field
 //! (nginx's UNSET); the resolved value has the default filled in.
 
-use super::location::Setting;
+use super::setting::Setting;
 use super::At;
 use crate::check::value::{parse_number, parse_size, parse_time};
 use std::sync::Arc;
@@ -20,7 +20,7 @@ use std::time::Duration;
 
 /// A setter: reads one directive's arguments into its field (the
 /// previous value is there for the list setters, which append).
-type Result<T = ()> = std::result::Result<T, String>;
+pub type Result<T = ()> = std::result::Result<T, String>;
 
 fn first(s: &Setting) -> Result<&str> {
     s.args
@@ -805,43 +805,6 @@ impl MainLevel {
         }
         Ok(level)
     }
-}
-
-/// Merge every level of the http block at load: each server's and each
-/// location's settings (and each `if` of a location) with the levels
-/// around them.
-pub fn resolve(http: &[Setting], servers: &mut [super::Server]) -> Result<(Main, Srv)> {
-    let http_loc = LocLevel::of(http, None)?;
-    let http_srv = SrvLevel::of(http)?;
-    for server in servers.iter_mut() {
-        let mut level = LocLevel::of(&server.settings, None)?;
-        level.inherit_all(&http_loc, false);
-        server.conf = Arc::new(level.resolve());
-        let mut srv = SrvLevel::of(&server.settings)?;
-        srv.inherit(&http_srv, false);
-        server.srv = Arc::new(srv.resolve());
-        server.merge_slashes = server.srv.merge_slashes;
-        server.rewrites = super::rewrite::compile(&server.settings, None)?;
-        for l in &mut server.locations {
-            resolve_location(l, &level)?;
-        }
-    }
-    Ok((MainLevel::of(http)?.resolve(), http_srv.resolve()))
-}
-
-fn resolve_location(l: &mut super::Location, parent: &LocLevel) -> Result {
-    let alias = AliasOf {
-        prefix_len: l.pattern.len(),
-        regex: matches!(l.kind, super::LocationKind::Regex { .. }),
-    };
-    let mut level = LocLevel::of(&l.settings, Some(alias.clone()))?;
-    level.inherit_all(parent, false);
-    l.conf = Arc::new(level.resolve());
-    l.rewrites = super::rewrite::compile(&l.settings, Some((&level, &alias)))?;
-    for child in &mut l.children {
-        resolve_location(child, &level)?;
-    }
-    Ok(())
 }
 
 /// `worker_processes N | auto`.

@@ -5,6 +5,7 @@
 //! order and the first match wins (its own nested locations are searched
 //! in turn); otherwise the longest prefix stands.
 
+pub use super::setting::Setting;
 use super::{at, expanded, At};
 use crate::syntax::ast::Directive;
 use crate::syntax::Config;
@@ -23,17 +24,6 @@ pub enum LocationKind {
     Regex { caseless: bool },
     /// `location @name`
     Named,
-}
-
-/// A directive of a level, kept with its arguments and where it was
-/// written; `if` and other blocks that are not locations keep their
-/// directives in `block`.
-#[derive(Clone, Debug)]
-pub struct Setting {
-    pub name: String,
-    pub args: Vec<String>,
-    pub at: At,
-    pub block: Vec<Setting>,
 }
 
 #[derive(Debug)]

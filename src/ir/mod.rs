@@ -14,8 +14,10 @@ pub mod location;
 pub mod maps;
 pub mod merge;
 pub mod pages;
+pub mod resolve;
 pub mod rewrite;
 pub mod server;
+pub mod setting;
 pub mod uri;
 
 use crate::source::SourceMap;
@@ -248,7 +250,7 @@ impl Http {
             .map(std::path::Path::to_path_buf)
             .unwrap_or_default();
         let settings = settings_of(config, &children);
-        let (main, srv) = conf::resolve(&settings, &mut servers)?;
+        let (main, srv) = resolve::resolve(&settings, &mut servers)?;
         let http_conf = conf::LocLevel::of(&settings, None)?.resolve();
         let warnings = server_names_hash(&servers, &main)?;
         Ok(Http {

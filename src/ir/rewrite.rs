@@ -4,7 +4,7 @@
 //! location carrying the configuration in effect when it is true.
 
 use super::conf::{AliasOf, Loc, LocLevel};
-use super::location::Setting;
+use super::setting::Setting;
 use super::At;
 use std::sync::Arc;
 

@@ -50,7 +50,7 @@ pub struct Server {
     /// The first `server_name` as written (`$server_name`).
     pub primary_name: String,
     pub locations: Vec<Location>,
-    /// `srv.merge_slashes`, copied by `conf::resolve` (kept as a field for
+    /// `srv.merge_slashes`, copied by `resolve::resolve` (kept as a field for
     /// the executor's existing reads).
     pub merge_slashes: bool,
     /// The server block's own directives (not blocks), for inheritance.
@@ -230,7 +230,7 @@ impl Server {
             names,
             primary_name: primary_name.unwrap_or_default(),
             locations,
-            // nginx's default until `conf::resolve` merges the typed value.
+            // nginx's default until `resolve::resolve` merges the typed value.
             merge_slashes: true,
             settings: super::settings_of(config, &children),
             conf: Default::default(),
