@@ -202,9 +202,8 @@ impl Exec<'_> {
             "ssl_protocol" | "ssl_cipher" | "ssl_session_reused" => String::new(),
             n if SSL_CLIENT.contains(&n) => match &self.client_cert {
                 Some(Some(cert)) => {
-                    let now = std::time::SystemTime::now()
-                        .duration_since(std::time::UNIX_EPOCH)
-                        .map_or(0, |d| d.as_secs() as i64);
+                    let now =
+                        crate::time::since_epoch(std::time::SystemTime::now()).as_secs() as i64;
                     cert.variable(n, now).unwrap_or_default()
                 }
                 Some(None) if n == "ssl_client_verify" => "NONE".into(),
