@@ -5,7 +5,7 @@
 //! order and the first match wins (its own nested locations are searched
 //! in turn); otherwise the longest prefix stands.
 
-use super::{at, expanded, At};
+use super::{at, At};
 use crate::syntax::ast::Directive;
 use crate::syntax::Config;
 use std::cell::RefCell;
@@ -128,7 +128,7 @@ impl Location {
             .unwrap_or_default();
         let mut children = Vec::new();
         let mut settings = Vec::new();
-        for c in expanded(config, block) {
+        for c in config.expanded(block) {
             if c.is("location") {
                 children.push(Location::build(config, c)?);
             } else if let Some(setting) = super::setting_of(config, c) {
