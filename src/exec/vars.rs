@@ -251,7 +251,7 @@ impl Exec<'_> {
                     .unwrap_or_default()
                     .as_secs_f64()
             ),
-            "nginx_version" => format!("{}.{}.{}", self.version.0, self.version.1, self.version.2),
+            "nginx_version" => self.version.full(),
             // nginx: the error status being handled (an error page's), else
             // the response's.
             "status" => self
