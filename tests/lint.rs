@@ -150,7 +150,9 @@ fn routing_fixtures_pass_nginx_t() {
                 .find_map(|l| l.strip_prefix("# nginx-version: "))
                 .and_then(|v| Version::parse(v.trim()));
             let binary = match version {
-                Some(Version { major: 1, minor, .. }) if minor > 22 => match &new {
+                Some(Version {
+                    major: 1, minor, ..
+                }) if minor > 22 => match &new {
                     Some(b) => b,
                     None => continue,
                 },

@@ -3,6 +3,7 @@
 //! out, and the access log written.
 
 use super::client::{ChunkError, Client, HeadError, Linger, RequestHead};
+use super::error::Side;
 use super::upstream::{self, Forward};
 use super::wire::Head;
 use super::Generation;
@@ -613,8 +614,8 @@ pub(super) async fn handle(
                 let keep = keepalive_asked && !exec.closes;
                 match upstream::forward(client, gen, &mut exec, &plan, keep).await {
                     Forward::Done { keep, status, sent } => break (keep, status, sent),
-                    Forward::Failed(status) => outcome = exec.upstream_error(status),
-                    Forward::ClientGone => break (false, 499, 0),
+                    Forward::Failed(e) if e.side() == Side::Client => break (false, e.status(), 0),
+                    Forward::Failed(e) => outcome = exec.upstream_error(e.status()),
                 }
             }
         }
