@@ -70,7 +70,19 @@ pub struct Civil {
     pub weekday_from_thursday: usize,
 }
 
-pub const MONTHS: [&str; 12] = [
+impl Civil {
+    /// `Jan` to `Dec`.
+    pub fn month_name(&self) -> &'static str {
+        MONTHS[self.month - 1]
+    }
+
+    /// `HH:MM:SS`, as every format here writes the time of day.
+    pub fn clock(&self) -> String {
+        format!("{:02}:{:02}:{:02}", self.hour, self.minute, self.second)
+    }
+}
+
+const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
@@ -116,16 +128,8 @@ pub fn days_from_civil(year: u64, month: u64, day: u64) -> Option<u64> {
 pub fn http_date(secs: u64) -> String {
     const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
     let c = civil(secs);
-    format!(
-        "{}, {:02} {} {} {:02}:{:02}:{:02} GMT",
-        DAYS[c.weekday_from_thursday],
-        c.day,
-        MONTHS[c.month - 1],
-        c.year,
-        c.hour,
-        c.minute,
-        c.second
-    )
+    let (wd, mon, t) = (DAYS[c.weekday_from_thursday], c.month_name(), c.clock());
+    format!("{wd}, {:02} {mon} {} {t} GMT", c.day, c.year)
 }
 
 /// An HTTP date (`ngx_parse_http_time`: RFC 1123, RFC 850 or asctime)
@@ -168,48 +172,30 @@ pub fn parse_http_date(value: &[u8]) -> Option<u64> {
 /// `$time_local`: `22/Nov/2026:13:25:09 +0000`.
 pub fn time_local(secs: u64) -> String {
     let c = civil(secs);
-    format!(
-        "{:02}/{}/{}:{:02}:{:02}:{:02} +0000",
-        c.day,
-        MONTHS[c.month - 1],
-        c.year,
-        c.hour,
-        c.minute,
-        c.second
-    )
+    let (mon, t) = (c.month_name(), c.clock());
+    format!("{:02}/{mon}/{}:{t} +0000", c.day, c.year)
 }
 
 /// `$time_iso8601`: `2026-11-22T13:25:09+00:00`.
 pub fn time_iso8601(secs: u64) -> String {
     let c = civil(secs);
-    format!(
-        "{}-{:02}-{:02}T{:02}:{:02}:{:02}+00:00",
-        c.year, c.month, c.day, c.hour, c.minute, c.second
-    )
+    let t = c.clock();
+    format!("{}-{:02}-{:02}T{t}+00:00", c.year, c.month, c.day)
 }
 
 /// The error log's timestamp: `2026/11/22 13:25:09`.
 pub fn error_log_time(secs: u64) -> String {
     let c = civil(secs);
-    format!(
-        "{}/{:02}/{:02} {:02}:{:02}:{:02}",
-        c.year, c.month, c.day, c.hour, c.minute, c.second
-    )
+    let t = c.clock();
+    format!("{}/{:02}/{:02} {t}", c.year, c.month, c.day)
 }
 
 /// `ASN1_TIME_print`: `Nov  2 15:27:04 2026 GMT`. (Certificates are not
 /// dated before 1970 in practice; such a time prints as the epoch.)
 pub fn asn1_time(ts: i64) -> String {
     let c = civil(u64::try_from(ts).unwrap_or(0));
-    format!(
-        "{} {:2} {:02}:{:02}:{:02} {} GMT",
-        MONTHS[c.month - 1],
-        c.day,
-        c.hour,
-        c.minute,
-        c.second,
-        c.year
-    )
+    let (mon, t) = (c.month_name(), c.clock());
+    format!("{mon} {:2} {t} {} GMT", c.day, c.year)
 }
 
 #[cfg(test)]
