@@ -107,48 +107,8 @@ source "$ROOT/benches/common.sh"
 
 read -r P_PROXY P_B1 P_B2 P_WS < <(free_ports 4)
 
-# --- compare.sh's configuration, unchanged ---------------------------------
-cat >"$WORK/rginx/nginx.conf" <<EOF
-daemon off;
-worker_processes 1;
-pid logs/nginx.pid;
-error_log logs/error.log notice;
-
-events {
-    worker_connections $WORKER_CONNECTIONS;
-}
-
-http {
-    access_log off;
-
-    upstream http_backend {
-        server 127.0.0.1:$P_B1;
-        server 127.0.0.1:$P_B2;
-        keepalive 32;
-    }
-    upstream ws_backend {
-        server 127.0.0.1:$P_WS;
-    }
-
-    server {
-        listen 127.0.0.1:$P_PROXY;
-
-        location / {
-            proxy_pass http://http_backend;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-        }
-
-        location /ws {
-            proxy_pass http://ws_backend;
-            proxy_http_version 1.1;
-            proxy_set_header Upgrade \$http_upgrade;
-            proxy_set_header Connection "upgrade";
-            proxy_read_timeout 600s;
-        }
-    }
-}
-EOF
+# --- compare.sh's configuration (common.sh) --------------------------------
+proxy_conf >"$WORK/rginx/nginx.conf"
 
 # --- client and backend, in lock-step with rginx ---------------------------
 cat >"$WORK/lockstep.py" <<'PY'

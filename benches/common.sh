@@ -2,6 +2,7 @@
 # run): process bookkeeping, free ports, starting and stopping a proxy, CPU
 # ticks and wrk's output. The caller sets WORK, OUT, RESULTS, PROXIES, URL,
 # NGINX, RGINX, NGX_VERSION, PIN and die() before using them.
+# proxy_conf also needs P_PROXY, P_B1, P_B2, P_WS and WORKER_CONNECTIONS.
 
 # --- processes: every one started is remembered and stopped on exit -----
 STARTED=()
@@ -74,6 +75,53 @@ wait_port() {
         sleep 0.05
     done
     return 1
+}
+
+# --- the configuration compare.sh and callgrind.sh measure ----------------
+# One text, so callgrind's figures are for what compare.sh times.
+# shellcheck disable=SC2153 # the caller sets P_PROXY
+proxy_conf() {
+    cat <<EOF
+daemon off;
+worker_processes 1;
+pid logs/nginx.pid;
+error_log logs/error.log notice;
+
+events {
+    worker_connections $WORKER_CONNECTIONS;
+}
+
+http {
+    access_log off;
+
+    upstream http_backend {
+        server 127.0.0.1:$P_B1;
+        server 127.0.0.1:$P_B2;
+        keepalive 32;
+    }
+    upstream ws_backend {
+        server 127.0.0.1:$P_WS;
+    }
+
+    server {
+        listen 127.0.0.1:$P_PROXY;
+
+        location / {
+            proxy_pass http://http_backend;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+        }
+
+        location /ws {
+            proxy_pass http://ws_backend;
+            proxy_http_version 1.1;
+            proxy_set_header Upgrade \$http_upgrade;
+            proxy_set_header Connection "upgrade";
+            proxy_read_timeout 600s;
+        }
+    }
+}
+EOF
 }
 
 # --- proxies --------------------------------------------------------------

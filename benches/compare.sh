@@ -99,47 +99,7 @@ read -r P_PROXY P_B1 P_B2 P_WS < <(free_ports 4)
 URL=http://127.0.0.1:$P_PROXY/
 
 # --- the one configuration both proxies run -------------------------------
-cat >"$WORK/nginx.conf" <<EOF
-daemon off;
-worker_processes 1;
-pid logs/nginx.pid;
-error_log logs/error.log notice;
-
-events {
-    worker_connections $WORKER_CONNECTIONS;
-}
-
-http {
-    access_log off;
-
-    upstream http_backend {
-        server 127.0.0.1:$P_B1;
-        server 127.0.0.1:$P_B2;
-        keepalive 32;
-    }
-    upstream ws_backend {
-        server 127.0.0.1:$P_WS;
-    }
-
-    server {
-        listen 127.0.0.1:$P_PROXY;
-
-        location / {
-            proxy_pass http://http_backend;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-        }
-
-        location /ws {
-            proxy_pass http://ws_backend;
-            proxy_http_version 1.1;
-            proxy_set_header Upgrade \$http_upgrade;
-            proxy_set_header Connection "upgrade";
-            proxy_read_timeout 600s;
-        }
-    }
-}
-EOF
+proxy_conf >"$WORK/nginx.conf"
 for p in $PROXIES; do
     mkdir -p "$WORK/$p/logs"
     cp "$WORK/nginx.conf" "$WORK/$p/nginx.conf"

@@ -239,7 +239,7 @@ pub fn main() -> i32 {
         };
         eprintln!(
             "nginx version: nginx/{} ({PROGRAM} {})",
-            crate::registry::version_text(profile),
+            profile,
             env!("CARGO_PKG_VERSION")
         );
         if cli.version_full {
@@ -788,7 +788,7 @@ fn route_command(args: &RouteArgs) -> i32 {
 /// `--nginx-version X.Y[.Z]` (default: the latest profile); `None` after
 /// saying why when it is not a version.
 fn nginx_version(arg: Option<&str>) -> Option<crate::registry::Version> {
-    match arg.map(crate::registry::parse_version) {
+    match arg.map(crate::registry::Version::parse) {
         None => Some(crate::registry::LATEST),
         Some(Some(v)) => Some(v),
         Some(None) => {

@@ -3,7 +3,7 @@
 //! files are stale; `rginx docs directives|lints` prints them.
 
 use crate::lint::rules;
-use crate::registry::{self, version_text, Origin, Support, Values};
+use crate::registry::{self, Origin, Support, Values};
 use std::fmt::Write;
 
 fn status(s: Support) -> String {
@@ -52,17 +52,17 @@ one or more). Versions: when the directive appeared after nginx 1.22, or left.\n
             };
             let mut versions = Vec::new();
             if let Some(v) = d.added {
-                versions.push(if v == (1, 23, 0) {
+                versions.push(if v == crate::registry::Version::new(1, 23, 0) {
                     "after 1.22".to_string()
                 } else {
-                    format!("since {}", version_text(v))
+                    format!("since {}", v)
                 });
             }
             if let Some((word, instead)) = d.deprecated {
                 versions.push(format!("{word} (use {instead})"));
             }
             if let Some(v) = d.removed {
-                versions.push(format!("gone by {}", version_text(v)));
+                versions.push(format!("gone by {}", v));
             }
             let ctx = if d.ctx == registry::Ctx::ANY {
                 "any".to_string()
@@ -144,7 +144,7 @@ the runtime and lint read; a configuration behaves the new way from the version 
 Profiles 1.22 and 1.31 are confirmed by the conformance oracle against nginx 1.22.1 and 1.31.3 (the \
 cases named in the last column, tagged with the versions they hold for); other versions follow the \
 version nginx's CHANGES gives for each change.\n\n",
-        version_text(registry::LATEST)
+        registry::LATEST
     );
     out.push_str(
         "| since | concerns | before | after | confirmed by | lint |\n|---|---|---|---|---|---|\n",
@@ -153,7 +153,7 @@ version nginx's CHANGES gives for each change.\n\n",
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} |",
-            version_text(c.since),
+            c.since,
             c.concerns,
             c.before,
             c.after,

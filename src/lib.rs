@@ -2,6 +2,8 @@
 //!
 //! # Layout
 //! - [`source`]: files, byte spans, line numbers.
+//! - [`time`]: the cached clock, civil dates and every time format nginx
+//!   writes or reads (a leaf: shared by exec, runtime, tls).
 //! - [`syntax`]: the nginx config language: tokens (nom), tree, includes,
 //!   canonical printing, crossplane's JSON.
 //! - [`registry`]: every directive nginx knows, as one table: contexts,
@@ -51,4 +53,5 @@ pub mod registry;
 pub mod runtime;
 pub mod source;
 pub mod syntax;
+pub mod time;
 pub mod tls;

@@ -96,7 +96,7 @@ use Behaviour::*;
 pub const CHANGES: &[Change] = &[
     Change {
         behaviour: JoinedHeaderVariables,
-        since: (1, 23, 0),
+        since: Version::new(1, 23, 0),
         concerns: "`$http_*`",
         before: "the first line of a repeated request header (X-Forwarded-For and Cookie were joined)",
         after: "every line joined with \", \" (Cookie with \"; \")",
@@ -105,7 +105,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: JoinedResponseVariables,
-        since: (1, 23, 0),
+        since: Version::new(1, 23, 0),
         concerns: "`$sent_http_*`, `$upstream_http_*`, intercepted 401s",
         before: "the first line of a repeated response header; one `WWW-Authenticate` passed",
         after: "joined with \", \"; every `WWW-Authenticate` line passed",
@@ -114,7 +114,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: UpstreamLengthChecks,
-        since: (1, 23, 0),
+        since: Version::new(1, 23, 0),
         concerns: "upstream response heads (`proxy_pass`)",
         before: "the last Content-Length counts, an invalid one means \"until close\"; a Transfer-Encoding containing \"chunked\" makes the body chunked and beats Content-Length, any other is ignored",
         after: "502 for a second Content-Length or Transfer-Encoding, an invalid Content-Length, a Transfer-Encoding other than \"chunked\", or both headers; repeated Server, Date, Content-Type, Location… lines are dropped with a warning",
@@ -123,7 +123,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: LongPrefixLocations,
-        since: (1, 23, 4),
+        since: Version::new(1, 23, 4),
         concerns: "`location`",
         before: "a prefix longer than 255 bytes breaks the location tree",
         after: "the longest prefix wins as usual",
@@ -132,7 +132,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: DefaultTls13,
-        since: (1, 23, 4),
+        since: Version::new(1, 23, 4),
         concerns: "`ssl_protocols` default",
         before: "`TLSv1 TLSv1.1 TLSv1.2`",
         after: "`TLSv1 TLSv1.1 TLSv1.2 TLSv1.3`",
@@ -141,7 +141,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: SslOnRemoved,
-        since: (1, 25, 1),
+        since: Version::new(1, 25, 1),
         concerns: "`ssl on;`",
         before: "accepted with a deprecation warning",
         after: "an unknown directive, as in rginx's profiles from 1.25.1 (before: accepted with the warning)",
@@ -150,7 +150,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: ListenHttp2Deprecated,
-        since: (1, 25, 1),
+        since: Version::new(1, 25, 1),
         concerns: "`listen … http2`",
         before: "the way to enable HTTP/2",
         after: "deprecated (a warning) in favour of `http2 on;`",
@@ -159,7 +159,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: PlaintextHttp2Sniffed,
-        since: (1, 25, 1),
+        since: Version::new(1, 25, 1),
         concerns: "HTTP/2 on a port without `ssl`",
         before: "`listen … http2` speaks HTTP/2 with prior knowledge only (an HTTP/1.1 request gets no response)",
         after: "`listen … http2` or `http2 on;`: HTTP/2 when the connection starts with its preface, HTTP/1.x otherwise",
@@ -168,7 +168,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: VerifyClientTrustedOnly,
-        since: (1, 27, 2),
+        since: Version::new(1, 27, 2),
         concerns: "`ssl_verify_client` without `ssl_client_certificate`",
         before: "`no ssl_client_certificate for ssl_verify_client` (emerg)",
         after: "`ssl_trusted_certificate` is enough; without either, `no ssl_client_certificate or ssl_trusted_certificate for ssl_verify_client`",
@@ -177,7 +177,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: RealipBracketedIpv6,
-        since: (1, 27, 3),
+        since: Version::new(1, 27, 3),
         concerns: "`real_ip_header`",
         before: "`[2001:db8::1]` (no port) is not an address",
         after: "taken as the client address",
@@ -186,7 +186,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: DefaultNoTls11,
-        since: (1, 27, 3),
+        since: Version::new(1, 27, 3),
         concerns: "`ssl_protocols` default",
         before: "includes `TLSv1 TLSv1.1`",
         after: "`TLSv1.2 TLSv1.3`",
@@ -195,7 +195,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: UpstreamEarlyHints,
-        since: (1, 29, 0),
+        since: Version::new(1, 29, 0),
         concerns: "an upstream's 1xx responses",
         before: "a 103 is the response (passed to the client, what follows it as its body)",
         after: "a 103 is skipped (its header lines unchecked) and the response read after it; an HTTP/1.0 103 is a 502. Other 1xx are still the response",
@@ -204,7 +204,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: H2AuthorityHost,
-        since: (1, 29, 1),
+        since: Version::new(1, 29, 1),
         concerns: "HTTP/2 `:authority` and `host`",
         before: "`:authority` is a Host line: a `host` header beside it is \"client sent duplicate host header\" (400); neither is \"client sent HTTP/1.1 request without \\\"Host\\\" header\" (400)",
         after: "a `host` equal to `:authority` accepted, a different one 400 \"client sent \\\":authority\\\" and \\\"Host\\\" headers with different values\"; neither is \"client sent neither …\" (400)",
@@ -213,7 +213,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: AddHeaderInherit,
-        since: (1, 29, 3),
+        since: Version::new(1, 29, 3),
         concerns: "`add_header_inherit`",
         before: "a level with its own `add_header` inherits none (no directive to change it)",
         after: "the same by default; `add_header_inherit merge|off` changes it",
@@ -222,7 +222,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: RequestPortVariables,
-        since: (1, 29, 3),
+        since: Version::new(1, 29, 3),
         concerns: "`$request_port`, `$is_request_port`",
         before: "unknown variables (nginx refuses the configuration)",
         after: "the port of the request line or Host, `:` when there is one",
@@ -231,7 +231,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: StrictAuthority,
-        since: (1, 29, 4),
+        since: Version::new(1, 29, 4),
         concerns: "Host, request-line authority, `$host`",
         before: "non-numeric, signed or too large ports, userinfo, backslashes and malformed `[IPv6]` accepted",
         after: "400",
@@ -240,7 +240,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: StrictChunkedLineEnds,
-        since: (1, 29, 4),
+        since: Version::new(1, 29, 4),
         concerns: "chunked request bodies and upstream responses",
         before: "a bare LF ends a chunk line",
         after: "400 for a request; \"upstream sent invalid chunked response\" (the client connection closed) for a response",
@@ -249,7 +249,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: CookieSemicolonOnly,
-        since: (1, 29, 6),
+        since: Version::new(1, 29, 6),
         concerns: "`$cookie_*`",
         before: "\",\" also starts a cookie name",
         after: "only \";\"",
@@ -258,7 +258,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: UpstreamHttp11Keepalive,
-        since: (1, 29, 7),
+        since: Version::new(1, 29, 7),
         concerns: "`proxy_http_version`, `Connection`, upstream `keepalive`",
         before: "HTTP/1.0 with `Connection: close`; no idle upstream connections kept",
         after: "HTTP/1.1, no Connection header; `keepalive 32 local` by default",
@@ -267,7 +267,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: DropProxyConnection,
-        since: (1, 29, 7),
+        since: Version::new(1, 29, 7),
         concerns: "client `Proxy-Connection`",
         before: "passed upstream",
         after: "dropped (not in CHANGES; seen on 1.31.3, assumed to come with 1.29.7)",
@@ -276,7 +276,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: UniqueProxyAuthorization,
-        since: (1, 29, 7),
+        since: Version::new(1, 29, 7),
         concerns: "the `Proxy-Authorization` request header",
         before: "any number of lines",
         after: "a second line is a 400 (\"client sent duplicate header line\")",
@@ -285,7 +285,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: ConnectAuthorityForm,
-        since: (1, 31, 0),
+        since: Version::new(1, 31, 0),
         concerns: "the CONNECT method",
         before: "`CONNECT host:port` 400, `CONNECT /path` 405",
         after: "`CONNECT host:port` 405 (without `tunnel_pass`), `CONNECT /path` 400",
@@ -294,7 +294,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: H2ConnectionHeadersRefused,
-        since: (1, 31, 0),
+        since: Version::new(1, 31, 0),
         concerns: "HTTP/2 `connection`, `keep-alive`, `proxy-connection`, `transfer-encoding`, `upgrade`, `te`",
         before: "passed through (200)",
         after: "400 \"client sent \\\"Connection\\\" header\" (…); rginx under either profile: hyper's h2 resets the stream (RST_STREAM PROTOCOL_ERROR) before rginx sees it",
@@ -303,7 +303,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: SplitClientsFullPercent,
-        since: (1, 31, 2),
+        since: Version::new(1, 31, 2),
         concerns: "`split_clients`",
         before: "with shares adding up to 100%, the highest hashes get an empty value",
         after: "the last share covers them",
@@ -312,7 +312,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: ConnectBodyRefused,
-        since: (1, 31, 3),
+        since: Version::new(1, 31, 3),
         concerns: "CONNECT with `tunnel_pass`",
         before: "a Content-Length or chunked body is accepted",
         after: "400 (\"client sent CONNECT request with body\")",
@@ -321,7 +321,7 @@ pub const CHANGES: &[Change] = &[
     },
     Change {
         behaviour: H2PseudoHeaderOrder,
-        since: (1, 31, 3),
+        since: Version::new(1, 31, 3),
         concerns: "HTTP/2 pseudo-headers after a regular header",
         before: "accepted (200)",
         after: "400 \"client sent out of order pseudo-headers\"; rginx under either profile: hyper's h2 resets the stream (RST_STREAM PROTOCOL_ERROR)",
@@ -339,7 +339,7 @@ pub const fn since(b: Behaviour) -> Version {
         }
         i += 1;
     }
-    (0, 0, 0)
+    Version::new(0, 0, 0)
 }
 
 /// Whether nginx `version` behaves the new way.
@@ -361,7 +361,7 @@ mod tests {
             assert_eq!(n, 1, "{:?}", c.behaviour);
         }
         assert!(CHANGES.windows(2).all(|w| w[0].since <= w[1].since));
-        assert!(has((1, 31, 3), UpstreamHttp11Keepalive));
-        assert!(!has((1, 22, 1), UpstreamHttp11Keepalive));
+        assert!(has(Version::new(1, 31, 3), UpstreamHttp11Keepalive));
+        assert!(!has(Version::new(1, 22, 1), UpstreamHttp11Keepalive));
     }
 }

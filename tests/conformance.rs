@@ -20,8 +20,9 @@ fn run_every_case(binary: &Path, major_minor: (u16, u16)) {
     assert_eq!(
         (version.major, version.minor),
         major_minor,
-        "{} is nginx {version}",
-        binary.display()
+        "{} is nginx {}",
+        binary.display(),
+        version.full()
     );
     let oracle = NginxOracle::new(binary, version);
     let report =
@@ -41,7 +42,11 @@ fn run_every_case(binary: &Path, major_minor: (u16, u16)) {
     }
     for topic in topics() {
         let n = per_topic.get(&topic).copied().unwrap_or(0);
-        assert!(n >= 8, "only {n} {topic} cases for nginx {version}\n{text}");
+        assert!(
+            n >= 8,
+            "only {n} {topic} cases for nginx {}\n{text}",
+            version.full()
+        );
     }
     assert!(report.passed >= 240, "{text}");
     eprintln!("{}", text.lines().last().unwrap_or_default());
@@ -117,10 +122,9 @@ fn ir_mode_passes_95_percent_and_lists_its_gaps() {
 #[test]
 fn runtime_mode_passes_95_percent_and_lists_its_gaps() {
     mode_passes_95_percent("runtime", &|version| {
-        let v = conformance::case::Version::new(version.0, version.1, version.2);
         Box::new(conformance::oracle::NginxOracle::rginx_runtime(
             env!("CARGO_BIN_EXE_rginx"),
-            v,
+            version,
         ))
     });
 }
@@ -130,11 +134,13 @@ fn mode_passes_95_percent(
     engine_for: &dyn Fn(rginx::registry::Version) -> Box<dyn Engine + Sync>,
 ) {
     let gaps = known_gaps(mode);
-    for version in [(1, 22, 1), (1, 31, 3)] {
+    for version in [
+        rginx::registry::Version::new(1, 22, 1),
+        rginx::registry::Version::new(1, 31, 3),
+    ] {
         let engine = engine_for(version);
-        let v = conformance::case::Version::new(version.0, version.1, version.2);
         let report =
-            conformance::run_paths(&[cases_dir()], Some(engine.as_ref()), v).expect("load");
+            conformance::run_paths(&[cases_dir()], Some(engine.as_ref()), version).expect("load");
         let text = conformance::render_text(&report);
         let total = report.passed + report.failed;
         assert!(
@@ -142,7 +148,7 @@ fn mode_passes_95_percent(
             "{mode} mode {}/{total} on {version:?}\n{text}",
             report.passed
         );
-        let label = format!("{}.{}", version.0, version.1);
+        let label = format!("{}.{}", version.major, version.minor);
         let root = common::root();
         let failing: Vec<String> = report
             .results
@@ -280,7 +286,9 @@ fn ir_mode_reports_mismatches_and_malformed_cases_fail() {
     std::fs::write(dir.path().join("bad.toml"), "description = 1\n").expect("write");
     let report = conformance::run_paths(
         &[dir.path().to_path_buf()],
-        Some(&conformance::ir::IrEngine::new((1, 31, 3))),
+        Some(&conformance::ir::IrEngine::new(
+            rginx::registry::Version::new(1, 31, 3),
+        )),
         conformance::DEFAULT_VERSION,
     )
     .expect("load");

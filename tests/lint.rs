@@ -6,7 +6,7 @@
 mod common;
 
 use rginx::lint::{self, render, rules, LintOptions};
-use rginx::registry::{parse_version, Ctx};
+use rginx::registry::{Ctx, Version};
 use rginx::syntax::{include, LoadOptions};
 use std::path::Path;
 
@@ -17,7 +17,7 @@ fn options_for(text: &str) -> LintOptions {
             opts.context = Ctx::from_name(c.trim()).expect("known context");
         }
         if let Some(v) = line.strip_prefix("# nginx-version: ") {
-            opts.nginx_version = parse_version(v.trim()).expect("a version");
+            opts.nginx_version = Version::parse(v.trim()).expect("a version");
         }
     }
     opts
@@ -148,9 +148,11 @@ fn routing_fixtures_pass_nginx_t() {
             }
             let version = header()
                 .find_map(|l| l.strip_prefix("# nginx-version: "))
-                .and_then(|v| parse_version(v.trim()));
+                .and_then(|v| Version::parse(v.trim()));
             let binary = match version {
-                Some((1, minor, _)) if minor > 22 => match &new {
+                Some(Version {
+                    major: 1, minor, ..
+                }) if minor > 22 => match &new {
                     Some(b) => b,
                     None => continue,
                 },

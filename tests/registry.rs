@@ -44,7 +44,7 @@ fn check_file(file: &str) -> usize {
         let block = arity.split(',').any(|a| a == "BLOCK");
         let changed = file.contains("1.22") && CHANGED_SINCE_1_22.contains(&name.as_str());
         let ours = if file.contains("1.22") {
-            spec.arity_in((1, 22, 1))
+            spec.arity_in(rginx::registry::Version::new(1, 22, 1))
         } else {
             spec.arity
         };

@@ -161,7 +161,7 @@ fn upstream_headers_in_nginx_order() {
             .collect::<Vec<_>>()
     };
     assert_eq!(
-        sim("/x", (1, 22, 1)).upstream_headers,
+        sim("/x", rginx::registry::Version::new(1, 22, 1)).upstream_headers,
         pairs(&[
             ("Host", "127.0.0.1:9"),
             ("Connection", "close"),
@@ -169,11 +169,11 @@ fn upstream_headers_in_nginx_order() {
         ])
     );
     assert_eq!(
-        sim("/x", (1, 31, 3)).upstream_headers,
+        sim("/x", rginx::registry::Version::new(1, 31, 3)).upstream_headers,
         pairs(&[("Host", "127.0.0.1:9"), ("User-Agent", "t")])
     );
     assert_eq!(
-        sim("/set/x", (1, 31, 3)).upstream_headers,
+        sim("/set/x", rginx::registry::Version::new(1, 31, 3)).upstream_headers,
         pairs(&[
             ("X-Real-IP", "127.0.0.1"),
             ("Host", "example.com"),
@@ -198,6 +198,6 @@ fn proxy_http_version_is_inherited_from_outer_levels() {
         tls: None,
         body: None,
     };
-    let r = route(&h, &req, (1, 22, 1));
+    let r = route(&h, &req, rginx::registry::Version::new(1, 22, 1));
     assert_eq!(r.upstream_request_line.unwrap(), "GET /x HTTP/1.1");
 }

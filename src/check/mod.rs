@@ -162,7 +162,7 @@ impl Walker<'_> {
             out: &mut Vec<(bool, String)>,
             keys: &mut Vec<(String, Option<crate::source::Span>)>,
         ) {
-            for d in crate::ir::expanded(config, list) {
+            for d in config.expanded(list) {
                 let name = d.name_text();
                 if (name == "ssl_certificate" || name == "ssl_certificate_key") && d.args.len() == 1
                 {

@@ -318,9 +318,9 @@ fn upstream_server(args: &[String], version: Version) -> Option<String> {
         } else if let Some(v) = p.strip_prefix("fail_timeout=") {
             parse_time(v, false).is_some()
         } else if p == "resolve" || p.starts_with("service=") {
-            version >= (1, 27, 3)
+            version >= Version::new(1, 27, 3)
         } else if p == "drain" || p.starts_with("route=") {
-            version >= (1, 29, 6)
+            version >= Version::new(1, 29, 6)
         } else {
             p == "backup" || p == "down"
         };

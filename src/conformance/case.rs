@@ -9,7 +9,6 @@
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Component, Path, PathBuf};
 
 /// A malformed case file, or one that cannot be read.
@@ -37,56 +36,7 @@ impl CaseError {
     }
 }
 
-/// An nginx version, `1.22.1`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Version {
-    pub major: u16,
-    pub minor: u16,
-    pub patch: u16,
-}
-
-impl Version {
-    pub const fn new(major: u16, minor: u16, patch: u16) -> Self {
-        Version {
-            major,
-            minor,
-            patch,
-        }
-    }
-
-    /// `1.22` (patch 0) or `1.22.1`.
-    pub fn parse(s: &str) -> Option<Version> {
-        Self::parse_with_patch(s).map(|(v, _)| v)
-    }
-
-    /// The version, and whether the text gave a patch level.
-    fn parse_with_patch(s: &str) -> Option<(Version, bool)> {
-        let mut parts = s.trim().split('.');
-        let num = |p: Option<&str>| -> Option<u16> {
-            let p = p?;
-            if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            p.parse().ok()
-        };
-        let major = num(parts.next())?;
-        let minor = num(parts.next())?;
-        let (patch, given) = match parts.next() {
-            Some(p) => (num(Some(p))?, true),
-            None => (0, false),
-        };
-        if parts.next().is_some() {
-            return None;
-        }
-        Some((Version::new(major, minor, patch), given))
-    }
-}
-
-impl fmt::Display for Version {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}.{}", self.major, self.minor, self.patch)
-    }
-}
+pub use crate::registry::Version;
 
 /// How a version tag compares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,7 +75,7 @@ impl VersionTag {
         } else {
             (VersionOp::Exact, t)
         };
-        let (version, patch_given) = Version::parse_with_patch(rest)?;
+        let (version, patch_given) = Version::parse_with_patch(rest.trim())?;
         Some(VersionTag {
             op,
             version,

@@ -1576,12 +1576,12 @@ pub fn run_profile(nginx: &Path, opts: &FuzzOptions) -> Result<ProfileReport, St
     let started = Instant::now();
     let lanes = if opts.only.is_some() { 1 } else { LANES };
     let n_side = Side::start(
-        format!("nginx {version}"),
+        format!("nginx {}", version.full()),
         &NginxOracle::new(nginx, version),
         lanes,
     )?;
     let g_side = Side::start(
-        format!("rginx ({version})"),
+        format!("rginx ({})", version.full()),
         &NginxOracle::rginx_runtime(&opts.rginx, version),
         lanes,
     )?;
@@ -1727,7 +1727,7 @@ fn upstream_text(b: &[u8]) -> String {
 /// case of each shown in full), cases per class, time.
 pub fn render(report: &ProfileReport) -> String {
     let mut out = String::new();
-    let v = report.version;
+    let v = report.version.full();
     out.push_str(&format!(
         "differential fuzzing: nginx {v} ({}) vs rginx --nginx-version {v}, seed {}, {} cases\n",
         report.nginx.display(),

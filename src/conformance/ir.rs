@@ -37,7 +37,7 @@ impl IrEngine {
     pub fn new(version: Version) -> Self {
         IrEngine {
             version,
-            name: format!("rginx ir ({}.{}.{})", version.0, version.1, version.2),
+            name: format!("rginx ir ({})", version.full()),
         }
     }
 }

@@ -143,7 +143,7 @@ pub fn run_case(case: &Case, mode: &Mode) -> CaseResult {
     match mode {
         Mode::Ir => {
             let v = DEFAULT_VERSION;
-            run_case_with(case, &ir::IrEngine::new((v.major, v.minor, v.patch)))
+            run_case_with(case, &ir::IrEngine::new(v))
         }
         Mode::Oracle(binary) => match NginxOracle::detect_version(binary) {
             Ok(v) => run_case_with(case, &NginxOracle::new(binary.clone(), v)),
@@ -272,7 +272,7 @@ pub fn run_paths(
     let passed = all.iter().filter(|r| r.passed).count();
     Ok(Report {
         engine: name,
-        nginx_version: version.to_string(),
+        nginx_version: version.full(),
         failed: all.len() - passed,
         passed,
         results: all,
@@ -391,14 +391,14 @@ fn run_cli_inner(args: &ConformanceArgs) -> Result<Report, String> {
     let asked = match &args.nginx_version {
         None => None,
         Some(v) => Some(
-            Version::parse(v)
+            Version::parse(v.trim())
                 .ok_or_else(|| format!("--nginx-version: {v:?} is not a version (1.22, 1.31.3)"))?,
         ),
     };
     match mode {
         Mode::Ir => {
             let v = asked.unwrap_or(DEFAULT_VERSION);
-            let engine = ir::IrEngine::new((v.major, v.minor, v.patch));
+            let engine = ir::IrEngine::new(v);
             run_paths(&args.paths, Some(&engine), v).map_err(|e| e.to_string())
         }
         Mode::Oracle(binary) => {

@@ -56,7 +56,7 @@ impl NginxOracle {
     pub fn new(binary: impl Into<PathBuf>, version: Version) -> Self {
         NginxOracle {
             binary: binary.into(),
-            name: format!("nginx {version}"),
+            name: format!("nginx {}", version.full()),
             env: Vec::new(),
             mode: super::ModeName::Oracle,
         }
@@ -67,8 +67,8 @@ impl NginxOracle {
     pub fn rginx_runtime(binary: impl Into<PathBuf>, version: Version) -> Self {
         NginxOracle {
             binary: binary.into(),
-            name: format!("rginx runtime ({version})"),
-            env: vec![("RGINX_NGINX_VERSION".into(), version.to_string())],
+            name: format!("rginx runtime ({})", version.full()),
+            env: vec![("RGINX_NGINX_VERSION".into(), version.full())],
             mode: super::ModeName::Runtime,
         }
     }

@@ -337,7 +337,7 @@ mod tests {
         let http = http(conf);
         let local = std::net::SocketAddr::from(([127, 0, 0, 1], 8443));
         let req = Request::new("GET", "/n", vec![("Host".into(), "h".into())], local);
-        let mut exec = Exec::new(&http, &req, (1, 31, 3)).unwrap();
+        let mut exec = Exec::new(&http, &req, Version::new(1, 31, 3)).unwrap();
         match exec.special(497) {
             Outcome::Respond(reply) => reply,
             Outcome::Proxy(_) => panic!("proxied"),

@@ -202,9 +202,8 @@ impl Exec<'_> {
             "ssl_protocol" | "ssl_cipher" | "ssl_session_reused" => String::new(),
             n if SSL_CLIENT.contains(&n) => match &self.client_cert {
                 Some(Some(cert)) => {
-                    let now = std::time::SystemTime::now()
-                        .duration_since(std::time::UNIX_EPOCH)
-                        .map_or(0, |d| d.as_secs() as i64);
+                    let now =
+                        crate::time::since_epoch(std::time::SystemTime::now()).as_secs() as i64;
                     cert.variable(n, now).unwrap_or_default()
                 }
                 Some(None) if n == "ssl_client_verify" => "NONE".into(),
@@ -252,7 +251,7 @@ impl Exec<'_> {
                     .unwrap_or_default()
                     .as_secs_f64()
             ),
-            "nginx_version" => format!("{}.{}.{}", self.version.0, self.version.1, self.version.2),
+            "nginx_version" => self.version.full(),
             // nginx: the error status being handled (an error page's), else
             // the response's.
             "status" => self

@@ -918,12 +918,12 @@ pub fn process(config: &crate::syntax::Config) -> Result<(Core, Events)> {
     let mut ids: Vec<_> = config.command_line.into_iter().collect();
     ids.push(config.main);
     for id in ids {
-        for d in super::expanded(config, &config.file(id).directives) {
+        for d in config.expanded(&config.file(id).directives) {
             match d.block() {
                 // Of the main context's blocks only `events` holds settings
                 // of the process.
                 Some(b) if d.is("events") => {
-                    for e in super::expanded(config, &b.directives) {
+                    for e in config.expanded(&b.directives) {
                         if let Some(e) = super::setting_of(config, e) {
                             events
                                 .set(&e)

@@ -6,7 +6,7 @@
 //! in turn); otherwise the longest prefix stands.
 
 pub use super::setting::Setting;
-use super::{at, expanded, At};
+use super::{at, At};
 use crate::syntax::ast::Directive;
 use crate::syntax::Config;
 use std::cell::RefCell;
@@ -118,7 +118,7 @@ impl Location {
             .unwrap_or_default();
         let mut children = Vec::new();
         let mut settings = Vec::new();
-        for c in expanded(config, block) {
+        for c in config.expanded(block) {
             if c.is("location") {
                 children.push(Location::build(config, c)?);
             } else if let Some(setting) = super::setting_of(config, c) {

@@ -48,36 +48,6 @@ pub(crate) fn at(sources: &SourceMap, d: &Directive) -> At {
     }
 }
 
-/// The statements of a block with `include`s replaced by what they bring.
-pub(crate) fn expanded<'a>(config: &'a Config, list: &'a [Directive]) -> Vec<&'a Directive> {
-    let mut out = Vec::new();
-    let mut stack = Vec::new();
-    expand_into(config, list, &mut out, &mut stack);
-    out
-}
-
-fn expand_into<'a>(
-    config: &'a Config,
-    list: &'a [Directive],
-    out: &mut Vec<&'a Directive>,
-    stack: &mut Vec<u32>,
-) {
-    for d in list {
-        if d.is("include") {
-            for &id in &d.includes {
-                if stack.contains(&id.0) {
-                    continue;
-                }
-                stack.push(id.0);
-                expand_into(config, &config.file(id).directives, out, stack);
-                stack.pop();
-            }
-        } else {
-            out.push(d);
-        }
-    }
-}
-
 /// The http part of a configuration, resolved.
 #[derive(Debug, Default)]
 pub struct Http {
@@ -128,7 +98,8 @@ pub(crate) fn setting_of(config: &Config, d: &Directive) -> Option<location::Set
     let block = d
         .block()
         .map(|b| {
-            expanded(config, &b.directives)
+            config
+                .expanded(&b.directives)
                 .into_iter()
                 .filter_map(|c| setting_of(config, c))
                 .collect()
@@ -159,7 +130,7 @@ impl Http {
 
     /// Build from a loaded configuration (which `-t` has accepted).
     pub fn build(config: &Config, root: bool) -> Result<Http, String> {
-        let main = expanded(config, &config.file(config.main).directives);
+        let main = config.expanded(&config.file(config.main).directives);
         let Some(http) = main.iter().find(|d| d.is("http")) else {
             return Ok(Http::default());
         };
@@ -167,7 +138,7 @@ impl Http {
             .block()
             .map(|b| b.directives.as_slice())
             .unwrap_or_default();
-        let children = expanded(config, block);
+        let children = config.expanded(block);
         let mut servers = Vec::new();
         let mut upstreams = indexmap::IndexMap::new();
         let mut tables = std::collections::HashMap::new();
@@ -175,7 +146,7 @@ impl Http {
             let args: Vec<String> = d.args.iter().map(|a| a.text().into_owned()).collect();
             let entries = || {
                 d.block()
-                    .map(|b| settings_of(config, &expanded(config, &b.directives)))
+                    .map(|b| settings_of(config, &config.expanded(&b.directives)))
                     .unwrap_or_default()
             };
             let var = |a: &str| a.trim_start_matches('$').to_string();

@@ -6,7 +6,7 @@
 //! server (marked `default_server`, or the first one on the socket).
 
 use super::location::Location;
-use super::{at, expanded, At};
+use super::{at, At};
 use crate::syntax::ast::Directive;
 use crate::syntax::Config;
 use std::collections::HashMap;
@@ -180,7 +180,7 @@ impl Server {
             .block()
             .map(|b| b.directives.as_slice())
             .unwrap_or_default();
-        let children = expanded(config, block);
+        let children = config.expanded(block);
         let mut listens = Vec::new();
         let mut names = Vec::new();
         let mut primary_name = None;

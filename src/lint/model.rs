@@ -6,7 +6,7 @@ use super::LintOptions;
 use crate::check;
 use crate::diag::Diagnostic;
 use crate::registry::{self, Ctx, DirectiveSpec, Inside};
-use crate::source::{FileId, Span};
+use crate::source::Span;
 use crate::syntax::ast::{Body, Directive};
 use crate::syntax::Config;
 use std::sync::OnceLock;
@@ -47,42 +47,31 @@ impl<'a> Model<'a> {
             check: check::check_all(config, opts.context, opts.nginx_version).diagnostics,
             routes: OnceLock::new(),
         };
-        let mut stack = Vec::new();
         let mut roots = Vec::new();
         if let Some(cl) = config.command_line {
-            m.file(cl, Ctx::MAIN, None, &mut roots, &mut stack);
+            m.list(&config.file(cl).directives, Ctx::MAIN, None, &mut roots);
         }
-        m.file(config.main, opts.context, None, &mut roots, &mut stack);
+        m.list(
+            &config.file(config.main).directives,
+            opts.context,
+            None,
+            &mut roots,
+        );
         m.roots = roots;
         m
     }
 
-    fn file(
-        &mut self,
-        id: FileId,
-        ctx: Ctx,
-        parent: Option<usize>,
-        out: &mut Vec<usize>,
-        stack: &mut Vec<FileId>,
-    ) {
-        if stack.contains(&id) {
-            return;
-        }
-        stack.push(id);
-        let directives = &self.config.file(id).directives;
-        self.list(directives, ctx, parent, out, stack);
-        stack.pop();
-    }
-
+    /// A block's statements, includes expanded in place (the `include`
+    /// statement kept as a node of its own), and their blocks.
     fn list(
         &mut self,
         directives: &'a [Directive],
         ctx: Ctx,
         parent: Option<usize>,
         out: &mut Vec<usize>,
-        stack: &mut Vec<FileId>,
     ) {
-        for d in directives {
+        let config = self.config;
+        for d in config.with_includes(directives) {
             let spec = registry::lookup(&d.name.value)
                 .iter()
                 .copied()
@@ -96,9 +85,6 @@ impl<'a> Model<'a> {
                 children: Vec::new(),
             });
             out.push(i);
-            for &inc in &d.includes {
-                self.file(inc, ctx, parent, out, stack);
-            }
             if let Body::Block(block) = &d.body {
                 let inner = match spec.map(|s| s.inside(ctx)) {
                     Some(Inside::Directives(c)) => c,
@@ -106,7 +92,7 @@ impl<'a> Model<'a> {
                     _ => Ctx::NONE,
                 };
                 let mut children = Vec::new();
-                self.list(&block.directives, inner, Some(i), &mut children, stack);
+                self.list(&block.directives, inner, Some(i), &mut children);
                 self.nodes[i].children = children;
             }
         }

@@ -10,9 +10,11 @@ pub mod arity;
 pub mod build;
 pub mod context;
 pub mod table;
+pub mod version;
 
 pub use arity::Arity;
 pub use context::{Ctx, Inside};
+pub use version::Version;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -165,28 +167,8 @@ pub enum Origin {
     Plus,
 }
 
-/// An nginx version as (major, minor, patch).
-pub type Version = (u16, u16, u16);
-
 /// The newest nginx version rginx follows (the default profile).
-pub const LATEST: Version = (1, 31, 3);
-
-/// `1.22` or `1.25.1`.
-pub fn parse_version(s: &str) -> Option<Version> {
-    let mut parts = s.split('.').map(|p| p.parse::<u16>().ok());
-    let major = parts.next()??;
-    let minor = parts.next()??;
-    let patch = parts.next().unwrap_or(Some(0))?;
-    parts.next().is_none().then_some((major, minor, patch))
-}
-
-/// `1.25.1`, or `1.22` for a version given without its patch level.
-pub fn version_text(v: Version) -> String {
-    match v {
-        (major, minor, 0) => format!("{major}.{minor}"),
-        (major, minor, patch) => format!("{major}.{minor}.{patch}"),
-    }
-}
+pub const LATEST: Version = Version::new(1, 31, 3);
 
 /// One directive of one module.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

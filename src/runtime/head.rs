@@ -1785,8 +1785,8 @@ mod tests {
     //! log: confirmed on 1.22.1 and 1.31.3.
     use super::*;
 
-    const V122: Version = (1, 22, 1);
-    const V131: Version = (1, 31, 3);
+    const V122: Version = Version::new(1, 22, 1);
+    const V131: Version = Version::new(1, 31, 3);
     const VERSIONS: [Version; 2] = [V122, V131];
 
     /// What nginx answered: the status ("09:" when the answer was an
@@ -2366,11 +2366,11 @@ mod tests {
             Verdict::Refuse(Refusal { status: 400, .. })
         ));
         assert!(matches!(
-            parse_head(input, &Limits::new((1, 29, 6))),
+            parse_head(input, &Limits::new(Version::new(1, 29, 6))),
             Verdict::Complete(_)
         ));
         assert!(matches!(
-            parse_head(input, &Limits::new((1, 29, 7))),
+            parse_head(input, &Limits::new(Version::new(1, 29, 7))),
             Verdict::Refuse(_)
         ));
     }
@@ -2410,7 +2410,7 @@ mod tests {
             (400, &b"client sent CONNECT request with body"[..])
         );
         assert!(matches!(
-            parse_head(body, &l((1, 31, 2))),
+            parse_head(body, &l(Version::new(1, 31, 2))),
             Verdict::Complete(_)
         ));
         let Verdict::Refuse(r) = parse_head(b"CONNECT / HTTP/1.1\r\nHost: a\r\n\r\n", &l(V122))

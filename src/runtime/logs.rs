@@ -133,20 +133,6 @@ pub fn access(exec: &Exec, formats: &HashMap<String, Format>, files: &Files, pre
     }
 }
 
-/// nginx's `$time_local` (`22/Nov/2026:13:25:09 +0000`) and error log
-/// timestamp (`2026/11/22 13:25:09`), in UTC.
-pub fn times(secs: u64) -> (String, String, String) {
-    use crate::exec::statics::{civil, MONTHS};
-    let c = civil(secs);
-    let (y, m, d) = (c.year, c.month, c.day);
-    let (hh, mm, ss) = (c.hour, c.minute, c.second);
-    (
-        format!("{d:02}/{}/{y}:{hh:02}:{mm:02}:{ss:02} +0000", MONTHS[m - 1]),
-        format!("{y}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}+00:00"),
-        format!("{y}/{m:02}/{d:02} {hh:02}:{mm:02}:{ss:02}"),
-    )
-}
-
 /// nginx's error log levels, most severe first.
 pub const LEVELS: &[&str] = &[
     "emerg", "alert", "crit", "error", "warn", "notice", "info", "debug",
@@ -173,7 +159,7 @@ impl ErrorLog {
         if rank > self.level {
             return;
         }
-        let (_, _, stamp) = times(super::wire::now_secs());
+        let stamp = crate::time::error_log_time(crate::time::now_secs());
         let cid = conn.map(|c| format!("*{c} ")).unwrap_or_default();
         let line = format!(
             "{stamp} [{level}] {}#{}: {cid}{message}\n",
@@ -234,13 +220,5 @@ mod tests {
                 .ok()),
             Some(super::thread_id())
         );
-    }
-
-    #[test]
-    fn nginx_time_formats() {
-        let (local, iso, err) = super::times(1_700_000_000);
-        assert_eq!(local, "14/Nov/2023:22:13:20 +0000");
-        assert_eq!(iso, "2023-11-14T22:13:20+00:00");
-        assert_eq!(err, "2023/11/14 22:13:20");
     }
 }

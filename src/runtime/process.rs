@@ -182,7 +182,7 @@ pub fn run(config: Config, http: crate::ir::Http, opts: Options) -> i32 {
     }
     main.os.apply_process(&error_log);
     if let Some(r) = main.timer_resolution {
-        super::wire::set_timer_resolution(r);
+        crate::time::set_timer_resolution(r);
     }
     if let Err(e) = std::fs::write(&main.pid, format!("{}\n", std::process::id())) {
         eprintln!(

@@ -3,8 +3,9 @@
 //! out, and the access log written.
 
 use super::client::{ChunkError, Client, HeadError, Linger, RequestHead};
+use super::error::Side;
 use super::upstream::{self, Forward};
-use super::wire::{self, Head};
+use super::wire::Head;
 use super::Generation;
 use crate::exec::route::Request;
 use crate::exec::{Body, Exec, Outcome, Reply};
@@ -59,7 +60,7 @@ fn log_refused_access(
     if !super::logs::wanted(&exec) {
         return;
     }
-    let (local_time, iso, _) = super::logs::times(wire::now_secs());
+    let now = crate::time::now();
     exec.status = Some(status);
     let vars = [
         ("request", crate::octets::to_text(line)),
@@ -67,9 +68,9 @@ fn log_refused_access(
         ("body_bytes_sent", body.min(sent).to_string()),
         ("bytes_sent", sent.to_string()),
         ("request_time", "0.000".to_string()),
-        ("time_local", local_time),
-        ("time_iso8601", iso),
-        ("msec", format!("{:.3}", wire::now().as_secs_f64())),
+        ("time_local", crate::time::time_local(now.as_secs())),
+        ("time_iso8601", crate::time::time_iso8601(now.as_secs())),
+        ("msec", format!("{:.3}", now.as_secs_f64())),
         ("request_length", (start + end).to_string()),
     ];
     for (name, value) in vars {
@@ -613,8 +614,8 @@ pub(super) async fn handle(
                 let keep = keepalive_asked && !exec.closes;
                 match upstream::forward(client, gen, &mut exec, &plan, keep).await {
                     Forward::Done { keep, status, sent } => break (keep, status, sent),
-                    Forward::Failed(status) => outcome = exec.upstream_error(status),
-                    Forward::ClientGone => break (false, 499, 0),
+                    Forward::Failed(e) if e.side() == Side::Client => break (false, e.status(), 0),
+                    Forward::Failed(e) => outcome = exec.upstream_error(e.status()),
                 }
             }
         }
@@ -622,7 +623,7 @@ pub(super) async fn handle(
     if !super::logs::wanted(&exec) {
         return keep;
     }
-    let (local_time, iso, _) = super::logs::times(wire::now_secs());
+    let now = crate::time::now();
     let elapsed = started.elapsed().as_secs_f64();
     exec.status = Some(status);
     exec.runtime_vars
@@ -633,10 +634,14 @@ pub(super) async fn handle(
         .insert("bytes_sent".into(), sent.to_string());
     exec.runtime_vars
         .insert("request_time".into(), format!("{elapsed:.3}"));
-    exec.runtime_vars.insert("time_local".into(), local_time);
-    exec.runtime_vars.insert("time_iso8601".into(), iso);
     exec.runtime_vars
-        .insert("msec".into(), format!("{:.3}", wire::now().as_secs_f64()));
+        .insert("time_local".into(), crate::time::time_local(now.as_secs()));
+    exec.runtime_vars.insert(
+        "time_iso8601".into(),
+        crate::time::time_iso8601(now.as_secs()),
+    );
+    exec.runtime_vars
+        .insert("msec".into(), format!("{:.3}", now.as_secs_f64()));
     exec.runtime_vars.insert(
         "request_length".into(),
         (req.body.as_ref().map_or(0, Vec::len) as u64 + content_length.unwrap_or(0)).to_string(),

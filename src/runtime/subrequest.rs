@@ -4,6 +4,7 @@
 //! access log line `log_subrequest` asks for.
 
 use super::client::Client;
+use super::error::Side;
 use super::upstream::{self, Forward};
 use super::Generation;
 use crate::exec::{Body, Exec, Outcome, Reply};
@@ -54,14 +55,14 @@ pub async fn capture(gen: &Arc<Generation>, sub: &mut Exec<'_>) -> Captured {
                 let (result, bytes) = tokio::join!(forwarding, reading);
                 match result {
                     Forward::Done { .. } => break parse(&bytes),
-                    Forward::Failed(status) => outcome = sub.upstream_error(status),
-                    Forward::ClientGone => {
+                    Forward::Failed(e) if e.side() == Side::Client => {
                         break Captured {
-                            status: 499,
+                            status: e.status(),
                             headers: Vec::new(),
                             body: Vec::new(),
                         }
                     }
+                    Forward::Failed(e) => outcome = sub.upstream_error(e.status()),
                 }
             }
         }

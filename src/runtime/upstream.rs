@@ -5,6 +5,7 @@
 //! connections (WebSocket) both ways.
 
 use super::client::Client;
+use super::error::Error;
 use super::head::ChunkStatus;
 use super::upstream_head::{self, Limits, Response, Verdict};
 use super::wire::{self, Head};
@@ -177,13 +178,12 @@ fn client_tls(t: &crate::exec::UpstreamTls) -> Result<Arc<rustls::ClientConfig>,
     Ok(Arc::new(cfg))
 }
 
-/// Why a peer gave no response: the status nginx answers, its `[error]`
-/// message and what it was doing (see [`log_upstream`]).
-type PeerError = (u16, String, &'static str);
+/// Why a peer gave no response, and what rginx was doing (see
+/// [`log_upstream`]).
+type PeerError = (Error, &'static str);
 
 const CONNECTING: &str = "connecting to upstream";
 const HANDSHAKING: &str = "SSL handshaking to upstream";
-const TIMED_OUT: &str = "upstream timed out (110: Connection timed out)";
 
 /// Connect to a peer, with TLS when the plan says so.
 async fn connect(
@@ -197,15 +197,11 @@ async fn connect(
         Ok(Ok(s)) => s,
         Ok(Err(e)) => {
             return Err((
-                502,
-                format!(
-                    "connect() failed ({})",
-                    crate::syntax::include::errno_text(&e)
-                ),
+                Error::Connect(crate::syntax::include::errno_text(&e)),
                 CONNECTING,
             ))
         }
-        Err(_) => return Err((504, TIMED_OUT.to_string(), CONNECTING)),
+        Err(_) => return Err((Error::TimedOut, CONNECTING)),
     };
     let _ = tcp.set_nodelay(true);
     let Some(t) = tls else {
@@ -221,7 +217,7 @@ async fn connect(
     let cfg = match cached {
         Some(c) => c,
         None => {
-            let c = client_tls(t).map_err(|e| (502, e, HANDSHAKING))?;
+            let c = client_tls(t).map_err(|e| (Error::Tls(e), HANDSHAKING))?;
             if let Ok(mut cache) = gen.upstream_tls.lock() {
                 cache.insert(key.1.clone(), c.clone());
             }
@@ -244,9 +240,9 @@ async fn connect(
                 Some(i) => e[i..].to_string(),
                 None => format!("SSL_do_handshake() failed ({e})"),
             };
-            Err((502, message, HANDSHAKING))
+            Err((Error::Tls(message), HANDSHAKING))
         }
-        Err(_) => Err((504, TIMED_OUT.to_string(), HANDSHAKING)),
+        Err(_) => Err((Error::TimedOut, HANDSHAKING)),
     }
 }
 
@@ -300,11 +296,9 @@ fn log_upstream(
 pub enum Forward {
     /// A response went to the client; keep the connection open or not.
     Done { keep: bool, status: u16, sent: u64 },
-    /// No response could be had: nginx answers this status itself (502
-    /// or 504, through error_page).
-    Failed(u16),
-    /// The client went away.
-    ClientGone,
+    /// No response could be had: nginx answers `status()` itself
+    /// (through error_page), or closes when the client went away.
+    Failed(Error),
 }
 
 /// A peer and how rginx speaks to it: connections are reused only for the
@@ -375,18 +369,14 @@ pub async fn forward(
                 .await
                 .is_err()
             {
-                return Forward::ClientGone;
+                return Forward::Failed(Error::ClientGone);
             }
             match sink.finish().await {
                 Ok(stored) => Some(stored),
                 Err(e) => {
-                    gen.log_in(
-                        exec,
-                        "crit",
-                        exec.connection.map(|c| c.0),
-                        &format!("writing the request body failed ({e})"),
-                    );
-                    return Forward::Failed(500);
+                    let e = Error::BodyTemp(e.to_string());
+                    gen.log_in(exec, "crit", exec.connection.map(|c| c.0), &e.to_string());
+                    return Forward::Failed(e);
                 }
             }
         }
@@ -398,7 +388,7 @@ pub async fn forward(
         .any(|(n, _)| n.eq_ignore_ascii_case("upgrade"));
     loop {
         if tries == 0 {
-            return Forward::Failed(502);
+            return Forward::Failed(Error::NoTries);
         }
         let picked = {
             let mut balancers = gen.balancers.lock().expect("balancer lock");
@@ -408,16 +398,9 @@ pub async fn forward(
             b.pick(group, &mut attempt, exec.remote.ip(), &plan.hash_key)
         };
         let Some(i) = picked else {
-            gen.log_in(
-                exec,
-                "error",
-                exec.connection.map(|c| c.0),
-                &format!(
-                    "no live upstreams while connecting to upstream \"{}\"",
-                    group.name
-                ),
-            );
-            return Forward::Failed(502);
+            let e = Error::NoLiveUpstreams(group.name.clone());
+            gen.log_in(exec, "error", exec.connection.map(|c| c.0), &e.to_string());
+            return Forward::Failed(e);
         };
         tries -= 1;
         let peer = group.peers[i].addr;
@@ -462,13 +445,14 @@ pub async fn forward(
             Some(s) => s,
             None => match connect(gen, &key, peer, plan.tls.as_ref(), connect_timeout).await {
                 Ok(s) => s,
-                Err((code, message, action)) => {
+                Err((e, action)) => {
+                    let message = e.to_string();
                     log_upstream(gen, exec, plan, peer, "error", message.as_bytes(), action);
                     fail(gen, group, i);
                     if plan.next_on_error {
                         continue;
                     }
-                    return Forward::Failed(code);
+                    return Forward::Failed(e);
                 }
             },
         };
@@ -495,7 +479,7 @@ pub async fn forward(
             if plan.next_on_error {
                 continue;
             }
-            return Forward::Failed(502);
+            return Forward::Failed(Error::Send);
         }
         // The response head, judged as nginx judges it.
         let limits = Limits {
@@ -511,13 +495,13 @@ pub async fn forward(
             }
             buf.reserve(buffer_size);
             match tokio::time::timeout(read_timeout, stream.read_buf(&mut buf)).await {
-                Ok(Ok(0)) => break Err((502, upstream_head::PREMATURE_CLOSE.to_string())),
+                Ok(Ok(0)) => break Err(Error::PrematureClose),
                 Ok(Ok(_)) => {}
                 Ok(Err(e)) => {
                     let e = crate::syntax::include::errno_text(&e);
-                    break Err((502, format!("recv() failed ({e})")));
+                    break Err(Error::Recv(e));
                 }
-                Err(_) => break Err((504, TIMED_OUT.to_string())),
+                Err(_) => break Err(Error::TimedOut),
             }
         };
         let h = match read {
@@ -535,11 +519,12 @@ pub async fn forward(
                 if plan.next_on_invalid_header {
                     continue;
                 }
-                return Forward::Failed(502);
+                return Forward::Failed(Error::InvalidHeader);
             }
             // Only a verdict ends the loop.
-            Ok(Verdict::Partial) => return Forward::Failed(502),
-            Err((code, message)) => {
+            Ok(Verdict::Partial) => return Forward::Failed(Error::InvalidHeader),
+            Err(e) => {
+                let message = e.to_string();
                 let message = message.as_bytes();
                 log_upstream(
                     gen,
@@ -551,7 +536,9 @@ pub async fn forward(
                     upstream_head::ACTION,
                 );
                 fail(gen, group, i);
-                if plan.next_on_error && code == 502 {
+                // A read timeout is nginx's `timeout`, not an `error`,
+                // for proxy_next_upstream.
+                if plan.next_on_error && e != Error::TimedOut {
                     // A kept-alive connection that failed costs no try
                     // (`ngx_http_upstream_next`).
                     if cached {
@@ -559,7 +546,7 @@ pub async fn forward(
                     }
                     continue;
                 }
-                return Forward::Failed(code);
+                return Forward::Failed(e);
             }
         };
         for w in &h.warnings {
@@ -617,7 +604,7 @@ async fn http09(
         loop {
             if !buf.is_empty() {
                 if client.write_all(&buf).await.is_err() {
-                    return Forward::ClientGone;
+                    return Forward::Failed(Error::ClientGone);
                 }
                 sent += buf.len() as u64;
                 buf.clear();
@@ -652,7 +639,9 @@ async fn respond(
     let upstream_len = h.content_length;
     let reply = match exec.upstream_answered(h.status, upgrade) {
         crate::exec::proxy::Answer::Pass(reply) => reply,
-        crate::exec::proxy::Answer::Intercepted(status) => return Forward::Failed(status),
+        crate::exec::proxy::Answer::Intercepted(status) => {
+            return Forward::Failed(Error::Intercepted(status))
+        }
     };
     let switching = h.status == 101 && upgrade;
     let content_type = reply.content_type.clone();
@@ -675,7 +664,7 @@ async fn respond(
         }
         .write(&mut out);
         if client.write_all(&out).await.is_err() {
-            return Forward::ClientGone;
+            return Forward::Failed(Error::ClientGone);
         }
         // A tunnel may stay open for hours: keep nothing of the request
         // and response heads while it does.
@@ -763,7 +752,7 @@ async fn respond(
                         send(client, &mut pending, &data).await
                     };
                     if !ok {
-                        return Forward::ClientGone;
+                        return Forward::Failed(Error::ClientGone);
                     }
                 }
                 if complete {
@@ -772,7 +761,7 @@ async fn respond(
                 if !read_more(&mut stream, &mut buf, read_timeout).await {
                     // What was sent so far goes out, the head included.
                     if !pending.is_empty() && client.write_all(&pending).await.is_err() {
-                        return Forward::ClientGone;
+                        return Forward::Failed(Error::ClientGone);
                     }
                     return broken(exec, upstream_head::PREMATURE_CLOSE, sent);
                 }
@@ -783,7 +772,7 @@ async fn respond(
                 let take = (buf.len() as u64).min(left) as usize;
                 if take > 0 {
                     if !send(client, &mut pending, &buf[..take]).await {
-                        return Forward::ClientGone;
+                        return Forward::Failed(Error::ClientGone);
                     }
                     buf.drain(..take);
                     left -= take as u64;
@@ -796,7 +785,7 @@ async fn respond(
                 if !read_more(&mut stream, &mut buf, read_timeout).await {
                     // What was sent so far goes out, the head included.
                     if !pending.is_empty() && client.write_all(&pending).await.is_err() {
-                        return Forward::ClientGone;
+                        return Forward::Failed(Error::ClientGone);
                     }
                     return broken(exec, upstream_head::PREMATURE_CLOSE, sent);
                 }
@@ -814,7 +803,7 @@ async fn respond(
                     sent += buf.len() as u64;
                     buf.clear();
                     if !send(client, &mut pending, &out).await {
-                        return Forward::ClientGone;
+                        return Forward::Failed(Error::ClientGone);
                     }
                 }
                 if !read_more(&mut stream, &mut buf, read_timeout).await {
@@ -823,12 +812,12 @@ async fn respond(
             }
         }
         if chunked_out && !send(client, &mut pending, wire::LAST_CHUNK).await {
-            return Forward::ClientGone;
+            return Forward::Failed(Error::ClientGone);
         }
     }
     // A head-only response (or a body that never came) is written now.
     if !pending.is_empty() && client.write_all(&pending).await.is_err() {
-        return Forward::ClientGone;
+        return Forward::Failed(Error::ClientGone);
     }
     if complete && h.keepalive && keepalive_max > 0 && buf.is_empty() {
         gen.pool.put(peer, stream, keepalive_max);

@@ -596,8 +596,8 @@ mod tests {
     //! through an `upstream { keepalive 4; }` reused the connection.
     use super::*;
 
-    const V122: Version = (1, 22, 1);
-    const V131: Version = (1, 31, 3);
+    const V122: Version = Version::new(1, 22, 1);
+    const V131: Version = Version::new(1, 31, 3);
 
     /// What nginx did.
     #[derive(Debug, PartialEq)]

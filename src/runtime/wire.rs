@@ -1,8 +1,6 @@
 //! What rginx writes on the wire as nginx writes it: status lines with
 //! nginx's reason phrases, the response head in nginx's header order
-//! (`ngx_http_header_filter`), HTTP dates, and chunked framing.
-
-use std::time::{SystemTime, UNIX_EPOCH};
+//! (`ngx_http_header_filter`) and chunked framing.
 
 /// nginx's reason phrase for a status line: the titles of its pages,
 /// except where its status lines say otherwise ("Moved Temporarily" for
@@ -21,56 +19,6 @@ pub fn reason(status: u16) -> Option<&'static str> {
         304 => "Not Modified",
         401 => "Unauthorized",
         other => return crate::ir::pages::reason(other),
-    })
-}
-
-/// `timer_resolution` in milliseconds (0: the clock is read every time).
-static RESOLUTION_MS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-
-/// Set `timer_resolution`: nginx then updates its cached time only that
-/// often, so the times it logs and sends move in steps of it.
-pub fn set_timer_resolution(r: std::time::Duration) {
-    let ms = u64::try_from(r.as_millis()).unwrap_or(u64::MAX);
-    RESOLUTION_MS.store(ms, std::sync::atomic::Ordering::Relaxed);
-}
-
-/// Time since the epoch as nginx's cached clock shows it.
-pub fn now() -> std::time::Duration {
-    let exact = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
-    match RESOLUTION_MS.load(std::sync::atomic::Ordering::Relaxed) {
-        0 => exact,
-        step => {
-            let ms = u64::try_from(exact.as_millis()).unwrap_or(u64::MAX);
-            std::time::Duration::from_millis(ms - ms % step)
-        }
-    }
-}
-
-/// Seconds since the epoch, now.
-pub fn now_secs() -> u64 {
-    now().as_secs()
-}
-
-/// The Date header value, now (formatted once a second per thread, as
-/// nginx keeps its cached time strings).
-pub fn date_now() -> String {
-    with_date_now(str::to_string)
-}
-
-/// Look at the Date header value of now without copying it.
-fn with_date_now<T>(f: impl FnOnce(&str) -> T) -> T {
-    thread_local! {
-        static CACHE: std::cell::RefCell<(u64, String)> = const { std::cell::RefCell::new((0, String::new())) };
-    }
-    let now = now_secs();
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.0 != now {
-            *c = (now, crate::exec::statics::http_date(now));
-        }
-        f(&c.1)
     })
 }
 
@@ -136,7 +84,7 @@ impl Head<'_> {
         if let Some(s) = self.server {
             line("Server", s);
         }
-        with_date_now(|d| line("Date", d));
+        crate::time::with_http_date_now(|d| line("Date", d));
         if let Some(t) = self.content_type {
             line("Content-Type", t);
         }

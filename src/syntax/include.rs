@@ -106,6 +106,51 @@ impl Config {
     pub fn is_clean(&self) -> bool {
         self.errors.is_empty() && self.files.iter().all(|f| f.errors.is_empty())
     }
+
+    /// The statements of a block as nginx reads them: each `include`
+    /// replaced by the statements of the files it brings, recursively.
+    /// Nested blocks are not entered.
+    pub fn expanded<'a>(&'a self, list: &'a [Directive]) -> Vec<&'a Directive> {
+        let mut out = Vec::new();
+        self.flatten(list, false, &mut out, &mut Vec::new());
+        out
+    }
+
+    /// As [`Config::expanded`], keeping each `include` statement before
+    /// what it brings (for tools that report on the statement itself).
+    pub fn with_includes<'a>(&'a self, list: &'a [Directive]) -> Vec<&'a Directive> {
+        let mut out = Vec::new();
+        self.flatten(list, true, &mut out, &mut Vec::new());
+        out
+    }
+
+    /// The one include walk. The loader refuses cycles; `stack` still
+    /// keeps a tree built some other way from looping.
+    fn flatten<'a>(
+        &'a self,
+        list: &'a [Directive],
+        keep_includes: bool,
+        out: &mut Vec<&'a Directive>,
+        stack: &mut Vec<FileId>,
+    ) {
+        for d in list {
+            let include = d.is("include");
+            if keep_includes || !include {
+                out.push(d);
+            }
+            if !include {
+                continue;
+            }
+            for &id in &d.includes {
+                if stack.contains(&id) {
+                    continue;
+                }
+                stack.push(id);
+                self.flatten(&self.file(id).directives, keep_includes, out, stack);
+                stack.pop();
+            }
+        }
+    }
 }
 
 /// `(2: No such file or directory)`, as nginx prints an errno.
@@ -363,6 +408,14 @@ mod tests {
         let inner = &main.directives[2].block().unwrap().directives[0];
         assert_eq!(inner.includes.len(), 1);
         assert_eq!(c.files.len(), 4);
+        let names = |list: Vec<&Directive>| -> Vec<String> {
+            list.iter().map(|d| d.name_text().into_owned()).collect()
+        };
+        assert_eq!(names(c.expanded(&main.directives)), ["a", "c", "b", "http"]);
+        assert_eq!(
+            names(c.with_includes(&main.directives)),
+            ["include", "a", "include", "c", "b", "include", "http"]
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use aws_lc_rs::cipher::{
 };
 use aws_lc_rs::hmac;
 use std::path::Path;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::SystemTime;
 
 /// One key file's keys.
 struct Key {
@@ -80,9 +80,7 @@ pub fn read_key_file(path: &Path) -> Result<Vec<u8>, String> {
 }
 
 fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
+    crate::time::since_epoch(SystemTime::now()).as_secs()
 }
 
 impl FileTicketer {

@@ -302,22 +302,6 @@ fn rfc2253(name: &x509_parser::x509::X509Name<'_>) -> String {
     out
 }
 
-/// `ASN1_TIME_print`: `Nov  2 15:27:04 2026 GMT`. (Certificates are not
-/// dated before 1970 in practice; such a time prints as the epoch.)
-pub fn asn1_time(ts: i64) -> String {
-    use crate::exec::statics::{civil, MONTHS};
-    let c = civil(u64::try_from(ts).unwrap_or(0));
-    format!(
-        "{} {:2} {:02}:{:02}:{:02} {} GMT",
-        MONTHS[c.month - 1],
-        c.day,
-        c.hour,
-        c.minute,
-        c.second,
-        c.year
-    )
-}
-
 fn base64(data: &[u8]) -> String {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
@@ -421,8 +405,12 @@ impl PeerCert {
                 }
                 out
             }
-            "ssl_client_v_start" => asn1_time(self.leaf()?.validity().not_before.timestamp()),
-            "ssl_client_v_end" => asn1_time(self.leaf()?.validity().not_after.timestamp()),
+            "ssl_client_v_start" => {
+                crate::time::asn1_time(self.leaf()?.validity().not_before.timestamp())
+            }
+            "ssl_client_v_end" => {
+                crate::time::asn1_time(self.leaf()?.validity().not_after.timestamp())
+            }
             "ssl_client_v_remain" => {
                 let end = self.leaf()?.validity().not_after.timestamp();
                 if end < now + 86400 {
@@ -439,13 +427,6 @@ impl PeerCert {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_print_as_openssl() {
-        assert_eq!(asn1_time(0), "Jan  1 00:00:00 1970 GMT");
-        assert_eq!(asn1_time(1_795_361_224), "Nov 22 15:27:04 2026 GMT");
-        assert_eq!(asn1_time(951_782_400), "Feb 29 00:00:00 2000 GMT");
-    }
 
     #[test]
     fn names_escape_as_rfc2253() {

@@ -150,8 +150,8 @@ impl<'a> Exec<'a> {
             None => true,
             Some(v) if v.len() >= 2 && v.ends_with(b"\"") => own("etag") == Some(v),
             Some(v) => own("last-modified").is_some_and(|lm| {
-                let t = crate::exec::statics::parse_http_date(v);
-                t.is_some() && t == crate::exec::statics::parse_http_date(lm)
+                let t = crate::time::parse_http_date(v);
+                t.is_some() && t == crate::time::parse_http_date(lm)
             }),
         };
         let ranges = match spec {

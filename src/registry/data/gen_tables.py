@@ -138,9 +138,9 @@ def main():
             if key in CUSTOM_CHECKS:
                 expr += '.check(C::%s)' % CUSTOM_CHECKS[key]
             if origin == 'Nginx' and key not in old_keys:
-                expr += '.added(%r)' % (KNOWN_ADDED.get(name, (1, 23, 0)),)
+                expr += '.added(crate::registry::Version::new%r)' % (KNOWN_ADDED.get(name, (1, 23, 0)),)
             if origin == 'Nginx' and key not in new_keys:
-                expr += '.removed(%r)' % (KNOWN_REMOVED.get(name, (1, 31, 3)),)
+                expr += '.removed(crate::registry::Version::new%r)' % (KNOWN_REMOVED.get(name, (1, 31, 3)),)
             if name in DEPRECATED and (r.get('post') or '0') != '0':
                 # The http2 ones have v2's own handler, which says "obsolete".
                 how = 'obsolete' if name.startswith('http2_') else 'deprecated'

@@ -4,7 +4,7 @@ use crate::registry::{Arity as A, Ctx, DirectiveSpec as D, Setter as S};
 
 #[rustfmt::skip]
 pub const DIRECTIVES: &[D] = &[
-    D::new("http2", "http_v2_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::FLAG, S::Flag).support(crate::registry::Support::Supported).added((1, 25, 1)).default_value("off").doc("https://nginx.org/en/docs/http/ngx_http_v2_module.html#http2"),
+    D::new("http2", "http_v2_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::FLAG, S::Flag).support(crate::registry::Support::Supported).added(crate::registry::Version::new(1, 25, 1)).default_value("off").doc("https://nginx.org/en/docs/http/ngx_http_v2_module.html#http2"),
     D::new("http2_recv_buffer_size", "http_v2_module", Ctx::HTTP_MAIN, A::TAKE1, S::Size).default_value("256k").doc("https://nginx.org/en/docs/http/ngx_http_v2_module.html#http2_recv_buffer_size"),
     D::new("http2_pool_size", "http_v2_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Size),
     D::new("http2_max_concurrent_streams", "http_v2_module", Ctx::HTTP_MAIN.or(Ctx::HTTP_SRV), A::TAKE1, S::Num).support(crate::registry::Support::Supported).default_value("128").doc("https://nginx.org/en/docs/http/ngx_http_v2_module.html#http2_max_concurrent_streams"),

@@ -45,9 +45,9 @@ fuzz_target!(|data: &[u8]| {
     }
     let (cfg, input) = data.split_at(6);
     let version = if cfg[3] & 1 == 0 {
-        (1, 22, 1)
+        rginx::registry::Version::new(1, 22, 1)
     } else {
-        (1, 31, 3)
+        rginx::registry::Version::new(1, 31, 3)
     };
     let limits = Limits {
         header_buffer: 1 + usize::from(cfg[0]) * 4,

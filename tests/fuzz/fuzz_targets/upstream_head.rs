@@ -15,9 +15,9 @@ fuzz_target!(|data: &[u8]| {
         buffer_size: 1 + usize::from(cfg[0]) * 16,
         head_request: cfg[1] & 2 != 0,
         version: if cfg[1] & 1 == 0 {
-            (1, 22, 1)
+            rginx::registry::Version::new(1, 22, 1)
         } else {
-            (1, 31, 3)
+            rginx::registry::Version::new(1, 31, 3)
         },
     };
 

@@ -6,7 +6,7 @@ use crate::lint::{Category, Finding, Model, RuleInfo, Severity};
 use crate::registry::Version;
 
 /// Where nginx added `add_header_inherit`.
-const ADD_HEADER_INHERIT: Version = (1, 29, 3);
+const ADD_HEADER_INHERIT: Version = Version::new(1, 29, 3);
 
 pub const RULE: RuleInfo = RuleInfo {
     code: "RGX301",

@@ -1,5 +1,4 @@
 use crate::lint::{Category, Finding, Model, RuleInfo, Severity};
-use crate::registry::version_text;
 
 pub const RULE: RuleInfo = RuleInfo {
     code: "RGX201",
@@ -27,9 +26,7 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
         let message = match spec.removed {
             Some(gone) if target >= gone => format!(
                 "\"{}\" is {word} and was removed in nginx {}: nginx {} refuses this configuration",
-                spec.name,
-                version_text(gone),
-                version_text(target)
+                spec.name, gone, target
             ),
             _ => format!("\"{}\" is {word}", spec.name),
         };

@@ -1,5 +1,4 @@
 use crate::lint::{Category, Finding, Model, RuleInfo, Severity};
-use crate::registry::version_text;
 
 pub const RULE: RuleInfo = RuleInfo {
     code: "RGX202",
@@ -22,18 +21,17 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
         let Some(spec) = n.spec else { continue };
         if let Some(added) = spec.added {
             if target < added {
-                let when = if added == (1, 23, 0) {
+                let when = if added == crate::registry::Version::new(1, 23, 0) {
                     "after 1.22".to_string()
                 } else {
-                    version_text(added)
+                    added.to_string()
                 };
                 out.push(Finding::new(
                     &RULE,
                     m.span(i),
                     format!(
                         "\"{}\" was added in nginx {when}; nginx {} does not know it",
-                        spec.name,
-                        version_text(target)
+                        spec.name, target
                     ),
                 ));
             }
@@ -43,7 +41,7 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
                 out.push(Finding::new(
                     &RULE,
                     m.span(i),
-                    format!("\"{}\" is gone by nginx {}", spec.name, version_text(gone)),
+                    format!("\"{}\" is gone by nginx {}", spec.name, gone),
                 ));
             }
         }

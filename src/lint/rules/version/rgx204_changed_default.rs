@@ -1,6 +1,5 @@
 use crate::lint::{Category, Finding, Model, RuleInfo, Severity};
 use crate::profile::{has, Behaviour::*};
-use crate::registry::version_text;
 
 pub const RULE: RuleInfo = RuleInfo {
     code: "RGX204",
@@ -32,7 +31,7 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
                 out.push(
                     Finding::new(&RULE, m.span(i), format!(
                         "no ssl_protocols: nginx {} offers TLSv1 and TLSv1.1 by default (not since 1.27.3)",
-                        version_text(target)
+                        target
                     ))
                     .help("set ssl_protocols TLSv1.2 TLSv1.3;"),
                 );
@@ -46,7 +45,7 @@ fn check(m: &Model, out: &mut Vec<Finding>) {
                 out.push(
                     Finding::new(&RULE, m.span(i), format!(
                         "no proxy_http_version: nginx {} talks HTTP/1.0 with Connection: close to this upstream (HTTP/1.1 from 1.29.7)",
-                        version_text(target)
+                        target
                     ))
                     .help("set proxy_http_version explicitly"),
                 );
