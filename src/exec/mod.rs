@@ -30,7 +30,7 @@ mod try_files;
 pub mod upstream;
 pub mod vars;
 
-use self::route::Request;
+pub use self::request::Request;
 use crate::ir::server::{select, Why};
 use crate::ir::uri::parse;
 use crate::ir::{Http, Server};

@@ -348,12 +348,7 @@ mod tests {
         );
         let http = crate::ir::Http::build(&config, true).unwrap();
         let local = std::net::SocketAddr::from(([127, 0, 0, 1], 8080));
-        let req = super::super::route::Request::new(
-            "GET",
-            path,
-            vec![("Host".into(), "h".into())],
-            local,
-        );
+        let req = super::super::Request::new("GET", path, vec![("Host".into(), "h".into())], local);
         let mut exec = Exec::new(&http, &req, crate::registry::LATEST).unwrap();
         assert!(matches!(exec.run(), Outcome::Proxy(_)));
         exec.upstream_headers = headers

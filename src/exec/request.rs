@@ -3,6 +3,7 @@
 //! CONNECT refused) and the server the Host selects.
 
 use super::*;
+use std::net::SocketAddr;
 
 /// nginx's checks of a Host value (`ngx_http_validate_host`): lower case,
 /// trailing dot and port removed; `None` when invalid. From 1.29.4 the
@@ -286,5 +287,52 @@ impl<'a> Exec<'a> {
                 caps.named.insert(name.to_string(), m.as_str().to_string());
             }
         }
+    }
+}
+
+/// A request as the executor takes it: what the runtime read from the
+/// client, or what `rginx route` and the conformance IR mode describe.
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub method: String,
+    pub target: String,
+    pub headers: Vec<(String, String)>,
+    pub local: SocketAddr,
+    /// The client's address.
+    pub remote: SocketAddr,
+    /// `HTTP/1.1`, `HTTP/1.0`.
+    pub protocol: String,
+    /// The connection is TLS: `Some(SNI name)` (empty without SNI).
+    pub tls: Option<String>,
+    /// The request body, when it has been read (a chunked body is read
+    /// before routing; one with Content-Length after, when proxied).
+    pub body: Option<Vec<u8>>,
+}
+
+impl Request {
+    /// A request from 127.0.0.1 over HTTP/1.1.
+    pub fn new(
+        method: &str,
+        target: &str,
+        headers: Vec<(String, String)>,
+        local: SocketAddr,
+    ) -> Self {
+        Request {
+            method: method.into(),
+            target: target.into(),
+            headers,
+            local,
+            remote: SocketAddr::from(([127, 0, 0, 1], 50000)),
+            protocol: "HTTP/1.1".into(),
+            tls: None,
+            body: None,
+        }
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }

@@ -7,53 +7,8 @@ use crate::ir::server::{select, Why};
 use crate::ir::{At, Http};
 use crate::registry::Version;
 use serde::Serialize;
-use std::net::SocketAddr;
 
-/// A request as `rginx route` takes it.
-#[derive(Clone, Debug)]
-pub struct Request {
-    pub method: String,
-    pub target: String,
-    pub headers: Vec<(String, String)>,
-    pub local: SocketAddr,
-    /// The client's address.
-    pub remote: SocketAddr,
-    /// `HTTP/1.1`, `HTTP/1.0`.
-    pub protocol: String,
-    /// The connection is TLS: `Some(SNI name)` (empty without SNI).
-    pub tls: Option<String>,
-    /// The request body, when it has been read (a chunked body is read
-    /// before routing; one with Content-Length after, when proxied).
-    pub body: Option<Vec<u8>>,
-}
-
-impl Request {
-    /// A request from 127.0.0.1 over HTTP/1.1.
-    pub fn new(
-        method: &str,
-        target: &str,
-        headers: Vec<(String, String)>,
-        local: SocketAddr,
-    ) -> Self {
-        Request {
-            method: method.into(),
-            target: target.into(),
-            headers,
-            local,
-            remote: SocketAddr::from(([127, 0, 0, 1], 50000)),
-            protocol: "HTTP/1.1".into(),
-            tls: None,
-            body: None,
-        }
-    }
-
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-}
+pub use super::Request;
 
 /// What `rginx route` reports for a request.
 #[derive(Debug, Default, Serialize)]

@@ -15,6 +15,7 @@
 
 pub mod body;
 pub mod client;
+pub mod conn;
 pub mod error;
 pub mod h2;
 pub mod head;

@@ -474,7 +474,7 @@ fn start_accept(
             let active = active.clone();
             active.fetch_add(1, Ordering::SeqCst);
             tokio::spawn(async move {
-                super::request::serve(stream, generation, id, bound, remote).await;
+                super::conn::serve(stream, generation, id, bound, remote).await;
                 active.fetch_sub(1, Ordering::SeqCst);
                 drop(permit);
             });
