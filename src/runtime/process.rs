@@ -473,8 +473,11 @@ fn start_accept(
             let id = ids.fetch_add(1, Ordering::Relaxed);
             let active = active.clone();
             active.fetch_add(1, Ordering::SeqCst);
+            // The connection's future is large: boxed, the task holds a
+            // pointer and spawning copies that instead of the whole state.
+            let serving = Box::pin(super::conn::serve(stream, generation, id, bound, remote));
             tokio::spawn(async move {
-                super::conn::serve(stream, generation, id, bound, remote).await;
+                serving.await;
                 active.fetch_sub(1, Ordering::SeqCst);
                 drop(permit);
             });
