@@ -320,10 +320,10 @@ impl<'a> Exec<'a> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn http(conf: &str) -> Http {
+    pub(crate) fn http(conf: &str) -> Http {
         let config = crate::syntax::include::load_text(
             std::path::Path::new("/tmp/nginx.conf"),
             conf.as_bytes().to_vec(),

@@ -77,16 +77,8 @@ impl<'a> Exec<'a> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::http;
     use super::*;
-
-    fn http(conf: &str) -> Http {
-        let config = crate::syntax::include::load_text(
-            std::path::Path::new("/tmp/nginx.conf"),
-            conf.as_bytes().to_vec(),
-            &Default::default(),
-        );
-        Http::build(&config, true).unwrap()
-    }
 
     const CONF: &str = "http { server { listen 127.0.0.1:8080; \
         location / { set $mine parent; return 200 \"main\"; } \

@@ -198,17 +198,6 @@ impl Server {
                 _ => {}
             }
         }
-        // The legacy `ssl on;` makes every listen of the server TLS.
-        let ssl_on = children
-            .iter()
-            .rev()
-            .find(|c| c.is("ssl"))
-            .is_some_and(|c| c.args.first().is_some_and(|a| a.text() == "on"));
-        if ssl_on {
-            for l in &mut listens {
-                l.ssl = true;
-            }
-        }
         if listens.is_empty() {
             listens.push(Listen {
                 addr: None,
