@@ -199,6 +199,9 @@ pub struct Exec<'a> {
     pub closes: bool,
     /// The request body was refused or discarded (no second 413).
     body_discarded: bool,
+    /// The response is an upstream's nginx does not cache: no 304 or 412
+    /// is made from it (`r->disable_not_modified`).
+    pub(super) disable_not_modified: bool,
     /// The response comes from a handler that reads the request's body
     /// to discard it before answering (nginx's `return` with a status
     /// below 400 or a text, static files), so a malformed body already

@@ -251,6 +251,7 @@ impl Exec<'_> {
             passed.push((n.clone(), v.clone()));
         }
         self.upstream_status = Some(status.to_string());
+        self.disable_not_modified = true;
         let reply = Reply {
             status,
             headers: passed,

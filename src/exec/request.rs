@@ -244,6 +244,7 @@ impl<'a> Exec<'a> {
             realip_done: false,
             closes: false,
             body_discarded: false,
+            disable_not_modified: false,
             discards_first: false,
             status: None,
             request_port: None,

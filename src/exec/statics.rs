@@ -164,12 +164,13 @@ impl<'a> Exec<'a> {
             .map_or(0, |t| crate::time::since_epoch(t).as_secs());
         let len = meta.len();
         // Ranges are the range filter's (see `filters`).
+        let mut headers = vec![("Last-Modified".into(), crate::time::http_date(mtime))];
+        if self.conf().etag {
+            headers.push(("ETag".into(), format!("\"{mtime:x}-{len:x}\"")));
+        }
         let reply = Reply {
             status: 200,
-            headers: vec![
-                ("Last-Modified".into(), crate::time::http_date(mtime)),
-                ("ETag".into(), format!("\"{mtime:x}-{len:x}\"")),
-            ],
+            headers,
             content_type: Some(self.content_type_of(&self.uri.clone())),
             body: Body::File(path.clone()),
         };

@@ -40,6 +40,7 @@ impl<'a> Exec<'a> {
             realip_done: self.realip_done,
             closes: false,
             body_discarded: self.body_discarded,
+            disable_not_modified: false,
             discards_first: false,
             status: None,
             request_port: self.request_port.clone(),

@@ -196,6 +196,10 @@ keywords!(
     Tokens { On = "on", Off = "off", Build = "build" }
 );
 keywords!(
+    /// `if_modified_since`: how If-Modified-Since is compared.
+    Ims { Off = "off", Exact = "exact", Before = "before" }
+);
+keywords!(
     /// `lingering_close`.
     Lingering { Off = "off", On = "on", Always = "always" }
 );
@@ -533,6 +537,8 @@ levels! {
         default_type: String = "text/plain".into(), set::str, inherit;
         types: Option<Types> = None, types_opt, inherit;
         server_tokens: Tokens = Tokens::On, set::keyword, inherit;
+        if_modified_since: Ims = Ims::Exact, set::keyword, inherit;
+        etag: bool = true, set::flag, inherit;
         recursive_error_pages: bool = false, set::flag, inherit;
         error_page: Vec<ErrorPage> = Vec::new(), error_page, inherit;
         absolute_redirect: bool = true, set::flag, inherit;

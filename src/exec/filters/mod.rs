@@ -12,6 +12,7 @@
 
 pub mod body;
 mod headers;
+mod not_modified;
 mod range;
 
 use super::*;
@@ -19,6 +20,9 @@ use super::*;
 /// A header filter rginx runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HeaderFilter {
+    /// `ngx_http_not_modified_filter_module`: 304 for a conditional GET
+    /// whose copy is current, 412 for a precondition that fails.
+    NotModified,
     /// `ngx_http_headers_filter_module`: `expires`, `add_header`.
     Headers,
     /// `ngx_http_range_header_filter_module`: 206 and 416 for a response
@@ -27,7 +31,11 @@ pub enum HeaderFilter {
 }
 
 /// The header filters, in the order nginx calls them.
-pub const HEADER_FILTERS: &[HeaderFilter] = &[HeaderFilter::Headers, HeaderFilter::Range];
+pub const HEADER_FILTERS: &[HeaderFilter] = &[
+    HeaderFilter::NotModified,
+    HeaderFilter::Headers,
+    HeaderFilter::Range,
+];
 
 /// What a header filter decided.
 pub(super) enum Next {
@@ -61,6 +69,7 @@ impl<'a> Exec<'a> {
         }
         for filter in HEADER_FILTERS {
             let next = match filter {
+                HeaderFilter::NotModified => self.not_modified_filter(&mut reply),
                 HeaderFilter::Headers => self.headers_filter(&mut reply),
                 HeaderFilter::Range => self.range_filter(&mut reply),
             };
