@@ -139,7 +139,13 @@ pub fn route(http: &Http, req: &Request, version: Version) -> Route {
                 .collect();
             r.upstream_request_line = Some(plan.request_line.clone());
             r.upstream_headers = plan.headers.clone();
-            r.response_headers = exec.added_headers(200);
+            let mut headers = Vec::new();
+            if let Some((expires, cache_control)) = exec.expires_headers(200, None) {
+                headers.push(("Expires".to_string(), expires));
+                headers.push(("Cache-Control".to_string(), cache_control));
+            }
+            headers.extend(exec.added_headers(200));
+            r.response_headers = headers;
         }
     }
     for step in &exec.steps {

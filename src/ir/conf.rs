@@ -277,23 +277,95 @@ fn bufs(f: &mut Option<Bufs>, s: &Setting) -> Result {
     Ok(())
 }
 
-/// `expires`, as far as rginx runs it.
+/// `expires` (`ngx_http_headers_module`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Expires {
     Off,
     Epoch,
     Max,
-    /// A time: not run yet (the directive's row says so).
-    Other(Vec<String>),
+    /// A time after the request (`1h`, `-1`), after the modification time
+    /// (`modified 1h`), or the next time of day (`@15h30m`).
+    Time(ExpiresAt),
+    /// A value with variables, parsed as the request is answered
+    /// (`modified` may come before it).
+    Variable {
+        modified: bool,
+        value: String,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExpiresAt {
+    pub kind: ExpiresKind,
+    /// Seconds (negative: in the past).
+    pub secs: i64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExpiresKind {
+    Access,
+    Modified,
+    Daily,
+}
+
+/// A time value of `expires` (`ngx_http_parse_expires`): `@` for a time
+/// of day, a sign, then a time in seconds' units.
+pub fn parse_expires(value: &str, modified: bool) -> std::result::Result<ExpiresAt, &'static str> {
+    let (daily, rest) = match value.strip_prefix('@') {
+        Some(r) => (true, r),
+        None => (false, value),
+    };
+    if daily && modified {
+        return Err("daily time cannot be used with \"modified\" parameter");
+    }
+    let (minus, rest) = match rest.as_bytes().first() {
+        Some(b'+') => (false, &rest[1..]),
+        Some(b'-') => (true, &rest[1..]),
+        _ => (false, rest),
+    };
+    let secs = parse_time(rest, false).ok_or("invalid value")?;
+    if daily && secs >= 24 * 60 * 60 {
+        return Err("daily time value must be less than 24 hours");
+    }
+    let secs = i64::try_from(secs).map_err(|_| "invalid value")?;
+    Ok(ExpiresAt {
+        kind: if daily {
+            ExpiresKind::Daily
+        } else if modified {
+            ExpiresKind::Modified
+        } else {
+            ExpiresKind::Access
+        },
+        secs: if minus { -secs } else { secs },
+    })
 }
 
 fn expires(f: &mut Option<Expires>, s: &Setting) -> Result {
-    *f = Some(match first(s)? {
-        "off" => Expires::Off,
-        "epoch" => Expires::Epoch,
-        "max" => Expires::Max,
-        _ => Expires::Other(s.args.clone()),
-    });
+    let (modified, value) = match s.args.as_slice() {
+        [one] => match one.as_str() {
+            "off" => return set_to(f, Expires::Off),
+            "epoch" => return set_to(f, Expires::Epoch),
+            "max" => return set_to(f, Expires::Max),
+            v => (false, v),
+        },
+        [m, v] if m == "modified" => (true, v.as_str()),
+        _ => return Err(invalid(s)),
+    };
+    if value.contains('$') {
+        return set_to(
+            f,
+            Expires::Variable {
+                modified,
+                value: value.to_string(),
+            },
+        );
+    }
+    let at = parse_expires(value, modified).map_err(|e| format!("\"{}\" directive {e}", s.name))?;
+    set_to(f, Expires::Time(at))
+}
+
+fn set_to<T>(f: &mut Option<T>, v: T) -> Result {
+    *f = Some(v);
     Ok(())
 }
 
