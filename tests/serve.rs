@@ -378,6 +378,41 @@ fn refused_requests_are_in_the_access_log() {
     });
 }
 
+/// `return 444` closes the connection without a response (error_page does
+/// not take it over), and the access log has the request as 444, as
+/// nginx 1.22.1 and 1.31.3 do.
+#[test]
+fn return_444_closes_without_a_response() {
+    let rt = runtime();
+    rt.block_on(async {
+        let port = free_port();
+        let dir = tempfile::tempdir().unwrap();
+        let conf = format!(
+            "events {{}}\nhttp {{ access_log logs/access.log;\n\
+             server {{ listen 127.0.0.1:{port}; location / {{ return 444; }}\n\
+               location /p {{ error_page 444 = /x; return 444; }}\n\
+               location /x {{ return 200 \"x\"; }} }} }}\n"
+        );
+        let server = Server::start(dir.path(), &conf, port);
+        for path in ["/", "/p"] {
+            let mut s = tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .unwrap();
+            s.write_all(format!("GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes())
+                .await
+                .unwrap();
+            let mut out = Vec::new();
+            let _ = s.read_to_end(&mut out).await;
+            assert!(out.is_empty(), "{}", String::from_utf8_lossy(&out));
+        }
+        let log = std::fs::read_to_string(dir.path().join("logs/access.log")).unwrap_or_default();
+        let lines: Vec<&str> = log.lines().collect();
+        assert_eq!(lines.len(), 2, "{log}\n{}", server.log());
+        assert!(lines[0].contains("\"GET / HTTP/1.1\" 444 0 "), "{log}");
+        assert!(lines[1].contains("\"GET /p HTTP/1.1\" 444 0 "), "{log}");
+    });
+}
+
 /// `error_log` in a location takes that location's messages (at its own
 /// level), as nginx: a failed upstream connection is logged there, not in
 /// the main error log.

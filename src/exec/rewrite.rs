@@ -192,6 +192,22 @@ impl<'a> Exec<'a> {
         step!(self, format!("return {} at {}", ret.args.join(" "), ret.at));
         let code = ret.code;
         let status = code.unwrap_or(302);
+        if status == 444 {
+            // nginx's "close": no response at all, no error_page, no
+            // filters; the access log still has the request, as 444.
+            step!(
+                self,
+                "444: the connection is closed without a response".into()
+            );
+            self.status = Some(444);
+            self.closes = true;
+            return Outcome::Respond(Reply {
+                status: 444,
+                headers: Vec::new(),
+                content_type: None,
+                body: Body::Empty,
+            });
+        }
         let value = ret.value.as_ref().map(|t| self.eval(t));
         self.discards_first = status < 400 || value.is_some();
         match value {

@@ -205,6 +205,8 @@ pub(super) async fn handle(
     let keepalive_asked = client_keepalive(&req) && !conn.last;
     let (keep, status, sent) = loop {
         match outcome {
+            // 444 closes the connection without a response.
+            Outcome::Respond(reply) if reply.status == 444 => break (false, 444, 0),
             Outcome::Respond(reply) => {
                 // A body nobody reads is dropped after the response (nginx
                 // does not ask for it with 100 Continue); a large one ends
