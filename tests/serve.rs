@@ -35,6 +35,17 @@ async fn get(port: u16, path: &str, headers: &str) -> (u16, String, String) {
     (status, head.to_string(), body.to_string())
 }
 
+/// Send raw bytes on a new connection and read until it closes.
+async fn exchange(port: u16, raw: &[u8]) -> Vec<u8> {
+    let mut s = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .unwrap();
+    s.write_all(raw).await.unwrap();
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out).await;
+    out
+}
+
 /// One WebSocket session through the proxy: text, binary, ping/pong and
 /// close; returns the name of the backend that served it.
 async fn websocket_session(url: &str) -> String {
@@ -362,12 +373,7 @@ fn refused_requests_are_in_the_access_log() {
             b"GET / HTTP/2.0\r\n\r\n",
             b"GET / HTTP/1.1\r\nX Y: z\r\nHost: x\r\n\r\n",
         ] {
-            let mut s = tokio::net::TcpStream::connect(("127.0.0.1", port))
-                .await
-                .unwrap();
-            s.write_all(raw).await.unwrap();
-            let mut out = Vec::new();
-            let _ = s.read_to_end(&mut out).await;
+            exchange(port, raw).await;
         }
         let log = std::fs::read_to_string(dir.path().join("logs/access.log")).unwrap_or_default();
         let lines: Vec<&str> = log.lines().collect();
@@ -395,14 +401,8 @@ fn return_444_closes_without_a_response() {
         );
         let server = Server::start(dir.path(), &conf, port);
         for path in ["/", "/p"] {
-            let mut s = tokio::net::TcpStream::connect(("127.0.0.1", port))
-                .await
-                .unwrap();
-            s.write_all(format!("GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes())
-                .await
-                .unwrap();
-            let mut out = Vec::new();
-            let _ = s.read_to_end(&mut out).await;
+            let raw = format!("GET {path} HTTP/1.1\r\nHost: x\r\n\r\n");
+            let out = exchange(port, raw.as_bytes()).await;
             assert!(out.is_empty(), "{}", String::from_utf8_lossy(&out));
         }
         let log = std::fs::read_to_string(dir.path().join("logs/access.log")).unwrap_or_default();

@@ -105,12 +105,18 @@ impl<'a> Exec<'a> {
         }
     }
 
-    /// The request's Content-Length.
-    pub(super) fn content_length(&self) -> Option<u64> {
+    /// The first of the request's header lines with this name.
+    pub fn request_header(&self, name: &str) -> Option<&'_ str> {
         self.headers
             .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
-            .and_then(|(_, v)| v.parse().ok())
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The request's Content-Length.
+    pub(super) fn content_length(&self) -> Option<u64> {
+        self.request_header("content-length")
+            .and_then(|v| v.parse().ok())
     }
 
     /// The body is read (to proxy it): a chunked body over the limit is

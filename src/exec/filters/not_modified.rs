@@ -13,12 +13,7 @@ impl<'a> Exec<'a> {
         if reply.status != 200 || self.is_subrequest() || self.disable_not_modified {
             return Next::Continue;
         }
-        let header = |name: &str| {
-            self.headers
-                .iter()
-                .find(|(n, _)| n.eq_ignore_ascii_case(name))
-                .map(|(_, v)| v.clone())
-        };
+        let header = |name: &str| self.request_header(name).map(str::to_string);
         let own = |name: &str| {
             reply
                 .headers

@@ -128,12 +128,7 @@ impl<'a> Exec<'a> {
         let Ok(len) = std::fs::metadata(path).map(|m| m.len()) else {
             return Next::Continue;
         };
-        let header = |name: &str| {
-            self.headers
-                .iter()
-                .find(|(n, _)| n.eq_ignore_ascii_case(name))
-                .map(|(_, v)| v.as_bytes())
-        };
+        let header = |name: &str| self.request_header(name).map(str::as_bytes);
         let spec = header("range")
             .filter(|v| v.len() >= 7 && v[..6].eq_ignore_ascii_case(b"bytes="))
             .map(|v| v[6..].to_vec());
