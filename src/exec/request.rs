@@ -213,6 +213,16 @@ impl<'a> Exec<'a> {
         let Some((server, why)) = select(&http.servers, req.local, &host) else {
             return Err(bad("no server"));
         };
+        // nginx refuses TRACE once the head is read ("client sent TRACE
+        // method"), with its 405 page.
+        if req.method == "TRACE" {
+            return Err(Reply {
+                status: 405,
+                headers: Vec::new(),
+                content_type: Some("text/html".into()),
+                body: Body::Text(crate::ir::pages::page(405).unwrap_or_default()),
+            });
+        }
         let parsed = parse(&path_target, server.merge_slashes).map_err(|_| bad("uri"))?;
         let mut exec = Exec {
             http,
