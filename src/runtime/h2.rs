@@ -457,10 +457,8 @@ async fn stream_request(
             last: false,
             body_timeout: gen2.http.early(local).0.client_body_timeout,
         };
-        // Boxed: the task's own state stays small to spawn.
-        let handling = Box::pin(handle(&mut client, &gen2, head, conn));
         tokio::select! {
-            _ = handling => {}
+            _ = handle(&mut client, &gen2, head, conn) => {}
             _ = alive.changed() => {}
         }
     });
