@@ -393,6 +393,30 @@ fn fail(parts: &[&[u8]]) -> Verdict {
     }
 }
 
+/// The 1.23+ checks Content-Length and Transfer-Encoding share: a second
+/// line of the same header (`previous`), or both headers (`other`).
+fn framing_conflict(
+    headers: &[(Vec<u8>, Vec<u8>)],
+    name: &[u8],
+    value: &[u8],
+    previous: Option<usize>,
+    other: bool,
+) -> Option<Verdict> {
+    if let Some((n, v)) = previous.and_then(|j| headers.get(j)) {
+        return Some(fail(&[
+            b"upstream sent duplicate header line: ",
+            &quoted(name, value),
+            b", previous value: ",
+            &quoted(n, v),
+        ]));
+    }
+    other.then(|| {
+        fail(&[
+            b"upstream sent \"Content-Length\" and \"Transfer-Encoding\" headers at the same time",
+        ])
+    })
+}
+
 /// One head from `from`, within `end` (the buffer's end).
 enum Head {
     Again,
@@ -473,19 +497,14 @@ fn one_head(buf: &[u8], from: usize, limits: &Limits, early_hints: usize) -> Hea
         match lower.as_slice() {
             b"content-length" => {
                 if strict {
-                    if let Some(j) = content_length {
-                        let (n, v) = &r.headers[j];
-                        return Head::Verdict(fail(&[
-                            b"upstream sent duplicate header line: ",
-                            &quoted(name, value),
-                            b", previous value: ",
-                            &quoted(n, v),
-                        ]));
-                    }
-                    if transfer_encoding.is_some() {
-                        return Head::Verdict(fail(&[
-                            b"upstream sent \"Content-Length\" and \"Transfer-Encoding\" headers at the same time",
-                        ]));
+                    if let Some(v) = framing_conflict(
+                        &r.headers,
+                        name,
+                        value,
+                        content_length,
+                        transfer_encoding.is_some(),
+                    ) {
+                        return Head::Verdict(v);
                     }
                 }
                 content_length = Some(i);
@@ -499,19 +518,14 @@ fn one_head(buf: &[u8], from: usize, limits: &Limits, early_hints: usize) -> Hea
             }
             b"transfer-encoding" => {
                 if strict {
-                    if let Some(j) = transfer_encoding {
-                        let (n, v) = &r.headers[j];
-                        return Head::Verdict(fail(&[
-                            b"upstream sent duplicate header line: ",
-                            &quoted(name, value),
-                            b", previous value: ",
-                            &quoted(n, v),
-                        ]));
-                    }
-                    if content_length.is_some() {
-                        return Head::Verdict(fail(&[
-                            b"upstream sent \"Content-Length\" and \"Transfer-Encoding\" headers at the same time",
-                        ]));
+                    if let Some(v) = framing_conflict(
+                        &r.headers,
+                        name,
+                        value,
+                        transfer_encoding,
+                        content_length.is_some(),
+                    ) {
+                        return Head::Verdict(v);
                     }
                     if !value.eq_ignore_ascii_case(b"chunked") {
                         return Head::Verdict(fail(&[
